@@ -1,0 +1,45 @@
+"""The library interface: pure functions, no printing, no exiting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from asynclint.config.pytest_config import PytestProfile, load_profile
+from asynclint.config.settings import Settings, load_settings
+from asynclint.engine.discovery import discover
+from asynclint.engine.linter import lint_source
+from asynclint.engine.runner import RunResult, run
+from asynclint.index.project import ProjectIndex
+from asynclint.model import Diagnostic
+from asynclint.rules import resolve_selection
+
+
+def lint_paths(
+    paths: Iterable[str],
+    settings: Settings | None = None,
+    use_cache: bool = False,
+    jobs: int | None = None,
+) -> RunResult:
+    """Lint files and folders as the command line does."""
+    paths = list(paths) or ["."]
+    if settings is None:
+        settings = load_settings(Path(paths[0]))
+    return run(discover(paths), settings, use_cache=use_cache, jobs=jobs)
+
+
+def lint_text(
+    source: str,
+    filename: str = "test_example.py",
+    profile: PytestProfile | None = None,
+    select: Iterable[str] = (),
+    root: Path | None = None,
+) -> list[Diagnostic]:
+    """Lint source text as if it were ``filename`` (which need not exist)."""
+    path = Path(filename).resolve()
+    root = root or path.parent
+    if profile is None:
+        profile = load_profile(path)
+    index = ProjectIndex(root, profile.pythonpath)
+    enabled = resolve_selection(list(select), default_all=True)
+    return lint_source(source, path, filename, profile, index, enabled).diagnostics

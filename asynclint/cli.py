@@ -1,0 +1,150 @@
+"""The command line: ``asynclint [check] PATHS``, ``rule``, ``rules``, ``config``.
+
+Exit codes: 0 clean, 1 findings remain, 2 bad input (one line on stderr, no traceback).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.markdown import Markdown
+from rich.table import Table
+
+from asynclint import __version__
+from asynclint.config.pytest_config import PytestConfigError
+from asynclint.config.settings import SettingsError, load_settings
+from asynclint.engine.discovery import discover
+from asynclint.engine.runner import effective_profile, run
+from asynclint.report import concise, json_report, text
+from asynclint.rules import ALL_RULES, find_rule
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class _DefaultToCheck(click.Group):
+    """``asynclint PATH`` means ``asynclint check PATH`` (like ``ruff`` users expect)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+def _console(err: bool = False) -> Console:
+    stream = click.get_text_stream("stderr" if err else "stdout")
+    no_color = bool(os.environ.get("NO_COLOR"))
+    return Console(file=stream, no_color=no_color, highlight=False, soft_wrap=True)
+
+
+def _fail(message: str) -> "click.exceptions.Exit":
+    click.echo(f"asynclint: error: {message}", err=True)
+    return click.exceptions.Exit(EXIT_USAGE)
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [item.strip() for value in values for item in value.split(",") if item.strip()]
+
+
+@click.group(cls=_DefaultToCheck, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="asynclint")
+def main() -> None:
+    """Find the pitfalls that make async pytest suites lie."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--select", multiple=True, help="Rule codes, prefixes (ASL2) or names to enable (comma-separated).")
+@click.option("--ignore", multiple=True, help="Rule codes, prefixes or names to disable (comma-separated).")
+@click.option(
+    "--output-format",
+    type=click.Choice(["text", "concise", "json"]),
+    default="text",
+    show_default=True,
+)
+@click.option("--asyncio-mode", type=click.Choice(["strict", "auto"]), help="Override pytest-asyncio's mode.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only the summary (text) or nothing when clean.")
+@click.option("--no-cache", is_flag=True, help="Ignore and do not write the result cache.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
+def check(
+    paths: tuple[str, ...],
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    output_format: str,
+    asyncio_mode: str | None,
+    exit_zero: bool,
+    quiet: bool,
+    no_cache: bool,
+    jobs: int | None,
+) -> None:
+    """Lint test files and conftest.py files under PATHS (default: the current folder)."""
+    targets = list(paths) or ["."]
+    missing = [p for p in targets if not os.path.exists(p)]
+    if missing:
+        raise _fail(f"path does not exist: {missing[0]}")
+    try:
+        settings = load_settings(Path(targets[0]), _split(select), _split(ignore), asyncio_mode)
+        files = discover(targets)
+        result = run(files, settings, use_cache=not no_cache, jobs=jobs)
+    except (SettingsError, PytestConfigError, FileNotFoundError) as exc:
+        raise _fail(str(exc)) from None
+    diagnostics = result.diagnostics
+    if output_format == "json":
+        json_report.render(diagnostics, click.get_text_stream("stdout"))
+    elif output_format == "concise":
+        concise.render(diagnostics, click.get_text_stream("stdout"))
+    elif not (quiet and not diagnostics):
+        text.render(diagnostics, _console(), result.files_checked, quiet)
+    raise click.exceptions.Exit(EXIT_FINDINGS if diagnostics and not exit_zero else EXIT_CLEAN)
+
+
+@main.command()
+@click.argument("code_or_name")
+def rule(code_or_name: str) -> None:
+    """Print a rule's documentation (by code, e.g. ASL201, or name)."""
+    found = find_rule(code_or_name)
+    if found is None:
+        raise _fail(f"unknown rule code or name: {code_or_name!r} (see `asynclint rules`)")
+    console = _console()
+    console.print(f"[bold]{found.code}[/bold] {found.name} ({found.family}; fix: {found.fix_availability})")
+    console.print(Markdown(found.documentation()))
+
+
+@main.command(name="rules")
+def list_rules() -> None:
+    """List every rule."""
+    table = Table("code", "name", "family", "fix", "what it flags", box=None)
+    for rule_class in ALL_RULES:
+        table.add_row(rule_class.code, rule_class.name, rule_class.family, rule_class.fix_availability, rule_class.summary)
+    _console().print(table)
+
+
+@main.command(name="config")
+@click.argument("path", required=False, default=".", type=click.Path())
+def show_config(path: str) -> None:
+    """Print the pytest profile asynclint uses for PATH: config file, mode, plugins."""
+    if not os.path.exists(path):
+        raise _fail(f"path does not exist: {path}")
+    try:
+        settings = load_settings(Path(path))
+        profile = effective_profile(Path(path), settings)
+    except (SettingsError, PytestConfigError) as exc:
+        raise _fail(str(exc)) from None
+    console = _console()
+    console.print(f"path:            {path}")
+    console.print(f"pytest config:   {profile.config_path or '(none found: pytest defaults)'}")
+    console.print(f"asyncio mode:    {profile.asyncio_mode}  (from {profile.asyncio_mode_source})")
+    console.print(f"pytest-asyncio:  {'enabled' if profile.asyncio_plugin_enabled else 'disabled by -p no:asyncio'}")
+    console.print(f"anyio auto mode: {profile.anyio_auto}")
+    console.print(f"trio mode:       {profile.trio_auto}")
+    console.print(f"plugins (-p):    {', '.join(profile.plugins) or '-'}")
+    console.print(f"python_files:    {' '.join(profile.python_files)}")
+    console.print(f"asynclint rules: {', '.join(sorted(settings.enabled))}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

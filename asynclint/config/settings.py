@@ -1,0 +1,147 @@
+"""Run settings: which rules, which files, which mode — from ``[tool.asynclint]`` and the CLI."""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Iterable
+
+import pathspec
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+
+class SettingsError(Exception):
+    """Bad user input (unknown rule, bad config): reported in one line, exit code 2."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    select: tuple[str, ...] = ()  # empty: every default rule
+    ignore: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    asyncio_mode: str | None = None  # command-line override
+    config_root: Path | None = None  # folder of the pyproject.toml that held [tool.asynclint]
+    enabled: frozenset[str] = field(default=frozenset())
+
+    def fingerprint(self) -> str:
+        """Identifies the settings that change findings (for the result cache)."""
+        text = repr((sorted(self.enabled), self.per_file_ignores, self.asyncio_mode))
+        return hashlib.sha1(text.encode()).hexdigest()[:16]
+
+    def is_excluded(self, path: Path) -> bool:
+        if not self.exclude:
+            return False
+        return _spec(self.exclude).match_file(_relative(path, self.config_root))
+
+    def ignored_for(self, path: Path) -> frozenset[str]:
+        codes: set[str] = set()
+        for pattern, pattern_codes in self.per_file_ignores:
+            if _spec((pattern,)).match_file(_relative(path, self.config_root)):
+                codes.update(pattern_codes)
+        return frozenset(codes)
+
+
+def _relative(path: Path, root: Path | None) -> str:
+    try:
+        return path.resolve().relative_to((root or Path.cwd()).resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+_SPECS: dict[tuple[str, ...], pathspec.PathSpec] = {}
+
+
+def _spec(patterns: tuple[str, ...]) -> pathspec.PathSpec:
+    spec = _SPECS.get(patterns)
+    if spec is None:
+        spec = _SPECS[patterns] = pathspec.PathSpec.from_lines("gitwildmatch", patterns)
+    return spec
+
+
+def find_pyproject_settings(start: Path) -> tuple[Path, dict] | None:
+    """The nearest pyproject.toml above ``start`` that has a ``[tool.asynclint]`` table."""
+    start = start.resolve()
+    for folder in (start, *start.parents) if start.is_dir() else start.parents:
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            try:
+                data = tomllib.loads(candidate.read_text(encoding="utf-8"))
+            except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+                raise SettingsError(f"{candidate}: cannot read configuration: {exc}") from None
+            table = data.get("tool", {}).get("asynclint")
+            if table is not None:
+                if not isinstance(table, dict):
+                    raise SettingsError(f"{candidate}: [tool.asynclint] must be a table")
+                return candidate, table
+    return None
+
+
+def _codes(value: object, key: str, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise SettingsError(f"{where}: '{key}' must be a list of rule codes")
+    return tuple(value)
+
+
+_KNOWN_KEYS = {"select", "ignore", "exclude", "per-file-ignores", "asyncio-mode", "extend-select"}
+
+
+def load_settings(
+    start: Path,
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+    asyncio_mode: str | None = None,
+) -> Settings:
+    """Merge ``[tool.asynclint]`` with command-line options (the command line wins)."""
+    from asynclint.rules import resolve_selection
+
+    found = find_pyproject_settings(start)
+    table: dict = {}
+    root: Path | None = None
+    if found is not None:
+        path, table = found
+        root = path.parent
+        unknown = set(table) - _KNOWN_KEYS
+        if unknown:
+            raise SettingsError(f"{path}: unknown key(s) in [tool.asynclint]: {', '.join(sorted(unknown))}")
+        where = str(path)
+    else:
+        where = "configuration"
+    cfg_select = _codes(table.get("select", []), "select", where) + _codes(
+        table.get("extend-select", []), "extend-select", where
+    )
+    cfg_ignore = _codes(table.get("ignore", []), "ignore", where)
+    exclude = _codes(table.get("exclude", []), "exclude", where)
+    per_file = table.get("per-file-ignores", {})
+    if not isinstance(per_file, dict):
+        raise SettingsError(f"{where}: 'per-file-ignores' must be a table of pattern = [codes]")
+    per_file_ignores = tuple(
+        (pattern, resolve_selection(_codes(codes, "per-file-ignores", where))) for pattern, codes in per_file.items()
+    )
+    mode = asyncio_mode or table.get("asyncio-mode")
+    if mode is not None and mode not in ("strict", "auto"):
+        raise SettingsError(f"{where}: asyncio-mode must be 'strict' or 'auto', not {mode!r}")
+    select = tuple(select) or cfg_select
+    ignore = tuple(ignore) + cfg_ignore
+    enabled = resolve_selection(select, default_all=True) - resolve_selection(ignore)
+    return Settings(
+        select=select,
+        ignore=ignore,
+        exclude=exclude,
+        per_file_ignores=tuple((p, tuple(sorted(c))) for p, c in per_file_ignores),
+        asyncio_mode=mode,
+        config_root=root,
+        enabled=frozenset(enabled),
+    )
+
+
+def with_enabled(settings: Settings, enabled: Iterable[str]) -> Settings:
+    return replace(settings, enabled=frozenset(enabled))

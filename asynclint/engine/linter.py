@@ -1,0 +1,168 @@
+"""Lint one file: read once, skip early, parse once, run every rule, locate findings once."""
+
+from __future__ import annotations
+
+import io
+import re
+import tokenize
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import libcst as cst
+from libcst.metadata import MetadataWrapper, PositionProvider
+
+from asynclint.config.pytest_config import PytestProfile
+from asynclint.engine.suppression import ignores_file, is_suppressed
+from asynclint.index.project import ProjectIndex
+from asynclint.index.summary import ModuleSummary, summarize
+from asynclint.model import Diagnostic, Edit, Fix, Position, Span
+from asynclint.rules import ALL_RULES, BY_CODE
+from asynclint.engine.runners import runner_context
+from asynclint.rules.base import AFTER, BEFORE, LINE_BEFORE, FileContext, Finding
+from asynclint.semantics.filemodel import build_model
+from asynclint.semantics.resolve import Resolver
+
+# A file without any of these words and without project imports cannot produce
+# a finding, so it is never handed to libcst.
+_TRIGGERS = re.compile(
+    rb"async|await|Mock|patch|setattr|event_loop|run_until_complete|run_forever|pytestmark|sleep|asyncio"
+)
+
+
+@dataclass
+class FileResult:
+    path: str  # display path
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    parsed: bool = False
+
+
+def decode(data: bytes) -> str:
+    """Source text honouring a PEP 263 coding cookie and a UTF-8 BOM."""
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+    except SyntaxError:
+        encoding = "utf-8"
+    return data.decode(encoding if encoding != "utf-8-sig" else "utf-8-sig", errors="replace")
+
+
+def _imports_project(summary: ModuleSummary, index: ProjectIndex) -> bool:
+    modules = {target.rsplit(".", 1)[0] for target in summary.imports.values()}
+    modules |= set(summary.imports.values()) | set(summary.star_imports)
+    return any(index.find_module(m) is not None for m in modules if m)
+
+
+def _syntax_error(display: str, line: int, column: int, message: str, lines: list[str]) -> Diagnostic:
+    rule = BY_CODE["ASL000"]
+    source_line = lines[line - 1] if 0 < line <= len(lines) else ""
+    return Diagnostic(
+        code=rule.code,
+        name=rule.name,
+        message=f"cannot parse the file: {message}",
+        path=display,
+        span=Span(Position(line, column), Position(line, column)),
+        source_line=source_line,
+    )
+
+
+def lint_source(
+    source: str,
+    path: Path,
+    display: str,
+    profile: PytestProfile,
+    index: ProjectIndex,
+    enabled: frozenset[str],
+    raw: bytes | None = None,
+) -> FileResult:
+    """All enabled findings of one file, suppressions applied, sorted."""
+    result = FileResult(display)
+    lines = source.splitlines()
+    if ignores_file(lines):
+        return result
+    module_name, is_package = index.module_name(path)
+    summary = summarize(source, str(path), module_name, is_package)
+    if summary.syntax_error is not None:
+        line, column, message = summary.syntax_error
+        if "ASL000" in enabled:
+            result.diagnostics.append(_syntax_error(display, line, column, message, lines))
+        return result
+    data = raw if raw is not None else source.encode("utf-8", "replace")
+    if not _TRIGGERS.search(data) and not _imports_project(summary, index):
+        return result
+    try:
+        module = cst.parse_module(source)
+    except cst.ParserSyntaxError as exc:
+        if "ASL000" in enabled:
+            result.diagnostics.append(
+                _syntax_error(display, exc.raw_line, exc.raw_column + 1, exc.message, lines)
+            )
+        return result
+    result.parsed = True
+    model = build_model(module, module_name, is_package)
+    resolver = Resolver(model, summary, index, path)
+    ctx = FileContext(
+        path=path,
+        source=source,
+        model=model,
+        summary=summary,
+        index=index,
+        profile=profile,
+        resolver=resolver,
+        is_conftest=path.name == "conftest.py",
+        runner_context=runner_context(path, summary, index, profile),
+    )
+    findings: list[Finding] = []
+    for rule_class in ALL_RULES:
+        if rule_class.code in enabled:
+            findings.extend(rule_class().check(ctx))
+    if findings:
+        result.diagnostics = _locate(findings, module, display, lines)
+    return result
+
+
+def _locate(findings: list[Finding], module: cst.Module, display: str, lines: list[str]) -> list[Diagnostic]:
+    """Positions for reported nodes only: one metadata pass, and only for files with findings."""
+    positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+
+    def span(node: cst.CSTNode) -> Span:
+        code_range = positions[node]
+        return Span(
+            Position(code_range.start.line, code_range.start.column + 1),
+            Position(code_range.end.line, code_range.end.column + 1),
+        )
+
+    diagnostics: dict[tuple, Diagnostic] = {}
+    for finding in findings:
+        where = span(finding.node)
+        source_line = lines[where.start.line - 1] if where.start.line <= len(lines) else ""
+        if is_suppressed(source_line, finding.code):
+            continue
+        fix = None
+        if finding.fix is not None:
+            edits = []
+            for edit in finding.fix.edits:
+                node_span = span(edit.node)
+                if edit.mode == BEFORE:
+                    edits.append(Edit(Span(node_span.start, node_span.start), edit.content))
+                elif edit.mode == AFTER:
+                    edits.append(Edit(Span(node_span.end, node_span.end), edit.content))
+                elif edit.mode == LINE_BEFORE:
+                    line = node_span.start.line
+                    text = lines[line - 1] if line <= len(lines) else ""
+                    indent = text[: len(text) - len(text.lstrip())]
+                    start = Position(line, 1)
+                    edits.append(Edit(Span(start, start), f"{indent}{edit.content}\n"))
+                else:
+                    edits.append(Edit(node_span, edit.content))
+            fix = Fix(finding.fix.applicability, finding.fix.title, tuple(edits), finding.fix.imports)
+        rule = BY_CODE[finding.code]
+        diagnostic = Diagnostic(
+            code=finding.code,
+            name=rule.name,
+            message=finding.message,
+            path=display,
+            span=where,
+            fix=fix,
+            source_line=source_line,
+        )
+        diagnostics.setdefault((diagnostic.sort_key(), diagnostic.message), diagnostic)
+    return sorted(diagnostics.values(), key=Diagnostic.sort_key)

@@ -1,0 +1,225 @@
+"""The project index: answers "what is ``app.service.fetch``?" across modules.
+
+Resolution is lazy: a module is summarised the first time an import needs it,
+so linting one file of a large repository reads only the modules that file
+really reaches. Every module the index touched is recorded, so a cached lint
+result can be invalidated when any of them changes.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from asynclint.index.summary import ClassFacts, FunctionFacts, ModuleSummary, summarize
+
+MAX_DEPTH = 12
+
+
+@dataclass(frozen=True)
+class Symbol:
+    """A resolved project definition."""
+
+    kind: str  # "module" | "function" | "class" | "method"
+    qualname: str
+    module: ModuleSummary
+    function: FunctionFacts | None = None
+    cls: ClassFacts | None = None
+
+    @property
+    def location(self) -> str:
+        line = self.function.line if self.function else (self.cls.line if self.cls else 1)
+        return f"{self.module.path}:{line}"
+
+
+SummaryLoader = Callable[[Path, str, bool], ModuleSummary]
+
+
+def read_summary(path: Path, module: str, is_package: bool) -> ModuleSummary:
+    try:
+        source = path.read_bytes()
+    except OSError:
+        return ModuleSummary(path=str(path), module=module, is_package=is_package)
+    return summarize(source, str(path), module, is_package)
+
+
+class ProjectIndex:
+    """Module lookup and symbol resolution for one project (one pytest root)."""
+
+    def __init__(
+        self,
+        root: Path,
+        pythonpath: tuple[str, ...] = (),
+        loader: SummaryLoader = read_summary,
+    ) -> None:
+        self.root = root.resolve()
+        roots = [self.root / p for p in pythonpath]
+        if (self.root / "src").is_dir():
+            roots.append(self.root / "src")
+        roots.append(self.root)
+        self.source_roots: tuple[Path, ...] = tuple(dict.fromkeys(r.resolve() for r in roots))
+        self._loader = loader
+        self._by_path: dict[Path, ModuleSummary] = {}
+        self._by_name: dict[str, Path | None] = {}
+        # Per linted file: module names looked up and files read, for cache validation.
+        self.consulted: dict[str, str | None] = {}
+
+    def begin_file(self) -> None:
+        """Start recording what the next linted file depends on."""
+        self.consulted = {}
+
+    # ---------------------------------------------------------------- modules
+    def module_name(self, path: Path) -> tuple[str, bool]:
+        """Dotted name of a file, relative to the deepest source root holding it."""
+        path = path.resolve()
+        is_package = path.name == "__init__.py"
+        for root in sorted(self.source_roots, key=lambda r: len(r.parts), reverse=True):
+            try:
+                rel = path.relative_to(root)
+            except ValueError:
+                continue
+            parts = list(rel.with_suffix("").parts)
+            if is_package:
+                parts = parts[:-1]
+            return ".".join(parts), is_package
+        return path.stem, is_package
+
+    def summary_for_path(self, path: Path) -> ModuleSummary:
+        path = path.resolve()
+        self.consulted[f"@{path}"] = str(path)
+        cached = self._by_path.get(path)
+        if cached is None:
+            name, is_package = self.module_name(path)
+            cached = self._loader(path, name, is_package)
+            self._by_path[path] = cached
+        return cached
+
+    def find_module(self, name: str) -> Path | None:
+        if not name:
+            return None
+        if name in self._by_name:
+            found = self._by_name[name]
+            self.consulted[name] = str(found) if found else None
+            return found
+        rel = name.replace(".", os.sep)
+        found: Path | None = None
+        for root in self.source_roots:
+            for candidate in (root / f"{rel}.py", root / rel / "__init__.py"):
+                if candidate.is_file():
+                    found = candidate
+                    break
+            if found:
+                break
+        self._by_name[name] = found
+        self.consulted[name] = str(found) if found else None
+        return found
+
+    def summary(self, name: str) -> ModuleSummary | None:
+        path = self.find_module(name)
+        return self.summary_for_path(path) if path else None
+
+    def is_namespace(self, name: str) -> bool:
+        rel = name.replace(".", os.sep)
+        return any((root / rel).is_dir() for root in self.source_roots)
+
+    # ---------------------------------------------------------------- symbols
+    def resolve(self, qualname: str, _depth: int = 0) -> Symbol | None:
+        """Resolve a dotted name to a project definition, following re-exports."""
+        if _depth > MAX_DEPTH or not qualname:
+            return None
+        parts = qualname.split(".")
+        for i in range(len(parts), 0, -1):
+            summary = self.summary(".".join(parts[:i]))
+            if summary is not None:
+                return self.resolve_in_module(summary, parts[i:], _depth + 1)
+        return None
+
+    def resolve_in_module(
+        self, summary: ModuleSummary, rest: list[str], _depth: int = 0
+    ) -> Symbol | None:
+        if _depth > MAX_DEPTH:
+            return None
+        if not rest:
+            return Symbol("module", summary.module, summary)
+        name, tail = rest[0], rest[1:]
+        qual = f"{summary.module}.{name}"
+        if name in summary.functions:
+            if tail:
+                return None
+            return Symbol("function", qual, summary, function=summary.functions[name])
+        if name in summary.classes:
+            cls = summary.classes[name]
+            if not tail:
+                return Symbol("class", qual, summary, cls=cls)
+            if len(tail) == 1:
+                return self.find_method(summary, cls, tail[0], _depth + 1)
+            return None
+        if name in summary.imports:
+            return self.resolve(".".join([summary.imports[name], *tail]), _depth + 1)
+        for star in summary.star_imports:
+            star_summary = self.summary(star)
+            if star_summary is not None and star_summary is not summary:
+                if star_summary.all_names is not None and name not in star_summary.all_names:
+                    continue
+                found = self.resolve_in_module(star_summary, rest, _depth + 1)
+                if found is not None:
+                    return found
+        if summary.is_package:
+            return self.resolve(".".join([summary.module, name, *tail]), _depth + 1)
+        return None
+
+    def find_method(
+        self, summary: ModuleSummary, cls: ClassFacts, method: str, _depth: int = 0
+    ) -> Symbol | None:
+        """A method looked up through the class and its bases (first base first)."""
+        if _depth > MAX_DEPTH:
+            return None
+        if method in cls.methods:
+            return Symbol(
+                "method",
+                f"{summary.module}.{cls.name}.{method}",
+                summary,
+                function=cls.methods[method],
+                cls=cls,
+            )
+        for base in cls.bases:
+            owner = self.resolve_base(summary, base, _depth + 1)
+            if owner is None:
+                continue
+            found = self.find_method(owner.module, owner.cls, method, _depth + 1)  # type: ignore[arg-type]
+            if found is not None:
+                return found
+        return None
+
+    def resolve_base(self, summary: ModuleSummary, base: str, _depth: int = 0) -> Symbol | None:
+        """The class a base-class expression names, seen from ``summary``."""
+        parts = base.split(".")
+        if parts[0] in summary.classes and len(parts) == 1:
+            return Symbol("class", f"{summary.module}.{base}", summary, cls=summary.classes[base])
+        head = summary.imports.get(parts[0])
+        if head is None:
+            found = self.resolve_in_module(summary, parts, _depth + 1)
+        else:
+            found = self.resolve(".".join([head, *parts[1:]]), _depth + 1)
+        return found if found is not None and found.kind == "class" else None
+
+    def class_ancestry(self, summary: ModuleSummary, cls: ClassFacts) -> list[str | Symbol]:
+        """Every ancestor of ``cls``: resolved project classes, or the dotted name of the rest."""
+        seen: list[str | Symbol] = []
+        stack: list[tuple[ModuleSummary, ClassFacts, int]] = [(summary, cls, 0)]
+        while stack:
+            owner, current, depth = stack.pop()
+            if depth > MAX_DEPTH:
+                continue
+            for base in current.bases:
+                found = self.resolve_base(owner, base)
+                if found is None:
+                    head = owner.imports.get(base.split(".")[0])
+                    rest = base.split(".")[1:]
+                    seen.append(".".join([head, *rest]) if head else base)
+                else:
+                    seen.append(found)
+                    stack.append((found.module, found.cls, depth + 1))  # type: ignore[arg-type]
+        return seen

@@ -1,0 +1,326 @@
+"""Per-module summaries: what other modules need to know about a file.
+
+A summary is built with :mod:`ast` (about ten times cheaper than libcst) because
+the index only needs definitions and imports, never positions or formatting.
+Summaries are plain picklable data so they can be cached by content hash and
+shipped to worker processes.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+
+# How a callable behaves when called.
+ASYNC = "async"  # returns a coroutine
+ASYNC_GEN = "asyncgen"  # returns an async generator (not awaitable)
+SYNC = "sync"
+
+
+@dataclass(frozen=True)
+class FunctionFacts:
+    name: str
+    kind: str  # ASYNC | ASYNC_GEN | SYNC
+    decorators: tuple[str, ...]  # dotted decorator names as written ("" when not a name)
+    params: tuple[str, ...]
+    line: int
+    # For decorator candidates: the kind of the inner function it returns
+    # (``def deco(fn): async def wrapper...; return wrapper``), looking through
+    # one level of decorator factory. None when it returns no inner function.
+    wrapper_kind: str | None = None
+    is_fixture: bool = False
+    autouse: bool = False
+    # Class name a fixture/factory returns or yields, as written (dotted), when evident.
+    returns: str | None = None
+
+
+@dataclass(frozen=True)
+class ClassFacts:
+    name: str
+    bases: tuple[str, ...]  # dotted names as written
+    methods: dict[str, FunctionFacts]
+    has_metaclass: bool
+    marks: tuple[str, ...] | None  # mark names from decorators + pytestmark; None = unknown
+    has_init: bool
+    line: int
+
+
+@dataclass
+class ModuleSummary:
+    path: str
+    module: str  # dotted name used for relative-import resolution ("" when unknown)
+    is_package: bool
+    functions: dict[str, FunctionFacts] = field(default_factory=dict)
+    classes: dict[str, ClassFacts] = field(default_factory=dict)
+    # local name -> fully qualified dotted target ("app.service.fetch", "asyncio")
+    imports: dict[str, str] = field(default_factory=dict)
+    star_imports: tuple[str, ...] = ()
+    all_names: tuple[str, ...] | None = None
+    pytest_plugins: tuple[str, ...] = ()
+    module_marks: tuple[str, ...] | None = ()  # None = pytestmark present but not understood
+    runs_coroutines: bool = False  # defines pytest_pyfunc_call or adds markers in modifyitems
+    syntax_error: tuple[int, int, str] | None = None
+
+
+def dotted_name(node: ast.AST) -> str:
+    """``a.b.c`` for Name/Attribute chains, ``a.b`` for a call ``a.b(...)``; else ""."""
+    if isinstance(node, ast.Call):
+        return dotted_name(node.func)
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if isinstance(node, ast.Name):
+        parts.append(node.id)
+        return ".".join(reversed(parts))
+    return ""
+
+
+def resolve_relative(module: str, is_package: bool, level: int, target: str | None) -> str:
+    """Absolute name for ``from .target import ...`` seen in ``module``."""
+    if level == 0:
+        return target or ""
+    parts = module.split(".") if module else []
+    if not is_package:
+        parts = parts[:-1]
+    if level > 1:
+        parts = parts[: len(parts) - (level - 1)] if level - 1 <= len(parts) else []
+    if target:
+        parts.append(target)
+    return ".".join(parts)
+
+
+def _function_kind(node: ast.AsyncFunctionDef | ast.FunctionDef) -> str:
+    if isinstance(node, ast.FunctionDef):
+        return SYNC
+    return ASYNC_GEN if _contains_yield(node) else ASYNC
+
+
+def _contains_yield(func: ast.AST) -> bool:
+    """Whether ``func``'s own body yields (nested functions and lambdas excluded)."""
+    stack = list(ast.iter_child_nodes(func))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.Yield, ast.YieldFrom)):
+            return True
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            continue
+        stack.extend(ast.iter_child_nodes(node))
+    return False
+
+
+def _wrapper_kind(func: ast.FunctionDef | ast.AsyncFunctionDef, depth: int = 0) -> str | None:
+    """Kind of the inner function a decorator returns, looking through one factory level."""
+    inner = {
+        n.name: n for n in func.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
+    }
+    for stmt in func.body:
+        if isinstance(stmt, ast.Return) and isinstance(stmt.value, ast.Name):
+            target = inner.get(stmt.value.id)
+            if target is None:
+                continue
+            if depth == 0 and isinstance(target, ast.FunctionDef):
+                deeper = _wrapper_kind(target, depth + 1)
+                if deeper is not None:
+                    return deeper
+            return _function_kind(target)
+    return None
+
+
+_FIXTURE_DECORATORS = ("fixture", "yield_fixture")
+
+
+def _is_fixture_decorator(name: str) -> bool:
+    return name.rsplit(".", 1)[-1] in _FIXTURE_DECORATORS
+
+
+def _autouse(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    for deco in node.decorator_list:
+        if isinstance(deco, ast.Call) and _is_fixture_decorator(dotted_name(deco.func)):
+            for kw in deco.keywords:
+                if kw.arg == "autouse" and isinstance(kw.value, ast.Constant):
+                    return bool(kw.value.value)
+    return False
+
+
+def _annotation_class(annotation: ast.expr | None) -> str | None:
+    """``Client`` from ``Client``, ``AsyncIterator[Client]``, ``AsyncGenerator[Client, None]``."""
+    if annotation is None:
+        return None
+    if isinstance(annotation, ast.Subscript):
+        wrapper = dotted_name(annotation.value).rsplit(".", 1)[-1]
+        if wrapper in {"AsyncIterator", "AsyncGenerator", "Iterator", "Generator", "Optional"}:
+            inner = annotation.slice
+            if isinstance(inner, ast.Tuple) and inner.elts:
+                inner = inner.elts[0]
+            return _annotation_class(inner)
+        return None
+    if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
+        try:
+            return _annotation_class(ast.parse(annotation.value, mode="eval").body)
+        except SyntaxError:
+            return None
+    name = dotted_name(annotation)
+    return name or None
+
+
+def _returned_class(func: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
+    """The class a function evidently returns or yields: annotation, else ``return Cls(...)``."""
+    annotated = _annotation_class(func.returns)
+    if annotated:
+        return annotated
+    found: set[str] = set()
+    stack = list(func.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            continue
+        if isinstance(node, (ast.Return, ast.Yield)) and isinstance(node.value, ast.Call):
+            name = dotted_name(node.value.func)
+            if name:
+                found.add(name)
+        stack.extend(ast.iter_child_nodes(node))
+    return found.pop() if len(found) == 1 else None
+
+
+def _function_facts(node: ast.FunctionDef | ast.AsyncFunctionDef) -> FunctionFacts:
+    decorators = tuple(dotted_name(d) for d in node.decorator_list)
+    args = node.args
+    params = tuple(a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs))
+    is_fixture = any(_is_fixture_decorator(d) for d in decorators if d)
+    return FunctionFacts(
+        name=node.name,
+        kind=_function_kind(node),
+        decorators=decorators,
+        params=params,
+        line=node.lineno,
+        wrapper_kind=_wrapper_kind(node),
+        is_fixture=is_fixture,
+        autouse=_autouse(node) if is_fixture else False,
+        returns=_returned_class(node),
+    )
+
+
+def mark_names(value: ast.expr) -> tuple[str, ...] | None:
+    """Mark names in a ``pytestmark`` value or decorator; None when not understood."""
+    items = value.elts if isinstance(value, (ast.List, ast.Tuple)) else [value]
+    names: list[str] = []
+    for item in items:
+        name = dotted_name(item)
+        parts = name.split(".")
+        if "mark" not in parts[:-1]:
+            return None
+        names.append(parts[-1])
+    return tuple(names)
+
+
+def _decorator_marks(decorators: list[ast.expr]) -> list[str]:
+    marks = []
+    for deco in decorators:
+        parts = dotted_name(deco).split(".")
+        if len(parts) >= 2 and parts[-2] == "mark":
+            marks.append(parts[-1])
+    return marks
+
+
+def _class_facts(node: ast.ClassDef) -> ClassFacts:
+    methods: dict[str, FunctionFacts] = {}
+    marks: list[str] | None = _decorator_marks(node.decorator_list)
+    for stmt in node.body:
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            methods[stmt.name] = _function_facts(stmt)
+        elif isinstance(stmt, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "pytestmark" for t in stmt.targets
+        ):
+            found = mark_names(stmt.value)
+            marks = None if found is None or marks is None else marks + list(found)
+    return ClassFacts(
+        name=node.name,
+        bases=tuple(dotted_name(b) for b in node.bases),
+        methods=methods,
+        has_metaclass=any(k.arg == "metaclass" for k in node.keywords),
+        marks=tuple(marks) if marks is not None else None,
+        has_init="__init__" in methods,
+        line=node.lineno,
+    )
+
+
+def _string_items(value: ast.expr) -> tuple[str, ...]:
+    if isinstance(value, ast.Constant) and isinstance(value.value, str):
+        return (value.value,)
+    if isinstance(value, (ast.List, ast.Tuple)):
+        return tuple(
+            e.value for e in value.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)
+        )
+    return ()
+
+
+def _hook_runs_coroutines(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """A conftest hook that runs coroutine tests itself or marks items for a runner."""
+    if node.name == "pytest_pyfunc_call":
+        return True
+    if node.name in ("pytest_collection_modifyitems", "pytest_itemcollected"):
+        return any(
+            isinstance(n, ast.Attribute) and n.attr == "add_marker" for n in ast.walk(node)
+        )
+    return False
+
+
+def _collect_imports(
+    node: ast.Import | ast.ImportFrom, summary: ModuleSummary, star: list[str]
+) -> None:
+    if isinstance(node, ast.Import):
+        for alias in node.names:
+            if alias.asname:
+                summary.imports[alias.asname] = alias.name
+            else:
+                top = alias.name.split(".", 1)[0]
+                summary.imports.setdefault(top, top)
+        return
+    base = resolve_relative(summary.module, summary.is_package, node.level, node.module)
+    for alias in node.names:
+        if alias.name == "*":
+            star.append(base)
+        else:
+            summary.imports[alias.asname or alias.name] = (
+                f"{base}.{alias.name}" if base else alias.name
+            )
+
+
+def summarize(source: str | bytes, path: str, module: str, is_package: bool) -> ModuleSummary:
+    """Summarise one module's top level (plus imports anywhere: they are project-visible facts)."""
+    summary = ModuleSummary(path=path, module=module, is_package=is_package)
+    try:
+        tree = ast.parse(source, filename=path)
+    except (SyntaxError, ValueError) as exc:
+        line = getattr(exc, "lineno", None) or 1
+        col = getattr(exc, "offset", None) or 1
+        summary.syntax_error = (line, col, getattr(exc, "msg", str(exc)))
+        return summary
+    star: list[str] = []
+    for node in tree.body:
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            _collect_imports(node, summary, star)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            summary.functions[node.name] = _function_facts(node)
+            summary.runs_coroutines |= _hook_runs_coroutines(node)
+        elif isinstance(node, ast.ClassDef):
+            summary.classes[node.name] = _class_facts(node)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names = {t.id for t in targets if isinstance(t, ast.Name)}
+            if node.value is None:
+                continue
+            if "pytestmark" in names:
+                summary.module_marks = mark_names(node.value)
+            if "pytest_plugins" in names:
+                summary.pytest_plugins = _string_items(node.value)
+            if "__all__" in names:
+                summary.all_names = _string_items(node.value)
+        elif isinstance(node, (ast.If, ast.Try)):
+            # imports guarded by try/except ImportError or TYPE_CHECKING still name targets
+            for sub in ast.walk(node):
+                if isinstance(sub, (ast.Import, ast.ImportFrom)):
+                    _collect_imports(sub, summary, star)
+    summary.star_imports = tuple(star)
+    return summary

@@ -1,0 +1,83 @@
+"""The vocabulary shared by rules, the engine, the fixer and the reporters.
+
+Everything here is plain, frozen and picklable so results can cross process
+boundaries and live in the cache unchanged.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Applicability(str, enum.Enum):
+    """How confident a fix is: safe fixes keep behaviour, unsafe ones may change it."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    """A 1-based line and 1-based column (columns count characters, like ruff)."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Span:
+    start: Position
+    end: Position
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace the text between two positions with ``content``."""
+
+    span: Span
+    content: str
+
+
+@dataclass(frozen=True)
+class ImportRequest:
+    """An import a fix needs; the fixer merges it with the module's imports.
+
+    ``module`` alone means ``import module``; with ``name`` it means
+    ``from module import name``.
+    """
+
+    module: str
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class Fix:
+    applicability: Applicability
+    title: str
+    edits: tuple[Edit, ...]
+    imports: tuple[ImportRequest, ...] = ()
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One finding. ``path`` is the path as the user named it (relative stays relative)."""
+
+    code: str
+    name: str
+    message: str
+    path: str
+    span: Span
+    fix: Fix | None = None
+    source_line: str = field(default="", compare=False)
+
+    @property
+    def line(self) -> int:
+        return self.span.start.line
+
+    @property
+    def column(self) -> int:
+        return self.span.start.column
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.span.start.line, self.span.start.column, self.code)

@@ -1,0 +1,46 @@
+"""The rule registry: every rule, by code and by name, plus selection parsing."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from asynclint.rules import awaiting, blocking, collection, loop, meta, mocks
+from asynclint.rules.base import Rule
+
+ALL_RULES: tuple[type[Rule], ...] = tuple(
+    sorted(
+        (*meta.RULES, *collection.RULES, *awaiting.RULES, *blocking.RULES, *loop.RULES, *mocks.RULES),
+        key=lambda rule: rule.code,
+    )
+)
+BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in ALL_RULES}
+BY_NAME: dict[str, type[Rule]] = {rule.name: rule for rule in ALL_RULES}
+assert len(BY_CODE) == len(ALL_RULES), "duplicate rule code"
+assert len(BY_NAME) == len(ALL_RULES), "duplicate rule name"
+
+
+def find_rule(code_or_name: str) -> type[Rule] | None:
+    return BY_CODE.get(code_or_name.upper()) or BY_NAME.get(code_or_name.lower())
+
+
+def resolve_selection(items: Iterable[str], default_all: bool = False) -> frozenset[str]:
+    """Codes named by codes, prefixes (``ASL2``) or rule names; raises on anything unknown."""
+    from asynclint.config.settings import SettingsError
+
+    items = [i.strip() for i in items if i.strip()]
+    if not items:
+        return frozenset(r.code for r in ALL_RULES if r.default_enabled) if default_all else frozenset()
+    codes: set[str] = set()
+    for item in items:
+        if item.upper() == "ALL":
+            codes.update(BY_CODE)
+            continue
+        rule = BY_NAME.get(item.lower())
+        if rule is not None:
+            codes.add(rule.code)
+            continue
+        matched = {code for code in BY_CODE if code.startswith(item.upper())}
+        if not matched:
+            raise SettingsError(f"unknown rule code or name: {item!r} (see `asynclint rules`)")
+        codes.update(matched)
+    return frozenset(codes)

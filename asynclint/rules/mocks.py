@@ -1,0 +1,248 @@
+"""The mock family: synchronous mocks standing in for async callables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+import libcst as cst
+
+from asynclint.model import Applicability, ImportRequest
+from asynclint.rules.base import FileContext, Finding, FixPlan, NodeEdit, Rule
+from asynclint.semantics import tables
+from asynclint.semantics.filemodel import Scope, dotted
+from asynclint.semantics.resolve import COROUTINE, Callee
+
+MOCKER_FIXTURES = frozenset(
+    {"mocker", "module_mocker", "class_mocker", "package_mocker", "session_mocker"}
+)
+# Keywords that make a Mock awaitable-compatible or not ours to judge.
+_UNSURE_KEYWORDS = frozenset({"spec", "spec_set", "wraps", "side_effect", "unsafe"})
+_LITERALS = (
+    cst.Integer, cst.Float, cst.Imaginary, cst.SimpleString, cst.ConcatenatedString,
+    cst.FormattedString, cst.List, cst.Tuple, cst.Dict, cst.Set,
+)
+
+
+@dataclass(frozen=True)
+class Replacement:
+    """A mock put in place of ``target`` (value is the mock expression)."""
+
+    value: cst.BaseExpression
+    target: Callee
+    target_text: str
+    is_class: bool  # the mock class itself (new_callable=Mock, new=Mock)
+
+
+def _keyword(call: cst.Call, name: str) -> cst.BaseExpression | None:
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value == name:
+            return arg.value
+    return None
+
+
+def _positional(call: cst.Call, index: int) -> cst.BaseExpression | None:
+    positional = [a for a in call.args if a.keyword is None and not a.star]
+    return positional[index].value if len(positional) > index else None
+
+
+def _string(expr: cst.BaseExpression | None) -> str | None:
+    if isinstance(expr, cst.SimpleString):
+        value = expr.evaluated_value
+        return value if isinstance(value, str) else None
+    return None
+
+
+def sync_mock_class(ctx: FileContext, expr: cst.BaseExpression, scope: Scope) -> str | None:
+    """``Mock``/``MagicMock``... when ``expr`` names one of unittest.mock's sync mock classes."""
+    qualname = ctx.resolver.qualify(expr, scope)
+    module, _, name = qualname.rpartition(".")
+    if module in tables.MOCK_MODULES and name in tables.SYNC_MOCK_CLASSES:
+        return name
+    return None
+
+
+def is_sync_mock(ctx: FileContext, expr: cst.BaseExpression, scope: Scope) -> bool:
+    """A plain ``Mock(...)`` whose call result cannot be awaited."""
+    if not isinstance(expr, cst.Call) or sync_mock_class(ctx, expr.func, scope) is None:
+        return False
+    if any(a.keyword is None for a in expr.args):
+        return False  # first positional argument is a spec
+    if any(a.keyword is not None and a.keyword.value in _UNSURE_KEYWORDS for a in expr.args):
+        return False
+    return_value = _keyword(expr, "return_value")
+    if return_value is None:
+        return True
+    if isinstance(return_value, _LITERALS):
+        return True
+    return isinstance(return_value, cst.Name) and return_value.value in ("None", "True", "False")
+
+
+def _mock_fixture_call(ctx: FileContext, func: cst.BaseExpression, scope: Scope) -> str | None:
+    """``patch`` / ``patch.object`` / ``setattr`` when called on a mocker/monkeypatch fixture."""
+    name = dotted(func)
+    head, _, rest = name.partition(".")
+    binding = ctx.resolver.lookup(head, scope)
+    if binding is None or binding.kind != "param":
+        return None
+    if head in MOCKER_FIXTURES and rest in ("patch", "patch.object"):
+        return rest
+    if head == "monkeypatch" and rest == "setattr":
+        return "setattr"
+    return None
+
+
+def _patch_kind(ctx: FileContext, call: cst.Call, scope: Scope) -> str | None:
+    qualname = ctx.resolver.qualify(call.func, scope)
+    for module in tables.MOCK_MODULES:
+        if qualname == f"{module}.patch":
+            return "patch"
+        if qualname == f"{module}.patch.object":
+            return "patch.object"
+    return _mock_fixture_call(ctx, call.func, scope)
+
+
+def replacements(ctx: FileContext) -> Iterator[Replacement]:
+    """Every mock the file puts in place of an async callable."""
+    for site in ctx.model.calls:
+        call = site.node
+        kind = _patch_kind(ctx, call, site.scope)
+        if kind is None:
+            continue
+        if kind == "patch":
+            target_text = _string(_positional(call, 0))
+            if target_text is None:
+                continue
+            target = ctx.resolver.resolve_target(target_text)
+            new = _keyword(call, "new") or _positional(call, 1)
+        elif kind == "patch.object":
+            owner, attribute = _positional(call, 0), _string(_positional(call, 1))
+            if owner is None or attribute is None:
+                continue
+            target = ctx.resolver.resolve_attribute_target(owner, attribute, site.scope)
+            target_text = f"{ctx.code(owner)}.{attribute}"
+            new = _keyword(call, "new") or _positional(call, 2)
+        else:  # monkeypatch.setattr
+            first = _positional(call, 0)
+            as_path = _string(first)
+            if as_path is not None and "." in as_path and _positional(call, 2) is None:
+                target_text, target = as_path, ctx.resolver.resolve_target(as_path)
+                new = _positional(call, 1) or _keyword(call, "value")
+            else:
+                attribute = _string(_positional(call, 1))
+                if first is None or attribute is None:
+                    continue
+                target = ctx.resolver.resolve_attribute_target(first, attribute, site.scope)
+                target_text = f"{ctx.code(first)}.{attribute}"
+                new = _positional(call, 2) or _keyword(call, "value")
+        if target.kind != COROUTINE:
+            continue
+        new_callable = _keyword(call, "new_callable")
+        if new is not None:
+            if is_sync_mock(ctx, new, site.scope):
+                yield Replacement(new, target, target_text, False)
+            elif sync_mock_class(ctx, new, site.scope):
+                yield Replacement(new, target, target_text, True)
+        elif new_callable is not None and sync_mock_class(ctx, new_callable, site.scope):
+            yield Replacement(new_callable, target, target_text, True)
+    for assignment in ctx.model.attribute_assignments:
+        owner = assignment.target.value
+        attribute = assignment.target.attr.value
+        if not is_sync_mock(ctx, assignment.value, assignment.scope):
+            continue
+        target = ctx.resolver.resolve_attribute_target(owner, attribute, assignment.scope)
+        if target.kind == COROUTINE:
+            yield Replacement(assignment.value, target, ctx.code(assignment.target), False)
+
+
+class SyncMockForAsync(Rule):
+    """
+    ## What it does
+    Flags a `Mock`, `MagicMock` or `NonCallableMock` (instance or class) put in
+    place of an `async def`: `patch(target, new=Mock())`, `patch(target, Mock())`,
+    `patch(..., new_callable=MagicMock)`, `patch.object(obj, "name", Mock())`,
+    `mocker.patch[.object](...)`, `monkeypatch.setattr(...)` and
+    `obj.name = Mock()`, when the target resolves to a coroutine function.
+
+    ## Why is this bad?
+    The code under test does `await fetch()`; a sync mock returns a plain
+    `Mock`, and awaiting it raises `TypeError: object Mock can't be used in
+    'await' expression` — or, when the test never reaches the await, the mock
+    silently pretends the coroutine ran.
+
+    ## Example
+    ```python
+    from unittest.mock import Mock, patch
+
+
+    class Service:
+        async def fetch(self):
+            return 1
+
+
+    def test_fetch():
+        with patch.object(Service, "fetch", Mock(return_value=2)):
+            pass
+    ```
+
+    ## Use instead
+    ```python
+    from unittest.mock import AsyncMock, patch
+
+
+    class Service:
+        async def fetch(self):
+            return 1
+
+
+    def test_fetch():
+        with patch.object(Service, "fetch", AsyncMock(return_value=2)):
+            pass
+    ```
+
+    ## Fix safety
+    Safe: the mock class becomes `AsyncMock` (imported from `unittest.mock`
+    when needed); its arguments are kept. `patch()` without `new` already
+    creates an `AsyncMock` for an async target and is never flagged, nor are
+    mocks built with `spec=`/`spec_set=`/`side_effect=`.
+
+    ## pytest-asyncio versions
+    Independent of pytest-asyncio; `AsyncMock` exists since Python 3.8.
+
+    ## References
+    - Python docs: `unittest.mock.AsyncMock`, `patch` ("if the patched object is an async function, AsyncMock is used").
+    """
+
+    code = "ASL501"
+    name = "sync-mock-for-async"
+    family = "mock"
+    summary = "a synchronous Mock replaces an async callable"
+    fix_availability = "safe"
+
+    def check(self, ctx: FileContext) -> Iterator[Finding]:
+        for replacement in replacements(ctx):
+            mock_expr = replacement.value.func if isinstance(replacement.value, cst.Call) else replacement.value
+            mock_name = ctx.code(mock_expr)
+            where = f" ({replacement.target.definition})" if replacement.target.definition else ""
+            message = (
+                f"`{mock_name}` replaces `{replacement.target_text}`, a coroutine function{where}: "
+                f"awaiting it raises TypeError; use `AsyncMock`"
+            )
+            yield self.finding(replacement.value, message, self._fix(ctx, mock_expr))
+
+    def _fix(self, ctx: FileContext, mock_expr: cst.BaseExpression) -> FixPlan | None:
+        if isinstance(mock_expr, cst.Attribute):
+            return FixPlan(
+                Applicability.SAFE, "Use `AsyncMock`",
+                (NodeEdit(mock_expr.attr, "AsyncMock"),),
+            )
+        if not isinstance(mock_expr, cst.Name):
+            return None
+        bound = ctx.model.module.bindings.get("AsyncMock")
+        imports: tuple[ImportRequest, ...] = ()
+        if not bound:
+            imports = (ImportRequest("unittest.mock", "AsyncMock"),)
+        return FixPlan(Applicability.SAFE, "Use `AsyncMock`", (NodeEdit(mock_expr, "AsyncMock"),), imports)
+
+
+RULES = (SyncMockForAsync,)

@@ -1,0 +1,362 @@
+"""One libcst traversal that turns a test file into a small semantic model.
+
+Rules never walk the syntax tree themselves: this visitor walks it once and
+records scopes (module, classes, functions) with their bindings and every call
+site together with how its result is used. Rules then ask questions of the
+model, so adding a rule never adds a traversal.
+
+Bindings are collected flow-insensitively per scope: a name bound twice to
+different things resolves to "unknown", which keeps the rules silent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+import libcst as cst
+
+from asynclint.index.summary import ASYNC, ASYNC_GEN, SYNC, resolve_relative
+
+# How a call's result is used.
+DISCARD = "discard"  # expression statement
+AWAIT = "await"
+VALUE = "value"  # truth test, comparison, iteration, f-string
+VALUE_POSTFIX = "value-postfix"  # the base of an attribute or subscript: ``f().x``
+ASSIGN = "assign"
+RETURN = "return"  # returned, yielded, lambda body
+ARG = "arg"  # passed to another call
+WITH = "with"  # context manager expression
+OTHER = "other"
+
+
+def dotted(node: cst.BaseExpression | None) -> str:
+    """``a.b.c`` for a Name/Attribute chain (``a.b`` for ``a.b(...)``), else ""."""
+    if isinstance(node, cst.Call):
+        return dotted(node.func)
+    parts: list[str] = []
+    while isinstance(node, cst.Attribute):
+        parts.append(node.attr.value)
+        node = node.value
+    if isinstance(node, cst.Name):
+        parts.append(node.value)
+        return ".".join(reversed(parts))
+    return ""
+
+
+@dataclass
+class Binding:
+    """What a name is bound to in one scope."""
+
+    kind: str  # "def" | "class" | "import" | "value" | "param" | "other"
+    function: "FunctionScope | None" = None
+    cls: "ClassScope | None" = None
+    qualname: str = ""
+    value: cst.BaseExpression | None = None
+
+
+@dataclass
+class Scope:
+    parent: "Scope | None"
+    bindings: dict[str, list[Binding]] = field(default_factory=dict)
+
+    def bind(self, name: str, binding: Binding) -> None:
+        self.bindings.setdefault(name, []).append(binding)
+
+
+@dataclass
+class ModuleScope(Scope):
+    pass
+
+
+@dataclass
+class ClassScope(Scope):
+    node: cst.ClassDef | None = None
+    name: str = ""
+    methods: dict[str, "FunctionScope"] = field(default_factory=dict)
+    pytestmark: list[cst.BaseExpression] = field(default_factory=list)
+
+
+@dataclass
+class FunctionScope(Scope):
+    node: cst.FunctionDef | None = None
+    name: str = ""
+    is_async: bool = False
+    has_yield: bool = False
+    params: tuple[str, ...] = ()
+    owner_class: ClassScope | None = None  # set when directly defined in a class body
+
+    @property
+    def kind(self) -> str:
+        if not self.is_async:
+            return SYNC
+        return ASYNC_GEN if self.has_yield else ASYNC
+
+
+@dataclass
+class CallSite:
+    node: cst.Call
+    scope: Scope
+    context: str
+    callee: str  # dotted text of the called expression ("" when not a plain chain)
+
+
+@dataclass
+class AttributeAssignment:
+    """``target.attr = value`` (used by the mock rules)."""
+
+    target: cst.Attribute
+    value: cst.BaseExpression
+    scope: Scope
+
+
+@dataclass
+class FileModel:
+    module_node: cst.Module
+    module: ModuleScope
+    module_name: str
+    is_package: bool
+    functions: list[FunctionScope] = field(default_factory=list)
+    classes: list[ClassScope] = field(default_factory=list)
+    calls: list[CallSite] = field(default_factory=list)
+    attribute_assignments: list[AttributeAssignment] = field(default_factory=list)
+    module_pytestmark: list[cst.BaseExpression] = field(default_factory=list)
+
+    def code(self, node: cst.CSTNode) -> str:
+        return self.module_node.code_for_node(node)
+
+
+AnyScope = Union[ModuleScope, ClassScope, FunctionScope]
+
+
+def _param_names(params: cst.Parameters) -> tuple[str, ...]:
+    names = [p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)]
+    for extra in (params.star_arg, params.star_kwarg):
+        if isinstance(extra, cst.Param):
+            names.append(extra.name.value)
+    return tuple(names)
+
+
+def _target_names(target: cst.BaseExpression) -> list[str]:
+    if isinstance(target, cst.Name):
+        return [target.value]
+    if isinstance(target, (cst.Tuple, cst.List)):
+        names: list[str] = []
+        for element in target.elements:
+            names.extend(_target_names(element.value))
+        return names
+    if isinstance(target, cst.StarredElement):
+        return _target_names(target.value)
+    return []
+
+
+class _ModelBuilder(cst.CSTVisitor):
+    def __init__(self, model: FileModel) -> None:
+        self.model = model
+        self.scope: AnyScope = model.module
+        self.contexts: dict[int, str] = {}
+
+    # ----------------------------------------------------------- scopes
+    def _push(self, scope: AnyScope) -> None:
+        self.scope = scope
+
+    def _pop(self) -> None:
+        assert self.scope.parent is not None
+        self.scope = self.scope.parent  # type: ignore[assignment]
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        cls = ClassScope(parent=self.scope, node=node, name=node.name.value)
+        self.scope.bind(node.name.value, Binding("class", cls=cls))
+        self.model.classes.append(cls)
+        self._push(cls)
+
+    def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
+        self._pop()
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        owner = self.scope if isinstance(self.scope, ClassScope) else None
+        function = FunctionScope(
+            parent=self.scope,
+            node=node,
+            name=node.name.value,
+            is_async=node.asynchronous is not None,
+            params=_param_names(node.params),
+            owner_class=owner,
+        )
+        self.scope.bind(node.name.value, Binding("def", function=function))
+        if owner is not None:
+            owner.methods[function.name] = function
+        for name in function.params:
+            function.bind(name, Binding("param"))
+        self.model.functions.append(function)
+        self._push(function)
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+        self._pop()
+
+    def visit_Lambda(self, node: cst.Lambda) -> None:
+        self.contexts[id(node.body)] = RETURN
+
+    # ----------------------------------------------------------- yields
+    def visit_Yield(self, node: cst.Yield) -> None:
+        if isinstance(self.scope, FunctionScope):
+            self.scope.has_yield = True
+        if node.value is not None and not isinstance(node.value, cst.From):
+            self.contexts[id(node.value)] = RETURN
+
+    # ----------------------------------------------------------- bindings
+    def visit_Import(self, node: cst.Import) -> None:
+        for alias in node.names:
+            full = dotted(alias.name)
+            if alias.asname is not None:
+                for name in _target_names(alias.asname.name):  # type: ignore[arg-type]
+                    self.scope.bind(name, Binding("import", qualname=full))
+            else:
+                top = full.split(".", 1)[0]
+                self.scope.bind(top, Binding("import", qualname=top))
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+        level = len(node.relative)
+        base = resolve_relative(
+            self.model.module_name,
+            self.model.is_package,
+            level,
+            dotted(node.module) if node.module is not None else None,
+        )
+        if isinstance(node.names, cst.ImportStar):
+            return
+        for alias in node.names:
+            name = dotted(alias.name)
+            local = name
+            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+                local = alias.asname.name.value
+            self.scope.bind(local, Binding("import", qualname=f"{base}.{name}" if base else name))
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        self.contexts[id(node.value)] = ASSIGN
+        for target in node.targets:
+            self._bind_target(target.target, node.value)
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        if node.value is not None:
+            self.contexts[id(node.value)] = ASSIGN
+            self._bind_target(node.target, node.value)
+
+    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+        for name in _target_names(node.target):
+            self.scope.bind(name, Binding("other"))
+
+    def _bind_target(self, target: cst.BaseExpression, value: cst.BaseExpression) -> None:
+        if isinstance(target, cst.Name):
+            self.scope.bind(target.value, Binding("value", value=value))
+            if target.value == "pytestmark":
+                if isinstance(self.scope, ClassScope):
+                    self.scope.pytestmark.append(value)
+                elif isinstance(self.scope, ModuleScope):
+                    self.model.module_pytestmark.append(value)
+        elif isinstance(target, cst.Attribute):
+            self.model.attribute_assignments.append(AttributeAssignment(target, value, self.scope))
+        else:
+            for name in _target_names(target):
+                self.scope.bind(name, Binding("other"))
+
+    def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
+        self.contexts[id(node.value)] = ASSIGN
+        self._bind_target(node.target, node.value)
+
+    def visit_For(self, node: cst.For) -> None:
+        self.contexts[id(node.iter)] = VALUE
+        for name in _target_names(node.target):
+            self.scope.bind(name, Binding("other"))
+
+    def visit_CompFor(self, node: cst.CompFor) -> None:
+        for name in _target_names(node.target):
+            self.scope.bind(name, Binding("other"))
+
+    def visit_WithItem(self, node: cst.WithItem) -> None:
+        self.contexts[id(node.item)] = WITH
+        if node.asname is not None:
+            for name in _target_names(node.asname.name):
+                self.scope.bind(name, Binding("value", value=node.item))
+
+    def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+        if node.name is not None and isinstance(node.name.name, cst.Name):
+            self.scope.bind(node.name.name.value, Binding("other"))
+
+    def visit_Global(self, node: cst.Global) -> None:
+        for item in node.names:
+            self.scope.bind(item.name.value, Binding("other"))
+
+    def visit_Nonlocal(self, node: cst.Nonlocal) -> None:
+        for item in node.names:
+            self.scope.bind(item.name.value, Binding("other"))
+
+    # ----------------------------------------------------------- contexts
+    def visit_Expr(self, node: cst.Expr) -> None:
+        self.contexts[id(node.value)] = DISCARD
+
+    def visit_Await(self, node: cst.Await) -> None:
+        self.contexts[id(node.expression)] = AWAIT
+
+    def visit_Assert(self, node: cst.Assert) -> None:
+        self.contexts[id(node.test)] = VALUE
+
+    def visit_If(self, node: cst.If) -> None:
+        self.contexts[id(node.test)] = VALUE
+
+    def visit_While(self, node: cst.While) -> None:
+        self.contexts[id(node.test)] = VALUE
+
+    def visit_IfExp(self, node: cst.IfExp) -> None:
+        self.contexts[id(node.test)] = VALUE
+
+    def visit_UnaryOperation(self, node: cst.UnaryOperation) -> None:
+        if isinstance(node.operator, cst.Not):
+            self.contexts[id(node.expression)] = VALUE
+
+    def visit_BooleanOperation(self, node: cst.BooleanOperation) -> None:
+        self.contexts[id(node.left)] = VALUE
+        self.contexts[id(node.right)] = VALUE
+
+    def visit_Comparison(self, node: cst.Comparison) -> None:
+        self.contexts[id(node.left)] = VALUE
+        for target in node.comparisons:
+            self.contexts[id(target.comparator)] = VALUE
+
+    def visit_Subscript(self, node: cst.Subscript) -> None:
+        self.contexts[id(node.value)] = VALUE_POSTFIX
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        self.contexts[id(node.value)] = VALUE_POSTFIX
+
+    def visit_FormattedStringExpression(self, node: cst.FormattedStringExpression) -> None:
+        self.contexts[id(node.expression)] = VALUE
+
+    def visit_Return(self, node: cst.Return) -> None:
+        if node.value is not None:
+            self.contexts[id(node.value)] = RETURN
+
+    def visit_Arg(self, node: cst.Arg) -> None:
+        self.contexts[id(node.value)] = ARG
+
+    def visit_Call(self, node: cst.Call) -> None:
+        context = self.contexts.pop(id(node), OTHER)
+        self.model.calls.append(CallSite(node, self.scope, context, dotted(node.func)))
+
+
+def build_model(module: cst.Module, module_name: str, is_package: bool) -> FileModel:
+    model = FileModel(
+        module_node=module, module=ModuleScope(parent=None), module_name=module_name,
+        is_package=is_package,
+    )
+    module.visit(_ModelBuilder(model))
+    return model
+
+
+def enclosing_function(scope: Scope | None) -> FunctionScope | None:
+    """The innermost function a scope belongs to (None at module or class level)."""
+    while scope is not None and not isinstance(scope, FunctionScope):
+        if isinstance(scope, ClassScope):
+            return None
+        scope = scope.parent
+    return scope

@@ -1,0 +1,301 @@
+"""The one place that answers "what does this call return?".
+
+Every await/mock rule asks :meth:`Resolver.callee`; teaching it a new form of
+inference improves all of them at once. Anything it cannot prove resolves to
+``UNKNOWN`` and the rules stay silent.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import libcst as cst
+
+from asynclint.index.project import ProjectIndex, Symbol
+from asynclint.index.summary import ASYNC, ASYNC_GEN, SYNC, FunctionFacts, ModuleSummary
+from asynclint.semantics import tables
+from asynclint.semantics.filemodel import (
+    Binding,
+    CallSite,
+    ClassScope,
+    FileModel,
+    FunctionScope,
+    ModuleScope,
+    Scope,
+    dotted,
+)
+
+# Callee kinds.
+COROUTINE = "coroutine"  # calling it returns a coroutine
+FUTURE = "future"  # calling it returns an awaitable future (asyncio.gather)
+ASYNC_GENERATOR = ASYNC_GEN
+PLAIN = "plain"  # a known synchronous callable
+UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Callee:
+    kind: str
+    name: str  # the callee as written ("client.get")
+    qualname: str = ""  # resolved dotted name when known
+    definition: str = ""  # "async def fetch in app/service.py:3"
+
+    @property
+    def awaitable(self) -> bool:
+        return self.kind in (COROUTINE, FUTURE)
+
+
+_KEEPING_DECORATORS = frozenset({"staticmethod", "classmethod"})
+_PATCH_DECORATORS = tuple(
+    f"{module}.{name}"
+    for module in tables.MOCK_MODULES
+    for name in ("patch", "patch.object", "patch.dict", "patch.multiple")
+)
+
+
+def is_mark(qualname: str) -> bool:
+    parts = qualname.split(".")
+    return len(parts) >= 3 and parts[0] in tables.PYTEST_MODULES and parts[-2] == "mark"
+
+
+class Resolver:
+    """Name and call resolution for one linted file within its project."""
+
+    def __init__(
+        self, model: FileModel, summary: ModuleSummary, index: ProjectIndex, path: Path
+    ) -> None:
+        self.model = model
+        self.summary = summary
+        self.index = index
+        self.path = path
+
+    # ------------------------------------------------------------ names
+    def lookup(self, name: str, scope: Scope | None) -> Binding | None:
+        """The single binding ``name`` has where ``scope`` sees it (None: unbound or ambiguous)."""
+        first = True
+        while scope is not None:
+            if first or not isinstance(scope, ClassScope):
+                found = scope.bindings.get(name)
+                if found:
+                    return _single(found)
+            first = False
+            scope = scope.parent
+        return None
+
+    def qualify(self, expr: cst.BaseExpression | str, scope: Scope | None) -> str:
+        """Fully qualified dotted name of an imported name chain ("" when not an import)."""
+        text = expr if isinstance(expr, str) else dotted(expr)
+        if not text:
+            return ""
+        head, _, rest = text.partition(".")
+        binding = self.lookup(head, scope)
+        if binding is None:
+            if head in _KEEPING_DECORATORS and not rest:
+                return head
+            return ""
+        if binding.kind == "import":
+            return f"{binding.qualname}.{rest}" if rest else binding.qualname
+        if binding.kind in ("def", "class") and isinstance(self._owner(head, scope), ModuleScope):
+            own = f"{self.model.module_name}.{head}" if self.model.module_name else head
+            return f"{own}.{rest}" if rest else own
+        return ""
+
+    def _owner(self, name: str, scope: Scope | None) -> Scope | None:
+        first = True
+        while scope is not None:
+            if (first or not isinstance(scope, ClassScope)) and name in scope.bindings:
+                return scope
+            first = False
+            scope = scope.parent
+        return None
+
+    # ------------------------------------------------------------ calls
+    def callee(self, site: CallSite) -> Callee:
+        return self.resolve_callable(site.node.func, site.scope)
+
+    def resolve_callable(self, func: cst.BaseExpression, scope: Scope) -> Callee:
+        name = dotted(func)
+        if not name:
+            return Callee(UNKNOWN, "")
+        head, _, rest = name.partition(".")
+        binding = self.lookup(head, scope)
+        if binding is None:
+            return Callee(UNKNOWN, name)
+        if binding.kind == "def" and binding.function is not None and not rest:
+            return self._local_function(binding.function, name)
+        if binding.kind == "class" and binding.cls is not None:
+            if not rest:
+                return Callee(PLAIN, name)
+            if "." not in rest:
+                return self._class_method(binding.cls, rest, name)
+            return Callee(UNKNOWN, name)
+        if binding.kind == "import":
+            return self._qualified(f"{binding.qualname}.{rest}" if rest else binding.qualname, name)
+        if binding.kind == "param" and head in ("self", "cls") and rest and "." not in rest:
+            function = scope if isinstance(scope, FunctionScope) else None
+            if function is not None and function.owner_class is not None:
+                return self._class_method(function.owner_class, rest, name)
+        if binding.kind == "value" and binding.value is not None and not rest:
+            return self._value_callable(binding.value, scope, name)
+        return Callee(UNKNOWN, name)
+
+    def _value_callable(self, value: cst.BaseExpression, scope: Scope, name: str) -> Callee:
+        """A name bound by assignment: ``m = AsyncMock()`` is awaitable when called."""
+        if isinstance(value, cst.Call):
+            cls = self.qualify(value.func, scope)
+            if cls.rpartition(".")[2] in tables.ASYNC_MOCK_CLASSES and cls.rpartition(".")[0] in tables.MOCK_MODULES:
+                return Callee(COROUTINE, name, cls, "an AsyncMock")
+        return Callee(UNKNOWN, name)
+
+    def _qualified(self, qualname: str, name: str) -> Callee:
+        if qualname in tables.LIBRARY_COROUTINES:
+            return Callee(COROUTINE, name, qualname, f"the coroutine function {qualname}")
+        if qualname in tables.LIBRARY_FUTURES:
+            return Callee(FUTURE, name, qualname, f"{qualname}, which returns a future")
+        symbol = self.resolve_qualname(qualname)
+        if symbol is None:
+            return Callee(UNKNOWN, name, qualname)
+        return self._symbol_callee(symbol, name)
+
+    def resolve_qualname(self, qualname: str) -> Symbol | None:
+        """Index resolution, with this file's own (possibly unsaved) summary for its own names."""
+        own = self.model.module_name
+        if own and qualname.startswith(own + "."):
+            return self.index.resolve_in_module(self.summary, qualname[len(own) + 1 :].split("."))
+        return self.index.resolve(qualname)
+
+    def _symbol_callee(self, symbol: Symbol, name: str) -> Callee:
+        if symbol.kind in ("function", "method") and symbol.function is not None:
+            kind = self.facts_kind(symbol.module, symbol.function)
+            where = self.describe(symbol)
+            return Callee(kind, name, symbol.qualname, where)
+        if symbol.kind == "class":
+            return Callee(PLAIN, name, symbol.qualname)
+        return Callee(UNKNOWN, name, symbol.qualname)
+
+    def describe(self, symbol: Symbol) -> str:
+        facts = symbol.function
+        assert facts is not None
+        owner = f"{symbol.cls.name}." if symbol.cls is not None and symbol.kind == "method" else ""
+        prefix = "async def" if facts.kind != SYNC else "def"
+        return f"{prefix} {owner}{facts.name} in {self.relative(symbol.module.path)}:{facts.line}"
+
+    def relative(self, path: str) -> str:
+        try:
+            return Path(os.path.relpath(path, self.index.root)).as_posix()
+        except ValueError:
+            return path
+
+    def facts_kind(self, summary: ModuleSummary, facts: FunctionFacts) -> str:
+        """Call behaviour of an indexed function, given its decorators."""
+        if facts.kind == SYNC:
+            return PLAIN if not facts.decorators else UNKNOWN
+        for decorator in facts.decorators:
+            qualname = _qualify_in_summary(summary, decorator)
+            if not self.keeps_coroutine(qualname):
+                return UNKNOWN
+        return COROUTINE if facts.kind == ASYNC else ASYNC_GENERATOR
+
+    def keeps_coroutine(self, qualname: str) -> bool:
+        if not qualname:
+            return False
+        if qualname in _KEEPING_DECORATORS or is_mark(qualname):
+            return True
+        if qualname.startswith(_PATCH_DECORATORS):
+            return True
+        symbol = self.resolve_qualname(qualname)
+        return (
+            symbol is not None
+            and symbol.function is not None
+            and symbol.function.wrapper_kind == ASYNC
+        )
+
+    def _local_function(self, function: FunctionScope, name: str) -> Callee:
+        assert function.node is not None
+        for decorator in function.node.decorators:
+            expr = decorator.decorator
+            qualname = self.qualify(expr, function.parent)
+            if not qualname:
+                head = dotted(expr).partition(".")[0]
+                if head in _KEEPING_DECORATORS and self.lookup(head, function.parent) is None:
+                    qualname = head
+            if not self.keeps_coroutine(qualname):
+                return Callee(UNKNOWN, name)
+        if function.kind == SYNC:
+            return Callee(PLAIN, name)
+        owner = f"{function.owner_class.name}." if function.owner_class else ""
+        where = f"{'async def'} {owner}{function.name} at line {self._line_of(function)}"
+        return Callee(COROUTINE if function.kind == ASYNC else ASYNC_GENERATOR, name, "", where)
+
+    def _line_of(self, function: FunctionScope) -> int:
+        facts = self.summary.functions.get(function.name)
+        if function.owner_class is not None:
+            cls = self.summary.classes.get(function.owner_class.name)
+            facts = cls.methods.get(function.name) if cls else None
+        return facts.line if facts else 0
+
+    def _class_method(self, cls: ClassScope, method: str, name: str) -> Callee:
+        """``self.method`` / ``Cls.method``: the class body first, then its bases."""
+        found = cls.methods.get(method)
+        if found is not None:
+            return self._local_function(found, name)
+        if cls.bindings.get(method):
+            return Callee(UNKNOWN, name)
+        assert cls.node is not None
+        for base in cls.node.bases:
+            base_name = dotted(base.value)
+            binding = self.lookup(base_name.partition(".")[0], cls.parent)
+            if binding is None:
+                return Callee(UNKNOWN, name)
+            if binding.kind == "class" and binding.cls is not None and "." not in base_name:
+                inherited = self._class_method(binding.cls, method, name)
+                if inherited.kind != UNKNOWN:
+                    return inherited
+                continue
+            qualname = self.qualify(base_name, cls.parent)
+            symbol = self.resolve_qualname(qualname) if qualname else None
+            if symbol is None or symbol.kind != "class" or symbol.cls is None:
+                return Callee(UNKNOWN, name)
+            found_symbol = self.index.find_method(symbol.module, symbol.cls, method)
+            if found_symbol is not None:
+                return self._symbol_callee(found_symbol, name)
+        return Callee(UNKNOWN, name)
+
+    # ------------------------------------------------------------ targets
+    def resolve_target(self, qualname: str) -> Callee:
+        """What a dotted patch target ("app.service.fetch") names."""
+        return self._qualified(qualname, qualname)
+
+    def resolve_attribute_target(
+        self, owner: cst.BaseExpression, attribute: str, scope: Scope
+    ) -> Callee:
+        """What ``owner.attribute`` is, for ``patch.object(owner, "attribute")`` and assignments."""
+        return self.resolve_callable(
+            cst.Attribute(value=owner, attr=cst.Name(attribute)), scope
+        ) if dotted(owner) else Callee(UNKNOWN, attribute)
+
+
+def _single(bindings: list[Binding]) -> Binding | None:
+    first = bindings[0]
+    if len(bindings) == 1:
+        return first
+    if all(b.kind == "import" and b.qualname == first.qualname for b in bindings):
+        return first
+    return None
+
+
+def _qualify_in_summary(summary: ModuleSummary, dotted_name: str) -> str:
+    if not dotted_name:
+        return ""
+    head, _, rest = dotted_name.partition(".")
+    if head in summary.imports:
+        base = summary.imports[head]
+    elif head in summary.functions or head in summary.classes:
+        base = f"{summary.module}.{head}"
+    elif head in _KEEPING_DECORATORS:
+        base = head
+    else:
+        return ""
+    return f"{base}.{rest}" if rest else base

@@ -1,0 +1,120 @@
+"""What asynclint knows about libraries, as data.
+
+Names are fully qualified as a module's imports resolve them, so ``from asyncio
+import sleep`` and ``import asyncio as aio; aio.sleep`` both land on
+``asyncio.sleep``.
+"""
+
+from __future__ import annotations
+
+# Library functions whose call returns a coroutine (or another awaitable that
+# warns "never awaited" when dropped).
+LIBRARY_COROUTINES: frozenset[str] = frozenset(
+    {
+        "asyncio.sleep",
+        "asyncio.wait_for",
+        "asyncio.wait",
+        "asyncio.to_thread",
+        "asyncio.open_connection",
+        "asyncio.open_unix_connection",
+        "asyncio.start_server",
+        "asyncio.start_unix_server",
+        "asyncio.create_subprocess_exec",
+        "asyncio.create_subprocess_shell",
+        "asyncio.timeout_at",
+        "asyncio.staggered.staggered_race",
+        "anyio.sleep",
+        "anyio.sleep_forever",
+        "anyio.sleep_until",
+        "anyio.open_file",
+        "anyio.connect_tcp",
+        "anyio.connect_unix",
+        "anyio.run_process",
+        "anyio.open_process",
+        "anyio.wait_all_tasks_blocked",
+        "anyio.to_thread.run_sync",
+        "anyio.to_process.run_sync",
+        "anyio.testing.wait_all_tasks_blocked",
+        "trio.sleep",
+        "trio.sleep_forever",
+        "trio.sleep_until",
+        "trio.open_tcp_stream",
+        "trio.open_tcp_listeners",
+        "trio.open_file",
+        "trio.run_process",
+        "trio.to_thread.run_sync",
+        "trio.testing.wait_all_tasks_blocked",
+        "aiofiles.open",
+    }
+)
+
+# Awaitables that are futures rather than coroutines; discarding one loses errors.
+LIBRARY_FUTURES: frozenset[str] = frozenset({"asyncio.gather"})
+
+# Task-spawning calls whose result must be kept (ASL204).
+TASK_FACTORIES: frozenset[str] = frozenset({"asyncio.create_task", "asyncio.ensure_future"})
+
+BLOCKING_SLEEP: frozenset[str] = frozenset({"time.sleep"})
+
+# Loop-driving functions of the asyncio module.
+LOOP_CREATORS: frozenset[str] = frozenset(
+    {"asyncio.new_event_loop", "asyncio.get_event_loop", "asyncio.set_event_loop"}
+)
+ASYNCIO_RUN: frozenset[str] = frozenset({"asyncio.run", "asyncio.runners.run"})
+# Methods recognised on any receiver ("loop.run_until_complete(...)").
+LOOP_RUN_METHODS: frozenset[str] = frozenset({"run_until_complete", "run_forever"})
+
+MOCK_MODULES: tuple[str, ...] = ("unittest.mock", "mock")
+SYNC_MOCK_CLASSES: frozenset[str] = frozenset({"Mock", "MagicMock", "NonCallableMock", "NonCallableMagicMock"})
+ASYNC_MOCK_CLASSES: frozenset[str] = frozenset({"AsyncMock"})
+
+PYTEST_MODULES: tuple[str, ...] = ("pytest", "_pytest")
+PYTEST_ASYNCIO_MODULES: tuple[str, ...] = ("pytest_asyncio",)
+
+# Marks whose plugin runs a coroutine test.
+RUNNER_MARKS: frozenset[str] = frozenset({"asyncio", "anyio", "trio"})
+
+# Plugins named in pytest_plugins / -p that run coroutine tests themselves.
+COROUTINE_RUNNER_PLUGINS: frozenset[str] = frozenset(
+    {
+        "aiohttp.pytest_plugin",
+        "pytest_aiohttp",
+        "pytest_aiohttp.plugin",
+        "pytest_tornasync",
+        "pytest_tornado",
+        "pytest_twisted",
+        "pytest_curio",
+        "pytest_asyncio_cooperative",
+        "pytest_aio",
+        "pytest_aio.plugin",
+    }
+)
+# Plugins known not to run unmarked coroutine tests (everything else unknown => silent).
+NON_RUNNER_PLUGINS: frozenset[str] = frozenset(
+    {
+        "pytest_asyncio",
+        "pytest_asyncio.plugin",
+        "asyncio",
+        "anyio",
+        "anyio.pytest_plugin",
+        "pytest_mock",
+        "pytester",
+        "_pytest.pytester",
+        "pytest_trio",
+        "pytest_trio.plugin",
+        "trio",
+        "xdist",
+        "pytest_cov",
+        "cov",
+        "warnings",
+        "doctest",
+        "cacheprovider",
+        "faulthandler",
+        "randomly",
+        "pytest_randomly",
+        "timeout",
+        "pytest_timeout",
+        "rerunfailures",
+        "pytest_rerunfailures",
+    }
+)
