@@ -25,7 +25,15 @@ def is_lintable(path: Path) -> bool:
     """A test module or a conftest.py, per the pytest config governing ``path``."""
     if path.name == "conftest.py":
         return True
-    return load_profile(path).is_test_file(path)
+    profile = load_profile(path)
+    if profile.is_test_file(path):
+        return True
+    if profile.rootdir is None or not profile.testpaths:
+        return False
+    resolved = path.resolve()
+    return any(
+        (profile.rootdir / folder).resolve() in resolved.parents for folder in profile.testpaths
+    )
 
 
 def _skip_dir(dirpath: str, name: str) -> bool:

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from asynclint.model import Applicability
 from asynclint.rules.base import FileContext, Finding, FixPlan, NodeEdit, Rule
-from asynclint.rules.helpers import in_async_function, module_reference
+from asynclint.rules.helpers import async_library, in_async_function, module_reference
 from asynclint.semantics import tables
 from asynclint.semantics.filemodel import DISCARD, enclosing_function
 
@@ -66,30 +66,29 @@ class BlockingSleep(Rule):
 
     def check(self, ctx: FileContext) -> Iterator[Finding]:
         for site in ctx.model.calls:
-            if not site.callee.endswith("sleep") or not in_async_function(site):
+            if not site.callee or not in_async_function(site):
                 continue
             if ctx.resolver.qualify(site.node.func, site.scope) not in tables.BLOCKING_SLEEP:
                 continue
             function = enclosing_function(site.scope)
             assert function is not None
+            library = async_library(ctx)
             message = (
                 f"`{ctx.code(site.node.func)}()` blocks the event loop inside "
-                f"`async def {function.name}`; use `await asyncio.sleep(...)`"
+                f"`async def {function.name}`; use `await {library}.sleep(...)`"
             )
-            yield self.finding(site.node, message, self._fix(ctx, site))
+            yield self.finding(site.node, message, self._fix(ctx, site, library))
 
-    def _fix(self, ctx: FileContext, site) -> FixPlan | None:
+    def _fix(self, ctx: FileContext, site, library: str) -> FixPlan | None:
         if site.context != DISCARD:
             return None
-        asyncio_name, imports = module_reference(ctx, "asyncio")
-        if not asyncio_name:
+        module_name, imports = module_reference(ctx, library)
+        if not module_name:
             return None
-        args = ctx.code(site.node).split("(", 1)[1] if "(" in ctx.code(site.node) else ")"
-        replacement = f"await {asyncio_name}.sleep({args}"
         return FixPlan(
             Applicability.SAFE,
-            "Replace with `await asyncio.sleep(...)`",
-            (NodeEdit(site.node, replacement),),
+            f"Replace with `await {library}.sleep(...)`",
+            (NodeEdit(site.node.func, f"await {module_name}.sleep"),),
             imports,
         )
 

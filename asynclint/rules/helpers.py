@@ -41,3 +41,17 @@ def call_text(ctx: FileContext, call: cst.Call) -> str:
     """``fetch()`` / ``client.get(...)``: the callee with elided arguments, for messages."""
     func = ctx.code(call.func)
     return f"{func}()" if not call.args else f"{func}(...)"
+
+
+def async_library(ctx: FileContext) -> str:
+    """The event-loop library this file uses (for advice): asyncio unless only trio/anyio appear."""
+    imported = {
+        b.qualname.partition(".")[0]
+        for bindings in ctx.model.module.bindings.values()
+        for b in bindings
+        if b.kind == "import"
+    }
+    for library in ("asyncio", "trio", "anyio"):
+        if library in imported:
+            return library
+    return "asyncio"

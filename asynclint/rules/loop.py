@@ -92,8 +92,8 @@ class ManualEventLoop(Rule):
     def check(self, ctx: FileContext) -> Iterator[Finding]:
         for site in ctx.model.calls:
             function = enclosing_function(site.scope)
-            if function is None or function.is_async:
-                continue
+            if function is None or function.is_async or function.name in ctx.model.passed_functions:
+                continue  # a function handed to a thread or a factory runs its own loop on purpose
             api = loop_call(ctx, site)
             if api is None:
                 continue

@@ -55,6 +55,8 @@ def _string(expr: cst.BaseExpression | None) -> str | None:
 
 def sync_mock_class(ctx: FileContext, expr: cst.BaseExpression, scope: Scope) -> str | None:
     """``Mock``/``MagicMock``... when ``expr`` names one of unittest.mock's sync mock classes."""
+    if not isinstance(expr, (cst.Name, cst.Attribute)):
+        return None
     qualname = ctx.resolver.qualify(expr, scope)
     module, _, name = qualname.rpartition(".")
     if module in tables.MOCK_MODULES and name in tables.SYNC_MOCK_CLASSES:

@@ -29,6 +29,8 @@ ARG = "arg"  # passed to another call
 WITH = "with"  # context manager expression
 OTHER = "other"
 
+COROUTINE_PROTOCOL = frozenset({"__await__", "send", "throw", "close", "__name__", "__qualname__"})
+
 
 def dotted(node: cst.BaseExpression | None) -> str:
     """``a.b.c`` for a Name/Attribute chain (``a.b`` for ``a.b(...)``), else ""."""
@@ -121,6 +123,7 @@ class FileModel:
     calls: list[CallSite] = field(default_factory=list)
     attribute_assignments: list[AttributeAssignment] = field(default_factory=list)
     module_pytestmark: list[cst.BaseExpression] = field(default_factory=list)
+    passed_functions: set[str] = field(default_factory=set)  # names passed as call arguments
 
     def code(self, node: cst.CSTNode) -> str:
         return self.module_node.code_for_node(node)
@@ -327,7 +330,9 @@ class _ModelBuilder(cst.CSTVisitor):
         self.contexts[id(node.value)] = VALUE_POSTFIX
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
-        self.contexts[id(node.value)] = VALUE_POSTFIX
+        # ``coro.__await__()`` / ``coro.send(None)`` / ``coro.close()`` use the coroutine itself.
+        protocol = node.attr.value in COROUTINE_PROTOCOL or node.attr.value.startswith("cr_")
+        self.contexts[id(node.value)] = OTHER if protocol else VALUE_POSTFIX
 
     def visit_FormattedStringExpression(self, node: cst.FormattedStringExpression) -> None:
         self.contexts[id(node.expression)] = VALUE
@@ -338,6 +343,9 @@ class _ModelBuilder(cst.CSTVisitor):
 
     def visit_Arg(self, node: cst.Arg) -> None:
         self.contexts[id(node.value)] = ARG
+        if isinstance(node.value, (cst.Name, cst.Attribute)):
+            # ``Thread(target=self._run)``: a function handed over to be run elsewhere.
+            self.model.passed_functions.add(dotted(node.value).rpartition(".")[2])
 
     def visit_Call(self, node: cst.Call) -> None:
         context = self.contexts.pop(id(node), OTHER)

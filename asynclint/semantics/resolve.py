@@ -137,9 +137,31 @@ class Resolver:
             function = scope if isinstance(scope, FunctionScope) else None
             if function is not None and function.owner_class is not None:
                 return self._class_method(function.owner_class, rest, name)
-        if binding.kind == "value" and binding.value is not None and not rest:
-            return self._value_callable(binding.value, scope, name)
+        if binding.kind == "value" and binding.value is not None:
+            if not rest:
+                return self._value_callable(binding.value, scope, name)
+            if "." not in rest:
+                return self._instance_method(binding.value, scope, rest, name)
         return Callee(UNKNOWN, name)
+
+    def _instance_method(
+        self, value: cst.BaseExpression, scope: Scope, method: str, name: str
+    ) -> Callee:
+        """``c = Client(...)`` then ``c.method()``: the method of the instantiated class."""
+        if not isinstance(value, cst.Call):
+            return Callee(UNKNOWN, name)
+        cls_name = dotted(value.func)
+        if not cls_name:
+            return Callee(UNKNOWN, name)
+        binding = self.lookup(cls_name.partition(".")[0], scope)
+        if binding is not None and binding.kind == "class" and binding.cls is not None and "." not in cls_name:
+            return self._class_method(binding.cls, method, name)
+        qualname = self.qualify(cls_name, scope)
+        symbol = self.resolve_qualname(qualname) if qualname else None
+        if symbol is None or symbol.kind != "class" or symbol.cls is None:
+            return Callee(UNKNOWN, name)
+        found = self.index.find_method(symbol.module, symbol.cls, method)
+        return self._symbol_callee(found, name) if found is not None else Callee(UNKNOWN, name)
 
     def _value_callable(self, value: cst.BaseExpression, scope: Scope, name: str) -> Callee:
         """A name bound by assignment: ``m = AsyncMock()`` is awaitable when called."""
@@ -226,14 +248,21 @@ class Resolver:
         if function.kind == SYNC:
             return Callee(PLAIN, name)
         owner = f"{function.owner_class.name}." if function.owner_class else ""
-        where = f"{'async def'} {owner}{function.name} at line {self._line_of(function)}"
+        line = self._line_of(function)
+        where = f"async def {owner}{function.name} " + (f"at line {line}" if line else "in this file")
         return Callee(COROUTINE if function.kind == ASYNC else ASYNC_GENERATOR, name, "", where)
 
     def _line_of(self, function: FunctionScope) -> int:
-        facts = self.summary.functions.get(function.name)
+        """The definition line, known for module-level functions and methods (0 otherwise)."""
         if function.owner_class is not None:
+            if function.owner_class.parent is not self.model.module:
+                return 0
             cls = self.summary.classes.get(function.owner_class.name)
             facts = cls.methods.get(function.name) if cls else None
+        elif function.parent is self.model.module:
+            facts = self.summary.functions.get(function.name)
+        else:
+            return 0
         return facts.line if facts else 0
 
     def _class_method(self, cls: ClassScope, method: str, name: str) -> Callee:

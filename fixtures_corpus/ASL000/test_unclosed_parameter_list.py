@@ -1,0 +1,5 @@
+import pytest
+
+
+def test_f(:  # error: ASL000
+    assert True

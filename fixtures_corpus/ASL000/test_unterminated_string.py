@@ -1,0 +1,3 @@
+def test_message():
+    message = "hello  # error: ASL000
+    assert message

@@ -1,0 +1,27 @@
+import asyncio
+from asyncio import new_event_loop
+
+import pytest
+
+
+async def fetch():
+    return 1
+
+
+@pytest.fixture
+def loop():
+    loop = new_event_loop()  # error: ASL401
+    yield loop
+    loop.close()
+
+
+def run(coro):
+    return asyncio.run(coro)  # error: ASL401
+
+
+def test_with_loop_fixture(loop):
+    assert loop.run_until_complete(fetch()) == 1  # error: ASL401
+
+
+def test_with_helper():
+    assert run(fetch()) == 1

@@ -1,0 +1,3 @@
+from .service import fetch
+
+__all__ = ["fetch"]

@@ -1,0 +1,7 @@
+# twin_a: fetch is a coroutine function.
+async def fetch(key):
+    return {"answer": 42}.get(key)
+
+
+async def answer():
+    return await fetch("answer")
