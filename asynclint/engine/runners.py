@@ -18,17 +18,7 @@ from asynclint.semantics import tables
 
 
 def conftest_chain(path: Path, index: ProjectIndex) -> list[Path]:
-    """conftest.py files pytest loads for ``path``: from the project root down to its folder."""
-    chain: list[Path] = []
-    folder = path.resolve().parent
-    while True:
-        candidate = folder / "conftest.py"
-        if candidate.is_file() and candidate != path.resolve():
-            chain.append(candidate)
-        if folder == index.root or folder.parent == folder:
-            break
-        folder = folder.parent
-    return list(reversed(chain))
+    return index.conftest_chain(path)
 
 
 def _plugin_runs_coroutines(name: str, index: ProjectIndex, depth: int = 0) -> str | None:

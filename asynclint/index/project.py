@@ -120,6 +120,20 @@ class ProjectIndex:
         path = self.find_module(name)
         return self.summary_for_path(path) if path else None
 
+    def conftest_chain(self, path: Path) -> list[Path]:
+        """conftest.py files pytest loads for ``path``: from the project root down to its folder."""
+        chain: list[Path] = []
+        resolved = path.resolve()
+        folder = resolved.parent
+        while True:
+            candidate = folder / "conftest.py"
+            if candidate != resolved and candidate.is_file():
+                chain.append(candidate)
+            if folder == self.root or folder.parent == folder:
+                break
+            folder = folder.parent
+        return list(reversed(chain))
+
     def is_namespace(self, name: str) -> bool:
         rel = name.replace(".", os.sep)
         return any((root / rel).is_dir() for root in self.source_roots)

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 ASYNC = "async"  # returns a coroutine
 ASYNC_GEN = "asyncgen"  # returns an async generator (not awaitable)
 SYNC = "sync"
+# Prefix of a produced name that is the value ``with X(...) as v`` binds: X's __enter__ result.
+ENTERED = "@enter:"
 
 
 @dataclass(frozen=True)
@@ -164,23 +166,67 @@ def _annotation_class(annotation: ast.expr | None) -> str | None:
     return name or None
 
 
+def _produced_name(value: ast.expr | None, locals_: dict[str, str]) -> str | None:
+    """What an expression evidently produces: ``Cls(...)`` -> "Cls", ``self`` -> "self"."""
+    if isinstance(value, ast.Await):
+        value = value.value
+    if isinstance(value, ast.Call):
+        return dotted_name(value.func) or None
+    if isinstance(value, ast.Name):
+        if value.id in ("self", "cls"):
+            return value.id
+        return locals_.get(value.id)
+    return None
+
+
 def _returned_class(func: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
-    """The class a function evidently returns or yields: annotation, else ``return Cls(...)``."""
+    """What a function evidently returns or yields, as a dotted name to resolve later.
+
+    The return annotation wins (``AsyncIterator[Client]`` gives ``Client``); else
+    every ``return``/``yield`` must agree on ``Cls(...)``, a factory call, ``self``,
+    or a local bound once to such a call (``c = Client(); yield c``).
+    """
     annotated = _annotation_class(func.returns)
     if annotated:
-        return annotated
-    found: set[str] = set()
+        return "self" if annotated.rsplit(".", 1)[-1] == "Self" else annotated
+    bodies: list[ast.AST] = []
     stack = list(func.body)
     while stack:
         node = stack.pop()
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
             continue
-        if isinstance(node, (ast.Return, ast.Yield)) and isinstance(node.value, ast.Call):
-            name = dotted_name(node.value.func)
-            if name:
-                found.add(name)
+        bodies.append(node)
         stack.extend(ast.iter_child_nodes(node))
-    return found.pop() if len(found) == 1 else None
+    locals_: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    for node in bodies:
+        targets: list[tuple[ast.expr, ast.expr | None]] = []
+        if isinstance(node, ast.Assign):
+            targets = [(t, node.value) for t in node.targets]
+        elif isinstance(node, (ast.AnnAssign, ast.AugAssign)):
+            targets = [(node.target, node.value)]
+        elif isinstance(node, (ast.With, ast.AsyncWith)):
+            targets = [(i.optional_vars, i.context_expr) for i in node.items if i.optional_vars]
+        elif isinstance(node, (ast.For, ast.AsyncFor)):
+            targets = [(node.target, None)]
+        for target, value in targets:
+            if isinstance(target, ast.Name):
+                name = _produced_name(value, {})
+                if name is not None and isinstance(node, (ast.With, ast.AsyncWith)):
+                    name = f"{ENTERED}{name}"
+                if name is None or target.id in locals_:
+                    ambiguous.add(target.id)
+                else:
+                    locals_[target.id] = name
+    for name in ambiguous:
+        locals_.pop(name, None)
+    found: set[str | None] = set()
+    for node in bodies:
+        if isinstance(node, (ast.Return, ast.Yield)) and node.value is not None:
+            found.add(_produced_name(node.value, locals_))
+    if len(found) == 1:
+        return found.pop()
+    return None
 
 
 def _function_facts(node: ast.FunctionDef | ast.AsyncFunctionDef) -> FunctionFacts:

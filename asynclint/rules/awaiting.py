@@ -7,7 +7,12 @@ from typing import Iterator
 from asynclint.model import Applicability
 from asynclint.rules.base import FileContext, Finding, FixPlan, Rule
 from asynclint.rules.helpers import add_await_edits, call_text, in_async_function
-from asynclint.semantics.filemodel import DISCARD, VALUE, VALUE_POSTFIX, CallSite, enclosing_function
+import libcst as cst
+
+from asynclint.semantics import tables
+from asynclint.semantics.filemodel import (
+    ASSIGN, DISCARD, VALUE, VALUE_POSTFIX, CallSite, FunctionScope, enclosing_function,
+)
 from asynclint.semantics.resolve import FUTURE, Callee
 
 
@@ -172,4 +177,188 @@ class CoroutineUsedAsValue(Rule):
             yield self.finding(site.node, message, _await_fix(site, f"Await `{text}`"))
 
 
-RULES = (UnawaitedCoroutine, CoroutineUsedAsValue)
+# Uses of a variable that do not hand its coroutine to anyone.
+_DEAD_USES = frozenset({VALUE, VALUE_POSTFIX, DISCARD})
+
+
+class CoroutineNeverAwaited(Rule):
+    """
+    ## What it does
+    Flags `x = f()` where `f()` returns a coroutine (or a future such as
+    `asyncio.gather(...)`) and `x` is never awaited, returned or passed on in
+    that function.
+
+    ## Why is this bad?
+    The coroutine never runs; its effects and its exceptions vanish. Python
+    only notices at garbage collection ("coroutine ... was never awaited"),
+    long after the test has passed.
+
+    ## Example
+    ```python
+    import pytest
+
+
+    async def send(message):
+        return message
+
+
+    @pytest.mark.asyncio
+    async def test_send():
+        result = send("hi")
+        assert result
+    ```
+
+    ## Use instead
+    ```python
+    import pytest
+
+
+    async def send(message):
+        return message
+
+
+    @pytest.mark.asyncio
+    async def test_send():
+        result = await send("hi")
+        assert result
+    ```
+
+    ## Fix safety
+    No automatic fix: where the await belongs is the author's call.
+
+    ## pytest-asyncio versions
+    All versions.
+
+    ## References
+    - Python docs: "Coroutines and Tasks".
+    """
+
+    code = "ASL203"
+    name = "coroutine-never-awaited"
+    family = "await"
+    summary = "a coroutine stored in a variable that is never awaited or passed on"
+
+    def check(self, ctx: FileContext) -> Iterator[Finding]:
+        for site in ctx.model.calls:
+            if site.context != ASSIGN or site.assigned_to is None:
+                continue
+            function = enclosing_function(site.scope)
+            if function is None or site.scope is not function:
+                continue
+            name = site.assigned_to
+            if len(function.bindings.get(name, ())) != 1:
+                continue  # rebound: which value is awaited is beyond a linter's certainty
+            if any(use not in _DEAD_USES for use in function.uses.get(name, ())):
+                continue
+            callee = ctx.callee(site)
+            if not callee.awaitable:
+                continue
+            text = call_text(ctx, site.node)
+            message = (
+                f"`{name} = {text}` stores a coroutine that is never awaited, returned or passed on "
+                f"in `{function.name}`{_origin(callee)}; write `{name} = await {text}`"
+            )
+            yield self.finding(site.node, message)
+
+
+def _is_loop_expression(ctx: FileContext, expr: cst.BaseExpression, function: FunctionScope | None) -> bool:
+    """``asyncio.get_running_loop()``, a name bound to it, or an ``event_loop``/``loop`` parameter."""
+    scope = function or ctx.model.module
+    if isinstance(expr, cst.Call):
+        return ctx.resolver.qualify(expr.func, scope) in tables.LOOP_GETTERS
+    if isinstance(expr, cst.Name):
+        binding = ctx.resolver.lookup(expr.value, scope)
+        if binding is None:
+            return False
+        if binding.kind == "param":
+            return expr.value in ("event_loop", "loop")
+        if binding.kind == "value" and isinstance(binding.value, cst.Call):
+            owner = ctx.resolver.owner(expr.value, scope) or scope
+            return ctx.resolver.qualify(binding.value.func, owner) in tables.LOOP_GETTERS
+    return False
+
+
+class DanglingTask(Rule):
+    """
+    ## What it does
+    Flags `asyncio.create_task(...)`, `asyncio.ensure_future(...)` and
+    `loop.create_task(...)` whose result is thrown away.
+
+    ## Why is this bad?
+    The event loop keeps only a weak reference to tasks: an unreferenced task
+    can be garbage-collected before it finishes, and its exception is never
+    seen. In a test, the work it stands for may simply not happen before the
+    test ends, so the assertion that follows tests nothing.
+
+    ## Example
+    ```python
+    import asyncio
+
+    import pytest
+
+
+    async def notify():
+        return None
+
+
+    @pytest.mark.asyncio
+    async def test_notify():
+        asyncio.create_task(notify())
+    ```
+
+    ## Use instead
+    ```python
+    import asyncio
+
+    import pytest
+
+
+    async def notify():
+        return None
+
+
+    @pytest.mark.asyncio
+    async def test_notify():
+        task = asyncio.create_task(notify())
+        await task
+    ```
+
+    ## Fix safety
+    No automatic fix.
+
+    ## pytest-asyncio versions
+    All versions.
+
+    ## References
+    - Python docs: `asyncio.create_task` ("Save a reference to the result of this function").
+    """
+
+    code = "ASL204"
+    name = "dangling-task"
+    family = "await"
+    summary = "a task is created and its reference dropped"
+
+    def check(self, ctx: FileContext) -> Iterator[Finding]:
+        for site in ctx.model.calls:
+            if site.context != DISCARD:
+                continue
+            func = site.node.func
+            function = enclosing_function(site.scope)
+            qualname = ctx.resolver.qualify(func, site.scope)
+            if qualname in tables.TASK_FACTORIES:
+                pass
+            elif not (
+                isinstance(func, cst.Attribute)
+                and func.attr.value == "create_task"
+                and _is_loop_expression(ctx, func.value, function)
+            ):
+                continue
+            text = call_text(ctx, site.node)
+            message = (
+                f"the task `{text}` creates is dropped: the loop holds it only weakly and its "
+                "exception is lost; keep it (`task = ...`) and `await task`"
+            )
+            yield self.finding(site.node, message)
+
+
+RULES = (UnawaitedCoroutine, CoroutineUsedAsValue, CoroutineNeverAwaited, DanglingTask)

@@ -12,10 +12,8 @@ from asynclint.rules.base import FileContext, Finding, FixPlan, NodeEdit, Rule
 from asynclint.semantics import tables
 from asynclint.semantics.filemodel import Scope, dotted
 from asynclint.semantics.resolve import COROUTINE, Callee
+from asynclint.semantics.values import MockValue
 
-MOCKER_FIXTURES = frozenset(
-    {"mocker", "module_mocker", "class_mocker", "package_mocker", "session_mocker"}
-)
 # Keywords that make a Mock awaitable-compatible or not ours to judge.
 _UNSURE_KEYWORDS = frozenset({"spec", "spec_set", "wraps", "side_effect", "unsafe"})
 _LITERALS = (
@@ -87,7 +85,7 @@ def _mock_fixture_call(ctx: FileContext, func: cst.BaseExpression, scope: Scope)
     binding = ctx.resolver.lookup(head, scope)
     if binding is None or binding.kind != "param":
         return None
-    if head in MOCKER_FIXTURES and rest in ("patch", "patch.object"):
+    if head in tables.MOCKER_FIXTURES and rest in ("patch", "patch.object"):
         return rest
     if head == "monkeypatch" and rest == "setattr":
         return "setattr"
@@ -247,4 +245,88 @@ class SyncMockForAsync(Rule):
         return FixPlan(Applicability.SAFE, "Use `AsyncMock`", (NodeEdit(mock_expr, "AsyncMock"),), imports)
 
 
-RULES = (SyncMockForAsync,)
+# Call bookkeeping that passes even when the coroutine was never awaited, and its await twin.
+AWAIT_TWINS = {
+    "assert_called": "assert_awaited",
+    "assert_called_once": "assert_awaited_once",
+    "assert_called_with": "assert_awaited_with",
+    "assert_called_once_with": "assert_awaited_once_with",
+    "call_count": "await_count",
+}
+
+
+class CalledAssertOnAsyncMock(Rule):
+    """
+    ## What it does
+    Flags `assert_called*` and `call_count` on a mock of an async callable: an
+    `AsyncMock`, or what `patch`/`mocker.patch` create for an `async def`.
+
+    ## Why is this bad?
+    Calling an `AsyncMock` counts as a call even if the coroutine it returns is
+    never awaited. `assert_called_once()` therefore passes on code that forgot
+    the `await` — the exact bug the test should catch.
+
+    ## Example
+    ```python
+    from unittest.mock import AsyncMock
+
+
+    def test_notifies():
+        notify = AsyncMock()
+        notify("x")
+        notify.assert_called_once_with("x")
+    ```
+
+    ## Use instead
+    ```python
+    from unittest.mock import AsyncMock
+
+    import pytest
+
+
+    @pytest.mark.asyncio
+    async def test_notifies():
+        notify = AsyncMock()
+        await notify("x")
+        notify.assert_awaited_once_with("x")
+    ```
+
+    ## Fix safety
+    Safe: the assertion becomes its await twin (`assert_awaited*`, `await_count`).
+
+    ## pytest-asyncio versions
+    Independent of pytest-asyncio.
+
+    ## References
+    - Python docs: `unittest.mock.AsyncMock.assert_awaited`.
+    """
+
+    code = "ASL502"
+    name = "called-assert-on-async-mock"
+    family = "mock"
+    summary = "assert_called*/call_count on a mock of an async callable"
+    fix_availability = "safe"
+
+    def check(self, ctx: FileContext) -> Iterator[Finding]:
+        accesses: list[tuple[cst.Attribute, Scope]] = list(ctx.model.attribute_reads)
+        for site in ctx.model.calls:
+            func = site.node.func
+            if isinstance(func, cst.Attribute) and func.attr.value in AWAIT_TWINS:
+                accesses.append((func, site.scope))
+        for attribute, scope in accesses:
+            twin = AWAIT_TWINS.get(attribute.attr.value)
+            if twin is None:
+                continue
+            value = ctx.resolver.values.infer(attribute.value, scope)
+            if not isinstance(value, MockValue) or not value.awaitable:
+                continue
+            mock = ctx.code(attribute.value)
+            message = (
+                f"`{mock}.{attribute.attr.value}` counts calls, not awaits: it passes even if the "
+                f"coroutine of `{mock}` was never awaited; use `{mock}.{twin}`"
+            )
+            fix = FixPlan(Applicability.SAFE, f"Use `{twin}`", (NodeEdit(attribute.attr, twin),))
+            yield self.finding(attribute, message, fix)
+
+
+RULES = (SyncMockForAsync, CalledAssertOnAsyncMock)

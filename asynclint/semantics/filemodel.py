@@ -26,9 +26,11 @@ VALUE_POSTFIX = "value-postfix"  # the base of an attribute or subscript: ``f().
 ASSIGN = "assign"
 RETURN = "return"  # returned, yielded, lambda body
 ARG = "arg"  # passed to another call
+TARGET = "target"  # an assignment target (a binding, not a use)
 WITH = "with"  # context manager expression
 OTHER = "other"
 
+MOCK_COUNTERS = frozenset({"call_count"})
 COROUTINE_PROTOCOL = frozenset({"__await__", "send", "throw", "close", "__name__", "__qualname__"})
 
 
@@ -87,6 +89,7 @@ class FunctionScope(Scope):
     has_yield: bool = False
     params: tuple[str, ...] = ()
     owner_class: ClassScope | None = None  # set when directly defined in a class body
+    uses: dict[str, list[str]] = field(default_factory=dict)  # local name -> use contexts
 
     @property
     def kind(self) -> str:
@@ -101,6 +104,7 @@ class CallSite:
     scope: Scope
     context: str
     callee: str  # dotted text of the called expression ("" when not a plain chain)
+    assigned_to: str | None = None  # ``name = call(...)``: the single name bound
 
 
 @dataclass
@@ -124,6 +128,8 @@ class FileModel:
     attribute_assignments: list[AttributeAssignment] = field(default_factory=list)
     module_pytestmark: list[cst.BaseExpression] = field(default_factory=list)
     passed_functions: set[str] = field(default_factory=set)  # names passed as call arguments
+    # Reads of mock bookkeeping attributes (``m.call_count``), for the mock rules.
+    attribute_reads: list[tuple[cst.Attribute, "Scope"]] = field(default_factory=list)
 
     def code(self, node: cst.CSTNode) -> str:
         return self.module_node.code_for_node(node)
@@ -158,6 +164,7 @@ class _ModelBuilder(cst.CSTVisitor):
         self.model = model
         self.scope: AnyScope = model.module
         self.contexts: dict[int, str] = {}
+        self.assigned: dict[int, str] = {}
 
     # ----------------------------------------------------------- scopes
     def _push(self, scope: AnyScope) -> None:
@@ -238,12 +245,18 @@ class _ModelBuilder(cst.CSTVisitor):
     def visit_Assign(self, node: cst.Assign) -> None:
         self.contexts[id(node.value)] = ASSIGN
         for target in node.targets:
+            self.contexts[id(target.target)] = TARGET
             self._bind_target(target.target, node.value)
+        if len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name):
+            self.assigned[id(node.value)] = node.targets[0].target.value
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        self.contexts[id(node.target)] = TARGET
         if node.value is not None:
             self.contexts[id(node.value)] = ASSIGN
             self._bind_target(node.target, node.value)
+            if isinstance(node.target, cst.Name):
+                self.assigned[id(node.value)] = node.target.value
 
     def visit_AugAssign(self, node: cst.AugAssign) -> None:
         for name in _target_names(node.target):
@@ -279,8 +292,12 @@ class _ModelBuilder(cst.CSTVisitor):
     def visit_WithItem(self, node: cst.WithItem) -> None:
         self.contexts[id(node.item)] = WITH
         if node.asname is not None:
-            for name in _target_names(node.asname.name):
-                self.scope.bind(name, Binding("value", value=node.item))
+            self.contexts[id(node.asname.name)] = TARGET
+            if isinstance(node.asname.name, cst.Name):
+                self.scope.bind(node.asname.name.value, Binding("with", value=node.item))
+            else:
+                for name in _target_names(node.asname.name):
+                    self.scope.bind(name, Binding("other"))
 
     def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
         if node.name is not None and isinstance(node.name.name, cst.Name):
@@ -330,6 +347,9 @@ class _ModelBuilder(cst.CSTVisitor):
         self.contexts[id(node.value)] = VALUE_POSTFIX
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
+        if node.attr.value in MOCK_COUNTERS:
+            self.model.attribute_reads.append((node, self.scope))
+        self.contexts[id(node.attr)] = TARGET  # an attribute name is never a variable use
         # ``coro.__await__()`` / ``coro.send(None)`` / ``coro.close()`` use the coroutine itself.
         protocol = node.attr.value in COROUTINE_PROTOCOL or node.attr.value.startswith("cr_")
         self.contexts[id(node.value)] = OTHER if protocol else VALUE_POSTFIX
@@ -349,7 +369,23 @@ class _ModelBuilder(cst.CSTVisitor):
 
     def visit_Call(self, node: cst.Call) -> None:
         context = self.contexts.pop(id(node), OTHER)
-        self.model.calls.append(CallSite(node, self.scope, context, dotted(node.func)))
+        self.model.calls.append(
+            CallSite(node, self.scope, context, dotted(node.func), self.assigned.pop(id(node), None))
+        )
+
+    def visit_Name(self, node: cst.Name) -> None:
+        """Record how a function-local name is used (for "assigned but never awaited")."""
+        scope: Scope | None = self.scope
+        if not isinstance(scope, FunctionScope):
+            return
+        context = self.contexts.get(id(node), OTHER)
+        if context == TARGET:
+            return
+        while isinstance(scope, FunctionScope):
+            if node.value in scope.bindings:
+                scope.uses.setdefault(node.value, []).append(context)
+                return
+            scope = scope.parent
 
 
 def build_model(module: cst.Module, module_name: str, is_package: bool) -> FileModel:

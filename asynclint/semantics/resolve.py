@@ -16,6 +16,7 @@ import libcst as cst
 from asynclint.index.project import ProjectIndex, Symbol
 from asynclint.index.summary import ASYNC, ASYNC_GEN, SYNC, FunctionFacts, ModuleSummary
 from asynclint.semantics import tables
+from asynclint.semantics.values import ClassRef, Instance, MockValue, ValueInference
 from asynclint.semantics.filemodel import (
     Binding,
     CallSite,
@@ -70,6 +71,7 @@ class Resolver:
         self.summary = summary
         self.index = index
         self.path = path
+        self.values = ValueInference(self)
 
     # ------------------------------------------------------------ names
     def lookup(self, name: str, scope: Scope | None) -> Binding | None:
@@ -97,12 +99,12 @@ class Resolver:
             return ""
         if binding.kind == "import":
             return f"{binding.qualname}.{rest}" if rest else binding.qualname
-        if binding.kind in ("def", "class") and isinstance(self._owner(head, scope), ModuleScope):
+        if binding.kind in ("def", "class") and isinstance(self.owner(head, scope), ModuleScope):
             own = f"{self.model.module_name}.{head}" if self.model.module_name else head
             return f"{own}.{rest}" if rest else own
         return ""
 
-    def _owner(self, name: str, scope: Scope | None) -> Scope | None:
+    def owner(self, name: str, scope: Scope | None) -> Scope | None:
         first = True
         while scope is not None:
             if (first or not isinstance(scope, ClassScope)) and name in scope.bindings:
@@ -118,6 +120,8 @@ class Resolver:
     def resolve_callable(self, func: cst.BaseExpression, scope: Scope) -> Callee:
         name = dotted(func)
         if not name:
+            if isinstance(func, cst.Attribute):  # ``make_client().get()``
+                return self._receiver_member(func, scope, self.model.code(func))
             return Callee(UNKNOWN, "")
         head, _, rest = name.partition(".")
         binding = self.lookup(head, scope)
@@ -134,42 +138,33 @@ class Resolver:
         if binding.kind == "import":
             return self._qualified(f"{binding.qualname}.{rest}" if rest else binding.qualname, name)
         if binding.kind == "param" and head in ("self", "cls") and rest and "." not in rest:
-            function = scope if isinstance(scope, FunctionScope) else None
-            if function is not None and function.owner_class is not None:
-                return self._class_method(function.owner_class, rest, name)
-        if binding.kind == "value" and binding.value is not None:
-            if not rest:
-                return self._value_callable(binding.value, scope, name)
-            if "." not in rest:
-                return self._instance_method(binding.value, scope, rest, name)
+            owner = self.owner(head, scope)
+            if isinstance(owner, FunctionScope) and owner.owner_class is not None:
+                return self._class_method(owner.owner_class, rest, name)
+            return Callee(UNKNOWN, name)
+        if not rest:
+            value = self.values.infer(func, scope)
+            if isinstance(value, MockValue) and value.awaitable:
+                return Callee(COROUTINE, name, "", value.origin if value.origin != "AsyncMock()" else "an AsyncMock")
+            return Callee(UNKNOWN, name)
+        if isinstance(func, cst.Attribute):
+            return self._receiver_member(func, scope, name)
         return Callee(UNKNOWN, name)
 
-    def _instance_method(
-        self, value: cst.BaseExpression, scope: Scope, method: str, name: str
-    ) -> Callee:
-        """``c = Client(...)`` then ``c.method()``: the method of the instantiated class."""
-        if not isinstance(value, cst.Call):
-            return Callee(UNKNOWN, name)
-        cls_name = dotted(value.func)
-        if not cls_name:
-            return Callee(UNKNOWN, name)
-        binding = self.lookup(cls_name.partition(".")[0], scope)
-        if binding is not None and binding.kind == "class" and binding.cls is not None and "." not in cls_name:
-            return self._class_method(binding.cls, method, name)
-        qualname = self.qualify(cls_name, scope)
-        symbol = self.resolve_qualname(qualname) if qualname else None
-        if symbol is None or symbol.kind != "class" or symbol.cls is None:
-            return Callee(UNKNOWN, name)
-        found = self.index.find_method(symbol.module, symbol.cls, method)
+    def _receiver_member(self, func: cst.Attribute, scope: Scope, name: str) -> Callee:
+        """``receiver.method``: what the receiver holds decides which method it is."""
+        receiver = self.values.infer(func.value, scope)
+        cls = receiver.cls if isinstance(receiver, Instance) else receiver
+        if isinstance(cls, ClassRef):
+            return self._member(cls, func.attr.value, name)
+        return Callee(UNKNOWN, name)
+
+    def _member(self, cls: ClassRef, method: str, name: str) -> Callee:
+        if cls.local is not None:
+            return self._class_method(cls.local, method, name)
+        assert cls.symbol is not None and cls.symbol.cls is not None
+        found = self.index.find_method(cls.symbol.module, cls.symbol.cls, method)
         return self._symbol_callee(found, name) if found is not None else Callee(UNKNOWN, name)
-
-    def _value_callable(self, value: cst.BaseExpression, scope: Scope, name: str) -> Callee:
-        """A name bound by assignment: ``m = AsyncMock()`` is awaitable when called."""
-        if isinstance(value, cst.Call):
-            cls = self.qualify(value.func, scope)
-            if cls.rpartition(".")[2] in tables.ASYNC_MOCK_CLASSES and cls.rpartition(".")[0] in tables.MOCK_MODULES:
-                return Callee(COROUTINE, name, cls, "an AsyncMock")
-        return Callee(UNKNOWN, name)
 
     def _qualified(self, qualname: str, name: str) -> Callee:
         if qualname in tables.LIBRARY_COROUTINES:
@@ -215,7 +210,7 @@ class Resolver:
         if facts.kind == SYNC:
             return PLAIN if not facts.decorators else UNKNOWN
         for decorator in facts.decorators:
-            qualname = _qualify_in_summary(summary, decorator)
+            qualname = qualify_in_summary(summary, decorator)
             if not self.keeps_coroutine(qualname):
                 return UNKNOWN
         return COROUTINE if facts.kind == ASYNC else ASYNC_GENERATOR
@@ -254,43 +249,66 @@ class Resolver:
 
     def _line_of(self, function: FunctionScope) -> int:
         """The definition line, known for module-level functions and methods (0 otherwise)."""
-        if function.owner_class is not None:
-            if function.owner_class.parent is not self.model.module:
-                return 0
-            cls = self.summary.classes.get(function.owner_class.name)
-            facts = cls.methods.get(function.name) if cls else None
-        elif function.parent is self.model.module:
-            facts = self.summary.functions.get(function.name)
-        else:
-            return 0
+        facts = self.local_facts(function)
         return facts.line if facts else 0
 
     def _class_method(self, cls: ClassScope, method: str, name: str) -> Callee:
         """``self.method`` / ``Cls.method``: the class body first, then its bases."""
+        found = self.class_method_symbol(cls, method)
+        if isinstance(found, FunctionScope):
+            return self._local_function(found, name)
+        if isinstance(found, Symbol):
+            return self._symbol_callee(found, name)
+        return Callee(UNKNOWN, name)
+
+    def class_method_symbol(
+        self, cls: ClassScope, method: str, depth: int = 0
+    ) -> FunctionScope | Symbol | None:
+        """Where ``cls.method`` is defined (an override in a subclass wins); None if unknown."""
         found = cls.methods.get(method)
         if found is not None:
-            return self._local_function(found, name)
-        if cls.bindings.get(method):
-            return Callee(UNKNOWN, name)
+            return found
+        if cls.bindings.get(method) or depth > 8:
+            return None
         assert cls.node is not None
         for base in cls.node.bases:
             base_name = dotted(base.value)
             binding = self.lookup(base_name.partition(".")[0], cls.parent)
             if binding is None:
-                return Callee(UNKNOWN, name)
+                return None
             if binding.kind == "class" and binding.cls is not None and "." not in base_name:
-                inherited = self._class_method(binding.cls, method, name)
-                if inherited.kind != UNKNOWN:
+                inherited = self.class_method_symbol(binding.cls, method, depth + 1)
+                if inherited is not None:
                     return inherited
                 continue
             qualname = self.qualify(base_name, cls.parent)
             symbol = self.resolve_qualname(qualname) if qualname else None
             if symbol is None or symbol.kind != "class" or symbol.cls is None:
-                return Callee(UNKNOWN, name)
-            found_symbol = self.index.find_method(symbol.module, symbol.cls, method)
-            if found_symbol is not None:
-                return self._symbol_callee(found_symbol, name)
-        return Callee(UNKNOWN, name)
+                return None
+            inherited_symbol = self.index.find_method(symbol.module, symbol.cls, method)
+            if inherited_symbol is not None:
+                return inherited_symbol
+        return None
+
+    def local_facts(self, function: FunctionScope) -> FunctionFacts | None:
+        """Index facts of a function defined at module level or in a module-level class."""
+        if function.owner_class is not None:
+            if function.owner_class.parent is not self.model.module:
+                return None
+            cls = self.summary.classes.get(function.owner_class.name)
+            return cls.methods.get(function.name) if cls else None
+        if function.parent is self.model.module:
+            return self.summary.functions.get(function.name)
+        return None
+
+    def is_fixture_function(self, function: FunctionScope) -> bool:
+        assert function.node is not None
+        for decorator in function.node.decorators:
+            qualname = self.qualify(decorator.decorator, function.parent)
+            last = (qualname or dotted(decorator.decorator)).rsplit(".", 1)[-1]
+            if last in ("fixture", "yield_fixture"):
+                return True
+        return False
 
     # ------------------------------------------------------------ targets
     def resolve_target(self, qualname: str) -> Callee:
@@ -315,7 +333,7 @@ def _single(bindings: list[Binding]) -> Binding | None:
     return None
 
 
-def _qualify_in_summary(summary: ModuleSummary, dotted_name: str) -> str:
+def qualify_in_summary(summary: ModuleSummary, dotted_name: str) -> str:
     if not dotted_name:
         return ""
     head, _, rest = dotted_name.partition(".")

@@ -54,6 +54,10 @@ LIBRARY_FUTURES: frozenset[str] = frozenset({"asyncio.gather"})
 # Task-spawning calls whose result must be kept (ASL204).
 TASK_FACTORIES: frozenset[str] = frozenset({"asyncio.create_task", "asyncio.ensure_future"})
 
+LOOP_GETTERS: frozenset[str] = frozenset(
+    {"asyncio.get_running_loop", "asyncio.get_event_loop", "asyncio.new_event_loop"}
+)
+
 BLOCKING_SLEEP: frozenset[str] = frozenset({"time.sleep"})
 
 # Loop-driving functions of the asyncio module.
@@ -64,6 +68,10 @@ ASYNCIO_RUN: frozenset[str] = frozenset({"asyncio.run", "asyncio.runners.run"})
 # Methods recognised on any receiver ("loop.run_until_complete(...)").
 LOOP_RUN_METHODS: frozenset[str] = frozenset({"run_until_complete", "run_forever"})
 
+# pytest-mock's fixtures: ``mocker.patch(...)`` returns the mock itself.
+MOCKER_FIXTURES: frozenset[str] = frozenset(
+    {"mocker", "module_mocker", "class_mocker", "package_mocker", "session_mocker"}
+)
 MOCK_MODULES: tuple[str, ...] = ("unittest.mock", "mock")
 SYNC_MOCK_CLASSES: frozenset[str] = frozenset({"Mock", "MagicMock", "NonCallableMock", "NonCallableMagicMock"})
 ASYNC_MOCK_CLASSES: frozenset[str] = frozenset({"AsyncMock"})

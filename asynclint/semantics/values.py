@@ -1,0 +1,454 @@
+"""What a name holds: instances of project classes, mocks and patchers.
+
+"Is ``client.get()`` a coroutine?" depends on what ``client`` is. This module
+infers it the way a careful reader would: from the assignment in the same
+function (``c = Client()``), ``self.client = Client()`` in a set-up method,
+``async with Client() as c`` when ``__aenter__`` returns ``self``, factories
+whose annotation or ``return Client(...)`` names a class, the fixture a
+parameter is bound to, and the mocks ``patch`` creates. Anything else is
+``None``: unknown, and the rules stay silent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Union
+
+import libcst as cst
+
+from asynclint.index.project import Symbol
+from asynclint.index.summary import ENTERED, SYNC, FunctionFacts, ModuleSummary
+from asynclint.semantics import tables
+from asynclint.semantics.filemodel import ClassScope, FunctionScope, Scope, dotted
+
+if TYPE_CHECKING:
+    from asynclint.semantics.resolve import Resolver
+
+MAX_DEPTH = 8
+SETUP_METHODS = ("setUp", "asyncSetUp", "setup_method", "setup", "__init__", "setup_class", "setUpClass")
+
+
+@dataclass(frozen=True)
+class ClassRef:
+    """A project class: defined in the linted file (``local``) or found by the index."""
+
+    local: ClassScope | None = None
+    symbol: Symbol | None = None
+
+    @property
+    def name(self) -> str:
+        if self.local is not None:
+            return self.local.name
+        assert self.symbol is not None and self.symbol.cls is not None
+        return self.symbol.cls.name
+
+
+@dataclass(frozen=True)
+class Instance:
+    cls: ClassRef
+
+
+@dataclass(frozen=True)
+class MockValue:
+    """A mock object; ``awaitable`` when calling it returns a coroutine (an AsyncMock)."""
+
+    awaitable: bool
+    origin: str  # for messages: "AsyncMock()", "patch('app.service.fetch')"
+
+
+@dataclass(frozen=True)
+class Patcher:
+    """What ``patch(...)`` returns: ``.start()`` and ``with ... as m`` give the mock."""
+
+    mock: MockValue
+
+
+Value = Union[ClassRef, Instance, MockValue, Patcher, None]
+
+
+def _mock_module(qualname: str) -> tuple[str, str]:
+    """("unittest.mock", "patch.object") for "unittest.mock.patch.object"; ("", "") otherwise."""
+    for module in tables.MOCK_MODULES:
+        if qualname.startswith(module + "."):
+            return module, qualname[len(module) + 1 :]
+    return "", ""
+
+
+def _keyword(call: cst.Call, name: str) -> cst.BaseExpression | None:
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value == name:
+            return arg.value
+    return None
+
+
+def _positional(call: cst.Call, index: int) -> cst.BaseExpression | None:
+    positional = [a for a in call.args if a.keyword is None and not a.star]
+    return positional[index].value if len(positional) > index else None
+
+
+def string_value(expr: cst.BaseExpression | None) -> str | None:
+    if isinstance(expr, cst.SimpleString):
+        value = expr.evaluated_value
+        return value if isinstance(value, str) else None
+    return None
+
+
+class ValueInference:
+    """Value inference for one file; shares the resolver's name tables."""
+
+    def __init__(self, resolver: "Resolver") -> None:
+        self.resolver = resolver
+        self._fixtures: dict[str, tuple[ModuleSummary, FunctionFacts] | None] = {}
+
+    # ------------------------------------------------------------ expressions
+    def infer(self, expr: cst.BaseExpression, scope: Scope, depth: int = 0) -> Value:
+        if depth > MAX_DEPTH:
+            return None
+        if isinstance(expr, cst.Name):
+            return self._name(expr.value, scope, depth)
+        if isinstance(expr, cst.Attribute):
+            return self._attribute(expr, scope, depth)
+        if isinstance(expr, cst.Call):
+            return self._call(expr, scope, depth)
+        if isinstance(expr, cst.Await):
+            return self._awaited(expr.expression, scope, depth)
+        return None
+
+    def _name(self, name: str, scope: Scope, depth: int) -> Value:
+        r = self.resolver
+        binding = r.lookup(name, scope)
+        if binding is None:
+            return None
+        owner = r.owner(name, scope) or scope
+        if binding.kind == "value" and binding.value is not None:
+            return self.infer(binding.value, owner, depth + 1)
+        if binding.kind == "with" and binding.value is not None:
+            return self.entered(self.infer(binding.value, owner, depth + 1), depth)
+        if binding.kind == "class" and binding.cls is not None:
+            return ClassRef(local=binding.cls)
+        if binding.kind == "import":
+            return self._symbol_value(r.resolve_qualname(binding.qualname))
+        if binding.kind == "param" and isinstance(owner, FunctionScope):
+            return self.parameter(name, owner, depth)
+        return None
+
+    def _attribute(self, expr: cst.Attribute, scope: Scope, depth: int) -> Value:
+        r = self.resolver
+        if isinstance(expr.value, cst.Name) and expr.value.value in ("self", "cls"):
+            owner = r.owner(expr.value.value, scope)
+            if isinstance(owner, FunctionScope) and owner.owner_class is not None:
+                return self.self_attribute(owner.owner_class, expr.attr.value, depth)
+            return None
+        qualname = r.qualify(expr, scope)
+        if qualname:
+            return self._symbol_value(r.resolve_qualname(qualname))
+        return None
+
+    def _symbol_value(self, symbol: Symbol | None) -> Value:
+        if symbol is not None and symbol.kind == "class" and symbol.cls is not None:
+            return ClassRef(symbol=symbol)
+        return None
+
+    def _call(self, call: cst.Call, scope: Scope, depth: int) -> Value:
+        r = self.resolver
+        qualname = r.qualify(call.func, scope)
+        mock = self._mock_construction(call, qualname, scope, depth)
+        if mock is not False:
+            return mock
+        if isinstance(call.func, cst.Attribute) and call.func.attr.value == "start":
+            patcher = self.infer(call.func.value, scope, depth + 1)
+            return patcher.mock if isinstance(patcher, Patcher) else None
+        target = self.callable_value(call.func, scope, depth + 1)
+        if isinstance(target, ClassRef):
+            return Instance(target)
+        if isinstance(target, tuple):
+            module, facts, owner = target
+            if facts.kind == SYNC:
+                return self.produced(facts.returns, module, owner, depth + 1)
+        return None
+
+    def _awaited(self, expr: cst.BaseExpression, scope: Scope, depth: int) -> Value:
+        if not isinstance(expr, cst.Call):
+            return None
+        target = self.callable_value(expr.func, scope, depth + 1)
+        if isinstance(target, tuple):
+            module, facts, owner = target
+            if facts.kind != SYNC:
+                return self.produced(facts.returns, module, owner, depth + 1)
+        return None
+
+    def callable_value(
+        self, func: cst.BaseExpression, scope: Scope, depth: int
+    ) -> ClassRef | tuple[ModuleSummary | None, FunctionFacts, ClassRef | None] | None:
+        """A called expression as a class, or as a function with its facts and owner class."""
+        r = self.resolver
+        if isinstance(func, cst.Name):
+            binding = r.lookup(func.value, scope)
+            if binding is None:
+                return None
+            if binding.kind == "class" and binding.cls is not None:
+                return ClassRef(local=binding.cls)
+            if binding.kind == "def" and binding.function is not None:
+                facts = r.local_facts(binding.function)
+                return (None, facts, None) if facts is not None else None
+            if binding.kind == "import":
+                return self._symbol_callable(r.resolve_qualname(binding.qualname))
+            return None
+        if isinstance(func, cst.Attribute):
+            qualname = r.qualify(func, scope)
+            if qualname:
+                return self._symbol_callable(r.resolve_qualname(qualname))
+            receiver = self.infer(func.value, scope, depth + 1)
+            cls = receiver.cls if isinstance(receiver, Instance) else receiver
+            if isinstance(cls, ClassRef):
+                found = self.method_facts(cls, func.attr.value)
+                if found is not None:
+                    return (found[0], found[1], cls)
+        return None
+
+    def _symbol_callable(self, symbol: Symbol | None):
+        if symbol is None:
+            return None
+        if symbol.kind == "class" and symbol.cls is not None:
+            return ClassRef(symbol=symbol)
+        if symbol.function is not None:
+            owner = None
+            if symbol.kind == "method" and symbol.cls is not None:
+                owner = ClassRef(symbol=Symbol("class", symbol.qualname.rpartition(".")[0], symbol.module, cls=symbol.cls))
+            return (symbol.module, symbol.function, owner)
+        return None
+
+    def method_facts(self, cls: ClassRef, method: str) -> tuple[ModuleSummary | None, FunctionFacts] | None:
+        r = self.resolver
+        if cls.local is not None:
+            found = r.class_method_symbol(cls.local, method)
+            if isinstance(found, FunctionScope):
+                facts = r.local_facts(found)
+                return (None, facts) if facts is not None else None
+            if isinstance(found, Symbol) and found.function is not None:
+                return (found.module, found.function)
+            return None
+        assert cls.symbol is not None and cls.symbol.cls is not None
+        symbol = r.index.find_method(cls.symbol.module, cls.symbol.cls, method)
+        if symbol is not None and symbol.function is not None:
+            return (symbol.module, symbol.function)
+        return None
+
+    # ------------------------------------------------------------ producers
+    def produced(
+        self, name: str | None, module: ModuleSummary | None, owner: ClassRef | None, depth: int
+    ) -> Value:
+        """The value a function evidently returns, from its summary's ``returns`` fact."""
+        if not name or depth > MAX_DEPTH:
+            return None
+        if name in ("self", "cls"):
+            return Instance(owner) if owner is not None else None
+        if name.startswith(ENTERED):
+            inner = self.produced(name[len(ENTERED):], module, owner, depth + 1)
+            return self.entered(inner, depth + 1)
+        r = self.resolver
+        if module is None:
+            qualname = r.qualify(name, r.model.module)
+        else:
+            from asynclint.semantics.resolve import qualify_in_summary
+
+            qualname = qualify_in_summary(module, name)
+        if not qualname:
+            return None
+        mock_module, mock_name = _mock_module(qualname)
+        if mock_module:
+            return MockValue(mock_name in tables.ASYNC_MOCK_CLASSES, f"{mock_name}()") if mock_name in (tables.ASYNC_MOCK_CLASSES | tables.SYNC_MOCK_CLASSES) else None
+        target = self._symbol_callable(r.resolve_qualname(qualname))
+        if isinstance(target, ClassRef):
+            return Instance(target)
+        if isinstance(target, tuple):
+            inner_module, facts, inner_owner = target
+            if facts.kind == SYNC:
+                return self.produced(facts.returns, inner_module, inner_owner, depth + 1)
+        return None
+
+    def entered(self, value: Value, depth: int) -> Value:
+        """What ``with value as v`` binds: a patcher's mock, or ``__aenter__``'s result."""
+        if isinstance(value, Patcher):
+            return value.mock
+        if isinstance(value, Instance):
+            for method in ("__aenter__", "__enter__"):
+                found = self.method_facts(value.cls, method)
+                if found is not None:
+                    module, facts = found
+                    return self.produced(facts.returns, module, value.cls, depth + 1)
+        return None
+
+    # ------------------------------------------------------------ mocks
+    def _mock_construction(self, call: cst.Call, qualname: str, scope: Scope, depth: int):
+        """Mock classes, ``create_autospec`` and patchers; ``False`` when the call is none of them."""
+        r = self.resolver
+        module, name = _mock_module(qualname)
+        if not module:
+            fixture_patch = self._mocker_patch(call, scope)
+            return fixture_patch if fixture_patch is not None else False
+        if name in tables.ASYNC_MOCK_CLASSES:
+            return MockValue(True, "AsyncMock()")
+        if name in tables.SYNC_MOCK_CLASSES:
+            spec = _keyword(call, "spec") or _keyword(call, "spec_set") or _positional(call, 0)
+            if spec is None:
+                return MockValue(False, f"{name}()")
+            spec_value = self.infer(spec, scope, depth + 1)
+            if isinstance(spec_value, ClassRef):
+                return Instance(spec_value)  # children follow the spec: async methods are awaitable
+            if r.resolve_callable(spec, scope).kind == "coroutine":
+                return MockValue(True, f"{name}(spec=...)")
+            return None
+        if name == "create_autospec":
+            spec = _positional(call, 0) or _keyword(call, "spec")
+            if spec is None:
+                return None
+            spec_value = self.infer(spec, scope, depth + 1)
+            instance = _keyword(call, "instance")
+            if isinstance(spec_value, ClassRef):
+                if isinstance(instance, cst.Name) and instance.value == "True":
+                    return Instance(spec_value)
+                return spec_value
+            if r.resolve_callable(spec, scope).kind == "coroutine":
+                return MockValue(True, "create_autospec(...)")
+            return None
+        if name in ("patch", "patch.object"):
+            return self._patcher(call, name, scope)
+        return None
+
+    def patch_target(self, call: cst.Call, kind: str, scope: Scope):
+        """The callee a ``patch``/``patch.object`` call replaces."""
+        r = self.resolver
+        if kind == "patch":
+            target = string_value(_positional(call, 0))
+            return r.resolve_target(target) if target else None
+        owner, attribute = _positional(call, 0), string_value(_positional(call, 1))
+        if owner is None or attribute is None:
+            return None
+        return r.resolve_attribute_target(owner, attribute, scope)
+
+    def _patcher(self, call: cst.Call, kind: str, scope: Scope) -> Value:
+        new_index = 1 if kind == "patch" else 2
+        if _keyword(call, "new") is not None or _positional(call, new_index) is not None:
+            return None
+        if _keyword(call, "new_callable") is not None or _keyword(call, "spec") is not None:
+            return None
+        target = self.patch_target(call, kind, scope)
+        if target is None or target.kind == "unknown":
+            return None
+        origin = f"the mock `{self.resolver.model.code(call.func)}` creates for `{target.name}`"
+        return Patcher(MockValue(target.kind == "coroutine", origin))
+
+    def _mocker_patch(self, call: cst.Call, scope: Scope) -> Value:
+        name = dotted(call.func)
+        head, _, rest = name.partition(".")
+        if rest not in ("patch", "patch.object"):
+            return None
+        binding = self.resolver.lookup(head, scope)
+        if binding is None or binding.kind != "param" or head not in tables.MOCKER_FIXTURES:
+            return None
+        patcher = self._patcher(call, rest, scope)
+        return patcher.mock if isinstance(patcher, Patcher) else None
+
+    # ------------------------------------------------------------ parameters
+    def parameter(self, name: str, function: FunctionScope, depth: int) -> Value:
+        """A parameter: a mock injected by a ``@patch`` decorator, or the fixture it names."""
+        injected = self._patch_injected(name, function)
+        if injected is not None:
+            return injected
+        if self._parametrized(name, function):
+            return None
+        fixture = self.fixture(name, function)
+        if fixture is None:
+            return None
+        module, facts, owner = fixture
+        return self.produced(facts.returns, module, owner, depth + 1)
+
+    def _patch_injected(self, name: str, function: FunctionScope) -> Value:
+        assert function.node is not None
+        params = [p for p in function.params if p not in ("self", "cls")]
+        if name not in params:
+            return None
+        r = self.resolver
+        mocks: list[Value] = []
+        for decorator in reversed(function.node.decorators):
+            expr = decorator.decorator
+            if not isinstance(expr, cst.Call):
+                continue
+            module, kind = _mock_module(r.qualify(expr.func, function.parent))
+            if not module or kind not in ("patch", "patch.object"):
+                continue
+            new_index = 1 if kind == "patch" else 2
+            if _keyword(expr, "new") is not None or _positional(expr, new_index) is not None:
+                continue  # with ``new`` no argument is injected
+            patcher = self._patcher(expr, kind, function.parent or function)
+            mocks.append(patcher.mock if isinstance(patcher, Patcher) else None)
+        index = params.index(name)
+        return mocks[index] if index < len(mocks) else None
+
+    def _parametrized(self, name: str, function: FunctionScope) -> bool:
+        assert function.node is not None
+        code = self.resolver.model.code
+        return any(
+            "parametrize" in dotted(d.decorator) and name in code(d.decorator)
+            for d in function.node.decorators
+        )
+
+    def fixture(
+        self, name: str, function: FunctionScope
+    ) -> tuple[ModuleSummary | None, FunctionFacts, ClassRef | None] | None:
+        """The fixture ``name`` as pytest resolves it for ``function``: class, module, conftests, plugins."""
+        r = self.resolver
+        cls = function.owner_class
+        if cls is not None:
+            method = cls.methods.get(name)
+            if method is not None and r.is_fixture_function(method):
+                facts = r.local_facts(method)
+                return (None, facts, ClassRef(local=cls)) if facts is not None else None
+        binding = r.model.module.bindings.get(name)
+        if binding and len(binding) == 1 and binding[0].kind == "def" and binding[0].function is not None:
+            local = binding[0].function
+            if r.is_fixture_function(local):
+                facts = r.local_facts(local)
+                return (None, facts, None) if facts is not None else None
+        if name not in self._fixtures:
+            self._fixtures[name] = self._external_fixture(name)
+        found = self._fixtures[name]
+        return (found[0], found[1], None) if found is not None else None
+
+    def _external_fixture(self, name: str) -> tuple[ModuleSummary, FunctionFacts] | None:
+        r = self.resolver
+        chain = [r.index.summary_for_path(p) for p in r.index.conftest_chain(r.path)]
+        for summary in reversed(chain):  # the nearest conftest wins
+            facts = summary.functions.get(name)
+            if facts is not None and facts.is_fixture:
+                return (summary, facts)
+        plugins = [*r.summary.pytest_plugins, *(p for s in chain for p in s.pytest_plugins)]
+        for plugin in plugins:
+            summary = r.index.summary(plugin)
+            facts = summary.functions.get(name) if summary is not None else None
+            if facts is not None and facts.is_fixture:
+                return (summary, facts)
+        return None
+
+    def self_attribute(self, cls: ClassScope, attr: str, depth: int) -> Value:
+        """``self.client`` assigned once, in a set-up method or ``__init__`` of the class."""
+        r = self.resolver
+        values = []
+        for assignment in r.model.attribute_assignments:
+            target = assignment.target
+            if target.attr.value != attr or not isinstance(target.value, cst.Name):
+                continue
+            scope = assignment.scope
+            if not isinstance(scope, FunctionScope) or scope.owner_class is not cls:
+                continue
+            if target.value.value not in ("self", "cls"):
+                continue
+            values.append((assignment.value, scope))
+        if len(values) != 1:
+            return None
+        value, scope = values[0]
+        assert isinstance(scope, FunctionScope)
+        if scope.name not in SETUP_METHODS and not r.is_fixture_function(scope):
+            return None
+        return self.infer(value, scope, depth + 1)

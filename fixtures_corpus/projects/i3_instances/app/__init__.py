@@ -1,0 +1,2 @@
+from .http import Client as Client
+from .service import *  # noqa: F403

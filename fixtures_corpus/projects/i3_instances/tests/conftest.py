@@ -1,0 +1,27 @@
+from unittest.mock import AsyncMock
+
+import pytest
+import pytest_asyncio
+
+from app.http import Client, SyncClient
+
+
+@pytest_asyncio.fixture
+async def client():
+    async with Client() as c:
+        yield c
+
+
+@pytest.fixture
+def sync_client():
+    return SyncClient()
+
+
+@pytest.fixture
+def fake_fetch():
+    return AsyncMock(return_value=1)
+
+
+@pytest.fixture
+def made(request):
+    return Client.create()
