@@ -10,6 +10,7 @@ from asynclint.config.settings import Settings, load_settings
 from asynclint.engine.discovery import discover
 from asynclint.engine.linter import lint_source
 from asynclint.engine.runner import RunResult, run
+from asynclint.fixer import FixRun, fix_files
 from asynclint.index.project import ProjectIndex
 from asynclint.model import Diagnostic
 from asynclint.rules import resolve_selection
@@ -26,6 +27,26 @@ def lint_paths(
     if settings is None:
         settings = load_settings(Path(paths[0]))
     return run(discover(paths), settings, use_cache=use_cache, jobs=jobs)
+
+
+def fix_paths(
+    paths: Iterable[str],
+    settings: Settings | None = None,
+    unsafe: bool = False,
+    write: bool = True,
+    use_cache: bool = False,
+    jobs: int | None = None,
+) -> FixRun:
+    """Fix files and folders as ``asynclint --fix`` does (``write=False``: as ``--diff`` does).
+
+    Safe fixes always, unsafe ones with ``unsafe=True``. Returns what remains
+    (``diagnostics``), how many findings were fixed (``fixed``, ``applied`` per
+    code) and, per file, the bytes before and after (``files``; ``diff()``).
+    """
+    paths = list(paths) or ["."]
+    if settings is None:
+        settings = load_settings(Path(paths[0]))
+    return fix_files(discover(paths), settings, unsafe=unsafe, write=write, use_cache=use_cache, jobs=jobs)
 
 
 def lint_text(

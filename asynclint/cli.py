@@ -19,6 +19,8 @@ from asynclint.config.pytest_config import PytestConfigError
 from asynclint.config.settings import SettingsError, load_settings
 from asynclint.engine.discovery import discover
 from asynclint.engine.runner import effective_profile, run
+from asynclint.fixer import FixRun, fix_files
+from asynclint.fixer.imports import complete_fixes
 from asynclint.report import concise, json_report, text
 from asynclint.rules import ALL_RULES, find_rule
 
@@ -70,6 +72,9 @@ def main() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary (text) or nothing when clean.")
 @click.option("--no-cache", is_flag=True, help="Ignore and do not write the result cache.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
+@click.option("--fix", is_flag=True, help="Apply safe fixes and write the files; report what remains.")
+@click.option("--unsafe-fixes", is_flag=True, help="Also apply (with --fix/--diff) and mark unsafe fixes.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them (exit 1 if any).")
 def check(
     paths: tuple[str, ...],
     select: tuple[str, ...],
@@ -80,26 +85,75 @@ def check(
     quiet: bool,
     no_cache: bool,
     jobs: int | None,
+    fix: bool,
+    unsafe_fixes: bool,
+    diff: bool,
 ) -> None:
-    """Lint test files and conftest.py files under PATHS (default: the current folder)."""
+    """Lint test files and conftest.py files under PATHS (default: the current folder).
+
+    With --fix, fixable findings are fixed in place (safe fixes only unless
+    --unsafe-fixes) and the findings that remain are reported. With --diff,
+    nothing is written: the changes --fix would make are printed as a diff.
+    """
     targets = list(paths) or ["."]
     missing = [p for p in targets if not os.path.exists(p)]
     if missing:
         raise _fail(f"path does not exist: {missing[0]}")
+    fix_run = None
     try:
         settings = load_settings(Path(targets[0]), _split(select), _split(ignore), asyncio_mode)
         files = discover(targets)
-        result = run(files, settings, use_cache=not no_cache, jobs=jobs)
+        if fix or diff:
+            fix_run = fix_files(
+                files, settings, unsafe=unsafe_fixes, write=not diff, use_cache=not no_cache, jobs=jobs
+            )
+            diagnostics, files_checked = fix_run.diagnostics, fix_run.files_checked
+        else:
+            result = run(files, settings, use_cache=not no_cache, jobs=jobs)
+            diagnostics, files_checked = result.diagnostics, result.files_checked
     except (SettingsError, PytestConfigError, FileNotFoundError) as exc:
         raise _fail(str(exc)) from None
-    diagnostics = result.diagnostics
+    if fix_run is not None:
+        for error in fix_run.errors:
+            click.echo(f"asynclint: warning: {error}", err=True)
+    if diff:
+        assert fix_run is not None
+        raise click.exceptions.Exit(_report_diff(fix_run, quiet, exit_zero))
     if output_format == "json":
-        json_report.render(diagnostics, click.get_text_stream("stdout"))
+        json_report.render(complete_fixes(diagnostics, files), click.get_text_stream("stdout"))
     elif output_format == "concise":
-        concise.render(diagnostics, click.get_text_stream("stdout"))
-    elif not (quiet and not diagnostics):
-        text.render(diagnostics, _console(), result.files_checked, quiet)
+        concise.render(diagnostics, click.get_text_stream("stdout"), unsafe_fixes=unsafe_fixes)
+    elif not (quiet and not diagnostics and fix_run is None):
+        fixed = fix_run.fixed if fix_run is not None else None
+        text.render(diagnostics, _console(), files_checked, quiet, unsafe_fixes=unsafe_fixes, fixed=fixed)
+    if fix_run is not None and output_format != "text" and not quiet:
+        click.echo(_fix_summary(fix_run, diagnostics), err=True)
     raise click.exceptions.Exit(EXIT_FINDINGS if diagnostics and not exit_zero else EXIT_CLEAN)
+
+
+def _fix_summary(fix_run: FixRun, remaining: list) -> str:
+    noun = "finding" if fix_run.fixed == 1 else "findings"
+    files = len([f for f in fix_run.files if f.written])
+    return f"Fixed {fix_run.fixed} {noun} in {files} file{'s' if files != 1 else ''}; {len(remaining)} remaining."
+
+
+def _report_diff(fix_run: FixRun, quiet: bool, exit_zero: bool) -> int:
+    """``--diff``: the diff on stdout, a one-line summary on stderr; exit 1 when it is not empty."""
+    out = click.get_text_stream("stdout")
+    changed = fix_run.changed
+    for record in changed:
+        out.write(record.diff())
+    out.flush()
+    if not quiet:
+        count = sum(sum(f.applied.values()) for f in changed)
+        noun = "finding" if count == 1 else "findings"
+        files = len(changed)
+        click.echo(
+            f"Would fix {count} {noun} in {files} file{'s' if files != 1 else ''}; "
+            f"{len(fix_run.diagnostics)} would remain.",
+            err=True,
+        )
+    return EXIT_FINDINGS if changed and not exit_zero else EXIT_CLEAN
 
 
 @main.command()
@@ -117,10 +171,15 @@ def rule(code_or_name: str) -> None:
 @main.command(name="rules")
 def list_rules() -> None:
     """List every rule."""
+    console = _console()
+    if not console.is_terminal:  # piped: one plain line per rule, never truncated
+        for r in ALL_RULES:
+            click.echo(f"{r.code}  {r.name:<32} {r.family:<11} {r.fix_availability:<7} {r.summary}")
+        return
     table = Table("code", "name", "family", "fix", "what it flags", box=None)
-    for rule_class in ALL_RULES:
-        table.add_row(rule_class.code, rule_class.name, rule_class.family, rule_class.fix_availability, rule_class.summary)
-    _console().print(table)
+    for r in ALL_RULES:
+        table.add_row(r.code, r.name, r.family, r.fix_availability, r.summary)
+    console.print(table)
 
 
 @main.command(name="config")

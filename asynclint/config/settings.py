@@ -26,7 +26,8 @@ class Settings:
     ignore: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    asyncio_mode: str | None = None  # command-line override
+    asyncio_mode: str | None = None  # override of the pytest config's mode
+    asyncio_mode_source: str = ""
     config_root: Path | None = None  # folder of the pyproject.toml that held [tool.asynclint]
     enabled: frozenset[str] = field(default=frozenset())
 
@@ -55,13 +56,14 @@ def _relative(path: Path, root: Path | None) -> str:
         return path.as_posix()
 
 
-_SPECS: dict[tuple[str, ...], pathspec.PathSpec] = {}
+_SPECS: dict[tuple[str, ...], pathspec.GitIgnoreSpec] = {}
 
 
-def _spec(patterns: tuple[str, ...]) -> pathspec.PathSpec:
+def _spec(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
+    """Patterns mean what they mean in .gitignore, as users of other linters expect."""
     spec = _SPECS.get(patterns)
     if spec is None:
-        spec = _SPECS[patterns] = pathspec.PathSpec.from_lines("gitwildmatch", patterns)
+        spec = _SPECS[patterns] = pathspec.GitIgnoreSpec.from_lines(patterns)
     return spec
 
 
@@ -91,7 +93,7 @@ def _codes(value: object, key: str, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
-_KNOWN_KEYS = {"select", "ignore", "exclude", "per-file-ignores", "asyncio-mode", "extend-select"}
+_KNOWN_KEYS = {"select", "ignore", "exclude", "per-file-ignores", "asyncio-mode", "extend-select", "pytest-asyncio-version", "pytest-version"}
 
 
 def load_settings(
@@ -115,29 +117,36 @@ def load_settings(
         where = str(path)
     else:
         where = "configuration"
-    cfg_select = _codes(table.get("select", []), "select", where) + _codes(
-        table.get("extend-select", []), "extend-select", where
-    )
+    cfg_select = _codes(table.get("select", []), "select", where)
+    extend = _codes(table.get("extend-select", []), "extend-select", where)
     cfg_ignore = _codes(table.get("ignore", []), "ignore", where)
     exclude = _codes(table.get("exclude", []), "exclude", where)
     per_file = table.get("per-file-ignores", {})
     if not isinstance(per_file, dict):
         raise SettingsError(f"{where}: 'per-file-ignores' must be a table of pattern = [codes]")
-    per_file_ignores = tuple(
-        (pattern, resolve_selection(_codes(codes, "per-file-ignores", where))) for pattern, codes in per_file.items()
-    )
+    try:
+        per_file_ignores = tuple(
+            (pattern, resolve_selection(_codes(codes, "per-file-ignores", where)))
+            for pattern, codes in per_file.items()
+        )
+        cfg_enabled = resolve_selection(cfg_select, default_all=True) | resolve_selection(extend)
+        cfg_disabled = resolve_selection(cfg_ignore)
+    except SettingsError as exc:
+        raise SettingsError(f"{where}: {exc}") from None
+    mode_source = "command line" if asyncio_mode else f"{where} [tool.asynclint] asyncio-mode"
     mode = asyncio_mode or table.get("asyncio-mode")
     if mode is not None and mode not in ("strict", "auto"):
         raise SettingsError(f"{where}: asyncio-mode must be 'strict' or 'auto', not {mode!r}")
-    select = tuple(select) or cfg_select
-    ignore = tuple(ignore) + cfg_ignore
-    enabled = resolve_selection(select, default_all=True) - resolve_selection(ignore)
+    select = tuple(select)
+    ignore = tuple(ignore)
+    enabled = (resolve_selection(select) if select else cfg_enabled) - cfg_disabled - resolve_selection(ignore)
     return Settings(
-        select=select,
-        ignore=ignore,
+        select=select or cfg_select,
+        ignore=ignore + cfg_ignore,
         exclude=exclude,
         per_file_ignores=tuple((p, tuple(sorted(c))) for p, c in per_file_ignores),
         asyncio_mode=mode,
+        asyncio_mode_source=mode_source if mode else "",
         config_root=root,
         enabled=frozenset(enabled),
     )

@@ -12,7 +12,7 @@ import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
 from asynclint.config.pytest_config import PytestProfile
-from asynclint.engine.suppression import ignores_file, is_suppressed
+from asynclint.engine.suppression import comments_by_line, ignores_file, is_suppressed
 from asynclint.index.project import ProjectIndex
 from asynclint.index.summary import ModuleSummary, summarize
 from asynclint.model import Diagnostic, Edit, Fix, Position, Span
@@ -119,9 +119,15 @@ def lint_source(
     return result
 
 
+# An empty REPLACE of one of these nodes removes the node's whole line(s), indentation,
+# trailing comment and line break included (it always starts its own line).
+_WHOLE_LINE_NODES = (cst.Decorator, cst.SimpleStatementLine)
+
+
 def _locate(findings: list[Finding], module: cst.Module, display: str, lines: list[str]) -> list[Diagnostic]:
     """Positions for reported nodes only: one metadata pass, and only for files with findings."""
     positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    comments = comments_by_line("\n".join(lines))
 
     def span(node: cst.CSTNode) -> Span:
         code_range = positions[node]
@@ -134,7 +140,7 @@ def _locate(findings: list[Finding], module: cst.Module, display: str, lines: li
     for finding in findings:
         where = span(finding.node)
         source_line = lines[where.start.line - 1] if where.start.line <= len(lines) else ""
-        if is_suppressed(source_line, finding.code):
+        if is_suppressed(comments.get(where.start.line, ""), finding.code):
             continue
         fix = None
         if finding.fix is not None:
@@ -151,6 +157,12 @@ def _locate(findings: list[Finding], module: cst.Module, display: str, lines: li
                     indent = text[: len(text) - len(text.lstrip())]
                     start = Position(line, 1)
                     edits.append(Edit(Span(start, start), f"{indent}{edit.content}\n"))
+                elif not edit.content and isinstance(edit.node, _WHOLE_LINE_NODES):
+                    # Removing a decorator (or a statement line) removes its whole line(s):
+                    # from column 1 of its first line to column 1 of the line after its last.
+                    edits.append(
+                        Edit(Span(Position(node_span.start.line, 1), Position(node_span.end.line + 1, 1)), "")
+                    )
                 else:
                     edits.append(Edit(node_span, edit.content))
             fix = Fix(finding.fix.applicability, finding.fix.title, tuple(edits), finding.fix.imports)

@@ -7,7 +7,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from asynclint.config.pytest_config import PytestProfile, load_profile
+from asynclint.config.pytest_config import PytestProfile, clear_cache, load_profile
 from asynclint.config.settings import Settings
 from asynclint.engine.cache import CACHE_DIR_NAME, ResultCache, content_digest, snapshot
 from asynclint.engine.discovery import SourceFile
@@ -30,7 +30,7 @@ def effective_profile(path: Path, settings: Settings) -> PytestProfile:
     profile = load_profile(path)
     if settings.asyncio_mode:
         profile = profile.with_overrides(
-            asyncio_mode=settings.asyncio_mode, asyncio_mode_source="command line"
+            asyncio_mode=settings.asyncio_mode, asyncio_mode_source=settings.asyncio_mode_source
         )
     return profile
 
@@ -110,6 +110,8 @@ def run(
     cache_dir: Path | None = None,
     jobs: int | None = None,
 ) -> RunResult:
+    clear_cache()  # a long-lived process (tests, editors) must see edited configs and modules
+    _INDEXES.clear()
     outcome = RunResult(files_checked=len(files))
     fallback = _common_ancestor(files)
     cache = ResultCache(cache_dir or Path.cwd() / CACHE_DIR_NAME) if use_cache else None

@@ -34,6 +34,9 @@ class FunctionFacts:
     autouse: bool = False
     # Class name a fixture/factory returns or yields, as written (dotted), when evident.
     returns: str | None = None
+    # The name a fixture is requested by: ``name=`` of the fixture decorator, else the
+    # function's name (None for non-fixtures).
+    fixture_name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -189,14 +192,19 @@ def _returned_class(func: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
     annotated = _annotation_class(func.returns)
     if annotated:
         return "self" if annotated.rsplit(".", 1)[-1] == "Self" else annotated
+    # Statements only (returns, yields and assignments live there): cheaper than every node.
     bodies: list[ast.AST] = []
-    stack = list(func.body)
+    stack: list[ast.stmt] = list(func.body)
     while stack:
         node = stack.pop()
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             continue
-        bodies.append(node)
-        stack.extend(ast.iter_child_nodes(node))
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Yield):
+            bodies.append(node.value)
+        else:
+            bodies.append(node)
+        for name in ("body", "orelse", "finalbody", "handlers", "cases"):
+            stack.extend(getattr(node, name, ()))
     locals_: dict[str, str] = {}
     ambiguous: set[str] = set()
     for node in bodies:
@@ -229,6 +237,16 @@ def _returned_class(func: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
     return None
 
 
+def _fixture_name(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str:
+    """``name="client"`` of a fixture decorator, else the function's own name."""
+    for deco in node.decorator_list:
+        if isinstance(deco, ast.Call) and _is_fixture_decorator(dotted_name(deco.func)):
+            for kw in deco.keywords:
+                if kw.arg == "name" and isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, str):
+                    return kw.value.value
+    return node.name
+
+
 def _function_facts(node: ast.FunctionDef | ast.AsyncFunctionDef) -> FunctionFacts:
     decorators = tuple(dotted_name(d) for d in node.decorator_list)
     args = node.args
@@ -244,6 +262,7 @@ def _function_facts(node: ast.FunctionDef | ast.AsyncFunctionDef) -> FunctionFac
         is_fixture=is_fixture,
         autouse=_autouse(node) if is_fixture else False,
         returns=_returned_class(node),
+        fixture_name=_fixture_name(node) if is_fixture else None,
     )
 
 
@@ -306,10 +325,21 @@ def _hook_runs_coroutines(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     if node.name == "pytest_pyfunc_call":
         return True
     if node.name in ("pytest_collection_modifyitems", "pytest_itemcollected"):
-        return any(
-            isinstance(n, ast.Attribute) and n.attr == "add_marker" for n in ast.walk(node)
-        )
+        # Marks added after collection reach anyio and trio, but pytest-asyncio (1.x) decides
+        # at collection time: an ``asyncio`` mark added here does not make a test run.
+        added = [
+            n.args[0] if n.args else None
+            for n in ast.walk(node)
+            if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "add_marker"
+        ]
+        return any(not _is_asyncio_mark(arg) for arg in added)
     return False
+
+
+def _is_asyncio_mark(node: ast.expr | None) -> bool:
+    if isinstance(node, ast.Constant):
+        return node.value == "asyncio"
+    return node is not None and dotted_name(node).rsplit(".", 1)[-1] == "asyncio"
 
 
 def _collect_imports(

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from asynclint.model import Diagnostic
+from asynclint.model import Applicability, Diagnostic
 
 
-def render(diagnostics: list[Diagnostic], out: TextIO) -> None:
+def render(diagnostics: list[Diagnostic], out: TextIO, unsafe_fixes: bool = False) -> None:
+    """``[*]`` marks a finding ``--fix`` would fix with the current options."""
     for d in diagnostics:
-        fixable = " [*]" if d.fix is not None else ""
+        applies = d.fix is not None and (d.fix.applicability is Applicability.SAFE or unsafe_fixes)
+        fixable = " [*]" if applies else ""
         out.write(f"{d.path}:{d.line}:{d.column}: {d.code}{fixable} {d.message}\n")

@@ -130,8 +130,9 @@ class Rule:
         return match.group(1) if match else ""
 
     @classmethod
-    def url(cls) -> str:
-        return f"https://asynclint.readthedocs.io/rules/{cls.code}-{cls.name}/"
+    def url(cls) -> str | None:
+        """No hosted documentation exists yet: ``asynclint rule CODE`` is the reference."""
+        return None
 
     def finding(self, node: cst.CSTNode, message: str, fix: FixPlan | None = None) -> Finding:
         return Finding(self.code, node, message, fix)

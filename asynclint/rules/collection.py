@@ -112,6 +112,8 @@ class UnmarkedAsyncTest(Rule):
         candidates = [f for f in ctx.model.functions if f.is_async]
         if not candidates or other_runner_reason(ctx) is not None:
             return
+        if not ctx.profile.is_test_file(ctx.path):
+            return  # pytest collects tests only from python_files modules
         file_marks = module_marks(ctx.resolver)
         for function in candidates:
             item = collected_test(function, ctx.resolver, ctx.profile)
@@ -129,10 +131,12 @@ class UnmarkedAsyncTest(Rule):
                 continue
             if requests_anyio_backend(ctx, function) or not keeps_test_coroutine(ctx, function):
                 continue
-            message = (
-                f"`async def {function.name}` never runs: pytest-asyncio is in strict mode and "
-                "the test has no `asyncio` mark; add `@pytest.mark.asyncio`"
+            why = (
+                "pytest-asyncio is in strict mode and the test has no `asyncio` mark"
+                if ctx.profile.asyncio_plugin_enabled
+                else "pytest-asyncio is disabled (`-p no:asyncio`) and no anyio/trio mark runs it"
             )
+            message = f"`async def {function.name}` never runs: {why}; add `@pytest.mark.asyncio`"
             yield self.finding(function.node.name, message, self._fix(ctx, function))
 
     def _fix(self, ctx: FileContext, function: FunctionScope) -> FixPlan | None:

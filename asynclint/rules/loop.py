@@ -8,7 +8,7 @@ import libcst as cst
 
 from asynclint.rules.base import FileContext, Finding, Rule
 from asynclint.semantics import tables
-from asynclint.semantics.filemodel import CallSite, enclosing_function
+from asynclint.semantics.filemodel import RETURN, CallSite, FunctionScope, enclosing_function
 
 
 def loop_call(ctx: FileContext, site: CallSite) -> str | None:
@@ -28,6 +28,14 @@ def loop_call(ctx: FileContext, site: CallSite) -> str | None:
     if qualname in tables.ASYNCIO_RUN or qualname in tables.LOOP_CREATORS:
         return qualname
     return None
+
+
+def _runs_loop_on_purpose(ctx: FileContext, function: FunctionScope) -> bool:
+    """Harnesses whose job is to run a loop: thread targets, decorator wrappers, pytest hooks."""
+    if function.name in ctx.model.passed_functions or function.name.startswith("pytest_"):
+        return True
+    parent = function.parent
+    return isinstance(parent, FunctionScope) and RETURN in parent.uses.get(function.name, ())
 
 
 class ManualEventLoop(Rule):
@@ -92,8 +100,8 @@ class ManualEventLoop(Rule):
     def check(self, ctx: FileContext) -> Iterator[Finding]:
         for site in ctx.model.calls:
             function = enclosing_function(site.scope)
-            if function is None or function.is_async or function.name in ctx.model.passed_functions:
-                continue  # a function handed to a thread or a factory runs its own loop on purpose
+            if function is None or function.is_async or _runs_loop_on_purpose(ctx, function):
+                continue
             api = loop_call(ctx, site)
             if api is None:
                 continue

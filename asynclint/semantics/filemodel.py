@@ -11,6 +11,7 @@ different things resolves to "unknown", which keeps the rules silent.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Union
 
@@ -159,7 +160,7 @@ def _target_names(target: cst.BaseExpression) -> list[str]:
     return []
 
 
-class _ModelBuilder(cst.CSTVisitor):
+class _ModelBuilder:
     def __init__(self, model: FileModel) -> None:
         self.model = model
         self.scope: AnyScope = model.module
@@ -388,12 +389,95 @@ class _ModelBuilder(cst.CSTVisitor):
             scope = scope.parent
 
 
+# Fields that never hold code: whitespace, punctuation, comments, blank lines.
+_SKIPPED_FIELDS = frozenset(
+    {
+        "lpar", "rpar", "leading_lines", "lines_after_decorators", "header", "footer", "comma",
+        "semicolon", "newline", "equal", "colon", "star", "dot", "operator", "asynchronous",
+        "trailing_whitespace", "empty_lines", "lbracket", "rbracket", "lbrace", "rbrace",
+        "default_indent", "default_newline", "encoding", "has_trailing_newline", "prefix",
+        "quote", "start", "end", "semicolon", "arrow", "walrus", "type_parameters",
+    }
+)
+# Evaluated in the enclosing scope, so walked before the definition opens its own.
+_OUTER_FIELDS = {cst.FunctionDef: ("decorators",), cst.ClassDef: ("decorators", "bases", "keywords")}
+_ENTER, _VISIT_ONLY, _LEAVE = 0, 1, 2
+
+
+class _Walker:
+    """A read-only traversal of libcst nodes.
+
+    libcst's own ``visit`` rebuilds every node on the way back up, which costs
+    about as much as parsing; this walker only reads dataclass fields (listed
+    once per node class) and calls the builder's ``visit_*``/``leave_*``.
+    """
+
+    def __init__(self, builder: _ModelBuilder) -> None:
+        self.builder = builder
+        self.handlers: dict[type, tuple] = {}
+        self.fields: dict[type, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+    def _handlers_for(self, cls: type) -> tuple:
+        found = self.handlers.get(cls)
+        if found is None:
+            name = cls.__name__
+            found = (getattr(self.builder, f"visit_{name}", None), getattr(self.builder, f"leave_{name}", None))
+            self.handlers[cls] = found
+        return found
+
+    def _fields_for(self, cls: type) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        found = self.fields.get(cls)
+        if found is None:
+            outer = _OUTER_FIELDS.get(cls, ())
+            inner = tuple(
+                f.name
+                for f in dataclasses.fields(cls)
+                if f.name not in _SKIPPED_FIELDS and not f.name.startswith("whitespace") and f.name not in outer
+            )
+            found = self.fields[cls] = (outer, inner)
+        return found
+
+    def walk(self, root: cst.CSTNode) -> None:
+        stack: list[tuple[cst.CSTNode, int]] = [(root, _ENTER)]
+        while stack:
+            node, phase = stack.pop()
+            cls = type(node)
+            visit, leave = self._handlers_for(cls)
+            if phase == _LEAVE:
+                leave(node)
+                continue
+            if phase == _VISIT_ONLY:
+                if visit is not None:
+                    visit(node)
+                continue
+            outer, inner = self._fields_for(cls)
+            if leave is not None:
+                stack.append((node, _LEAVE))
+            self._push_children(stack, node, inner)
+            if outer:
+                stack.append((node, _VISIT_ONLY))
+                self._push_children(stack, node, outer)
+            elif visit is not None:
+                visit(node)
+
+    @staticmethod
+    def _push_children(stack: list, node: cst.CSTNode, names: tuple[str, ...]) -> None:
+        children: list[cst.CSTNode] = []
+        for name in names:
+            value = getattr(node, name)
+            if isinstance(value, cst.CSTNode):
+                children.append(value)
+            elif isinstance(value, (list, tuple)):
+                children.extend(v for v in value if isinstance(v, cst.CSTNode))
+        stack.extend((child, _ENTER) for child in reversed(children))
+
+
 def build_model(module: cst.Module, module_name: str, is_package: bool) -> FileModel:
     model = FileModel(
         module_node=module, module=ModuleScope(parent=None), module_name=module_name,
         is_package=is_package,
     )
-    module.visit(_ModelBuilder(model))
+    _Walker(_ModelBuilder(model)).walk(module)
     return model
 
 

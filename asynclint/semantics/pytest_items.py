@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import libcst as cst
 
+from asynclint.index.summary import ClassFacts, ModuleSummary
 from asynclint.semantics import tables
 from asynclint.semantics.filemodel import ClassScope, FunctionScope, ModuleScope, Scope, dotted
 from asynclint.semantics.resolve import Resolver, is_mark
@@ -61,7 +62,11 @@ def mark_name(expr: cst.BaseExpression, scope: Scope | None, resolver: Resolver)
 
 
 def marks_in_value(value: cst.BaseExpression, scope: Scope | None, resolver: Resolver) -> Marks:
-    """Marks in a ``pytestmark`` value: a mark, or a list/tuple of marks."""
+    """Marks in a ``pytestmark`` value: a mark, or a list of marks.
+
+    A tuple is rejected by pytest at collection (ASL106): its marks never apply, so
+    they are reported as not understood and the rules that need marks stay silent.
+    """
     items = (
         [e.value for e in value.elements] if isinstance(value, (cst.List, cst.Tuple)) else [value]
     )
@@ -71,7 +76,7 @@ def marks_in_value(value: cst.BaseExpression, scope: Scope | None, resolver: Res
         if name is None:
             return Marks(frozenset(names), understood=False)
         names.add(name)
-    return Marks(frozenset(names))
+    return Marks(frozenset(names), understood=not isinstance(value, cst.Tuple))
 
 
 def decorator_marks(node: cst.FunctionDef | cst.ClassDef, scope: Scope | None, resolver: Resolver) -> Marks:
@@ -206,3 +211,219 @@ def is_fixture(function: FunctionScope, resolver: Resolver) -> bool:
         if last in ("fixture", "yield_fixture"):
             return True
     return False
+
+
+# --------------------------------------------------------------------------- fixtures
+PYTEST_FIXTURE_DECORATORS = frozenset(
+    {"pytest.fixture", "pytest.yield_fixture", "_pytest.fixtures.fixture"}
+)
+ASYNCIO_FIXTURE_DECORATORS = frozenset({"pytest_asyncio.fixture", "pytest_asyncio.plugin.fixture"})
+_FIXTURE_WORDS = ("fixture", "yield_fixture")
+
+
+@dataclass(frozen=True)
+class FixtureDecorator:
+    """The decorator that makes a function a fixture, and what it resolves to."""
+
+    decorator: cst.Decorator
+    target: cst.BaseExpression  # ``pytest.fixture`` without the call's arguments
+    qualname: str  # "" when the name cannot be resolved
+    call: cst.Call | None
+
+    @property
+    def is_plain_pytest(self) -> bool:
+        return self.qualname in PYTEST_FIXTURE_DECORATORS
+
+    @property
+    def is_pytest_asyncio(self) -> bool:
+        return self.qualname in ASYNCIO_FIXTURE_DECORATORS
+
+
+def fixture_decorator(function: FunctionScope, resolver: Resolver) -> FixtureDecorator | None:
+    assert function.node is not None
+    for decorator in function.node.decorators:
+        expr = decorator.decorator
+        target = expr.func if isinstance(expr, cst.Call) else expr
+        qualname = resolver.qualify(target, function.parent)
+        if qualname and is_mark(qualname):
+            continue
+        last = (qualname or dotted(target)).rsplit(".", 1)[-1]
+        if last in _FIXTURE_WORDS:
+            return FixtureDecorator(decorator, target, qualname, expr if isinstance(expr, cst.Call) else None)
+    return None
+
+
+def string_value(node: cst.BaseExpression | None) -> str | None:
+    if isinstance(node, cst.SimpleString):
+        value = node.evaluated_value
+        return value if isinstance(value, str) else None
+    if isinstance(node, cst.ConcatenatedString):
+        value = node.evaluated_value
+        return value if isinstance(value, str) else None
+    return None
+
+
+def keyword_arg(call: cst.Call | None, name: str) -> cst.Arg | None:
+    if call is None:
+        return None
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value == name:
+            return arg
+    return None
+
+
+def fixture_name(function: FunctionScope, found: FixtureDecorator | None) -> str:
+    """The name a fixture is requested by: ``name=`` of its decorator, else the function name."""
+    arg = keyword_arg(found.call if found else None, "name")
+    value = string_value(arg.value) if arg is not None else None
+    return value or function.name
+
+
+def mark_decorators(
+    node: cst.FunctionDef | cst.ClassDef, scope: Scope | None, resolver: Resolver
+) -> list[tuple[cst.Decorator, str]]:
+    """Every decorator that is a pytest mark, with the mark's name."""
+    found = []
+    for decorator in node.decorators:
+        name = mark_name(decorator.decorator, scope, resolver)
+        if name is not None:
+            found.append((decorator, name))
+    return found
+
+
+def other_decorators(function: FunctionScope, resolver: Resolver) -> list[cst.Decorator]:
+    """Decorators that are neither marks nor the fixture decorator (they may change the function)."""
+    assert function.node is not None
+    fixture = fixture_decorator(function, resolver)
+    return [
+        d for d in function.node.decorators
+        if (fixture is None or d is not fixture.decorator)
+        and mark_name(d.decorator, function.parent, resolver) is None
+    ]
+
+
+def _argnames(value: cst.BaseExpression) -> list[str] | None:
+    text = string_value(value)
+    if text is not None:
+        return [n.strip() for n in text.split(",") if n.strip()]
+    if isinstance(value, (cst.List, cst.Tuple)):
+        names = []
+        for element in value.elements:
+            item = string_value(element.value)
+            if item is None:
+                return None
+            names.append(item.strip())
+        return names
+    return None
+
+
+def parametrized_names(function: FunctionScope, resolver: Resolver) -> frozenset[str] | None:
+    """Argument names given by ``parametrize`` on the function or its class (None: unreadable)."""
+    assert function.node is not None
+    nodes: list[tuple[cst.FunctionDef | cst.ClassDef, Scope | None]] = [(function.node, function.parent)]
+    if function.owner_class is not None and function.owner_class.node is not None:
+        nodes.append((function.owner_class.node, function.owner_class.parent))
+    names: set[str] = set()
+    for node, scope in nodes:
+        for decorator, mark in mark_decorators(node, scope, resolver):
+            if mark != "parametrize":
+                continue
+            call = decorator.decorator
+            if not isinstance(call, cst.Call) or not call.args:
+                return None
+            first = keyword_arg(call, "argnames") or call.args[0]
+            if first.keyword is not None and first.keyword.value != "argnames":
+                return None
+            found = _argnames(first.value)
+            if found is None:
+                return None
+            names.update(found)
+    return frozenset(names)
+
+
+@dataclass(frozen=True)
+class Request:
+    """A fixture a test or fixture asks for, and the node that asks."""
+
+    name: str
+    node: cst.CSTNode
+
+
+def requested_fixtures(function: FunctionScope, resolver: Resolver) -> list[Request] | None:
+    """Fixtures requested by parameters and ``usefixtures`` marks (None: cannot tell)."""
+    assert function.node is not None
+    given = parametrized_names(function, resolver)
+    if given is None:
+        return None
+    params = function.node.params
+    ordered = [*params.posonly_params, *params.params]
+    is_method = function.owner_class is not None and not any(
+        dotted(d.decorator) == "staticmethod" for d in function.node.decorators
+    )
+    if is_method and ordered:
+        ordered = ordered[1:]
+    requests = [
+        Request(p.name.value, p)
+        for p in (*ordered, *params.kwonly_params)
+        if p.default is None and p.name.value not in given and p.name.value != "request"
+    ]
+    for decorator, mark in mark_decorators(function.node, function.parent, resolver):
+        if mark == "usefixtures" and isinstance(decorator.decorator, cst.Call):
+            for arg in decorator.decorator.args:
+                value = string_value(arg.value)
+                if value is not None and arg.keyword is None:
+                    requests.append(Request(value, arg.value))
+    return requests
+
+
+# --------------------------------------------------------------------------- ancestry
+@dataclass(frozen=True)
+class Ancestor:
+    """One ancestor class: defined in this file, in the project (index), or outside (name only)."""
+
+    qualname: str
+    local: ClassScope | None = None
+    facts: ClassFacts | None = None
+    summary: ModuleSummary | None = None
+
+    @property
+    def external(self) -> bool:
+        return self.local is None and self.facts is None
+
+
+def ancestors(cls: ClassScope, resolver: Resolver, depth: int = 0) -> list[Ancestor] | None:
+    """Every ancestor of a class of this file, nearest first; None when a base is unreadable."""
+    assert cls.node is not None
+    found: list[Ancestor] = []
+    for base in cls.node.bases:
+        if base.keyword is not None:
+            continue
+        base_name = dotted(base.value)
+        if not base_name:
+            return None
+        binding = resolver.lookup(base_name.partition(".")[0], cls.parent)
+        if binding is not None and binding.kind == "class" and binding.cls is not None and "." not in base_name:
+            if depth > 8:
+                return None
+            inner = ancestors(binding.cls, resolver, depth + 1)
+            if inner is None:
+                return None
+            found.append(Ancestor(base_name, local=binding.cls))
+            found.extend(inner)
+            continue
+        if base_name == "object" and binding is None:
+            continue
+        qualname = resolver.qualify(base_name, cls.parent)
+        if not qualname:
+            return None
+        symbol = resolver.resolve_qualname(qualname)
+        if symbol is None or symbol.cls is None:
+            found.append(Ancestor(qualname))
+            continue
+        found.append(Ancestor(qualname, facts=symbol.cls, summary=symbol.module))
+        for ancestor in resolver.index.class_ancestry(symbol.module, symbol.cls):
+            if isinstance(ancestor, str):
+                found.append(Ancestor(ancestor))
+            elif ancestor.cls is not None:
+                found.append(Ancestor(ancestor.qualname, facts=ancestor.cls, summary=ancestor.module))
+    return found

@@ -11,5 +11,5 @@ def pytest_pyfunc_call(pyfuncitem):
         return None
     names = pyfuncitem._fixtureinfo.argnames
     kwargs = {name: pyfuncitem.funcargs[name] for name in names}
-    asyncio.run(pyfuncitem.obj(**kwargs))  # error: ASL401
+    asyncio.run(pyfuncitem.obj(**kwargs))
     return True

@@ -45,8 +45,13 @@ async def test_fixture(client, sync_client, fake_fetch, made):
     await client.get("/")
 
 
+class Plain:
+    def get(self, path):
+        return path
+
+
 @pytest.mark.asyncio
-@pytest.mark.parametrize("client", [object()])
+@pytest.mark.parametrize("client", [Plain()])
 async def test_parametrized_shadows_fixture(client):
     client.get("/")
 
@@ -80,4 +85,5 @@ async def test_patch_context(mocker):
         await m("k")
         m.assert_awaited_once()
     other = mocker.patch("app.service.fetch")
+    await app.service.fetch("k")
     other.assert_called_with("k")  # error: ASL502

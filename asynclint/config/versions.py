@@ -1,0 +1,593 @@
+"""Which pytest-asyncio and pytest a project runs with, and where that fact came from.
+
+Several rules mean different things in different releases: the ``event_loop``
+fixture was deprecated in 0.22 and removed in 1.0, ``scope=`` on the asyncio
+mark became ``loop_scope=`` in 0.24, overriding ``event_loop_policy`` is
+deprecated from 1.4, and pytest 9 turns unhandled async fixtures and marks on
+fixtures into errors. The versions are looked up, first hit wins:
+
+1. the command line (``--pytest-asyncio-version``, exported through
+   :func:`set_cli_override`) or ``[tool.asynclint] pytest-asyncio-version`` /
+   ``pytest-version``;
+2. lock files: ``uv.lock``, ``poetry.lock``, ``pdm.lock``, ``Pipfile.lock``;
+3. ``==`` pins in ``requirements*.txt`` (also ``requirements/*.txt``, ``*-requirements.txt``);
+4. dependency specifiers in ``pyproject.toml`` (PEP 621, PEP 735 groups, Poetry,
+   PDM, uv, Hatch environments) and unpinned requirement lines, resolved to the
+   newest release asynclint knows that satisfies them;
+5. the running environment (``importlib.metadata``);
+6. otherwise the newest release asynclint knows.
+
+Files are searched from the project root (the pytest rootdir) upwards to the
+first folder that looks like a project boundary (``.git``, ``pyproject.toml``,
+``setup.py``, ``setup.cfg``). Nothing here needs the ``packaging`` library: the
+PEP 440 subset that dependency files use in practice is parsed here.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shlex
+import sys
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+PYTEST_ASYNCIO = "pytest-asyncio"
+PYTEST = "pytest"
+ENV_OVERRIDE = "ASYNCLINT_PYTEST_ASYNCIO_VERSION"
+
+
+# --------------------------------------------------------------------------- versions
+@dataclass(frozen=True, order=True)
+class Version:
+    """A release number: (major, minor, micro), pre-releases sort before the release."""
+
+    release: tuple[int, int, int]
+    final: int = 1  # 0 for a/b/rc/dev releases
+    text: str = field(default="", compare=False)
+
+    def __str__(self) -> str:
+        return self.text or ".".join(str(p) for p in self.release)
+
+    def at_least(self, *parts: int) -> bool:
+        wanted = tuple(parts) + (0,) * (3 - len(parts))
+        return self.release >= wanted
+
+
+_VERSION = re.compile(
+    r"^\s*v?(?P<release>\d+(?:\.\d+)*)"
+    r"(?P<pre>[-_.]?(?:a|b|c|rc|alpha|beta|pre|preview|dev)[-_.]?\d*)?"
+    r"(?:[-_.]?post[-_.]?\d*)?(?:\.dev\d*)?(?:\+[\w.]*)?\s*$",
+    re.I,
+)
+
+
+def parse_version(text: str) -> Version | None:
+    match = _VERSION.match(text or "")
+    if not match:
+        return None
+    parts = [int(p) for p in match.group("release").split(".")][:3]
+    parts += [0] * (3 - len(parts))
+    return Version((parts[0], parts[1], parts[2]), 0 if match.group("pre") else 1, text.strip())
+
+
+def _releases(spec: str) -> tuple[Version, ...]:
+    """``"0.23.0-8 0.24.0"`` -> every listed release, sorted."""
+    found: list[Version] = []
+    for item in spec.split():
+        base, _, last = item.partition("-")
+        head = base.rsplit(".", 1)
+        if last:
+            for micro in range(int(head[1]), int(last) + 1):
+                found.append(parse_version(f"{head[0]}.{micro}"))  # type: ignore[arg-type]
+        else:
+            found.append(parse_version(base))  # type: ignore[arg-type]
+    return tuple(sorted(found))
+
+
+# Releases asynclint knows about (used to resolve specifiers such as ``<0.24``).
+KNOWN_RELEASES: dict[str, tuple[Version, ...]] = {
+    PYTEST_ASYNCIO: _releases(
+        "0.10.0 0.11.0 0.12.0 0.14.0 0.15.0-1 0.16.0 0.17.0-2 0.18.0-3 0.19.0 0.20.0-3 "
+        "0.21.0-2 0.22.0 0.23.0-8 0.24.0 0.25.0-3 0.26.0 1.0.0 1.1.0-1 1.2.0 1.3.0 1.4.0 1.5.0"
+    ),
+    PYTEST: _releases(
+        "6.2.0-5 7.0.0-1 7.1.0-3 7.2.0-2 7.3.0-2 7.4.0-4 8.0.0-2 8.1.0-2 8.2.0-2 8.3.0-5 "
+        "8.4.0-2 9.0.0-3"
+    ),
+}
+
+
+def newest_known(package: str) -> Version:
+    return KNOWN_RELEASES[package][-1]
+
+
+# --------------------------------------------------------------------------- specifiers
+_OPERATORS = ("===", "~=", "==", "!=", ">=", "<=", ">", "<", "^", "~")
+
+
+def _clause_matches(op: str, target: str, version: Version) -> bool:
+    if op == "===":
+        return version.text == target
+    if target.endswith(".*") and op in ("==", "!="):
+        prefix = [int(p) for p in target[:-2].split(".") if p.isdigit()]
+        same = list(version.release[: len(prefix)]) == prefix
+        return same if op == "==" else not same
+    wanted = parse_version(target)
+    if wanted is None:
+        return True  # unreadable clause: do not exclude anything
+    if op == "==":
+        return version.release == wanted.release
+    if op == "!=":
+        return version.release != wanted.release
+    if op == ">=":
+        return version >= wanted
+    if op == "<=":
+        return version.release <= wanted.release
+    if op == ">":
+        return version.release > wanted.release
+    if op == "<":
+        return version.release < wanted.release and version.final == 1
+    numbers = [int(p) for p in target.split(".") if p.isdigit()] or [0]
+    if op == "~=":  # compatible release: >= X.Y.Z, == X.Y.*
+        prefix = numbers[:-1] if len(numbers) > 1 else numbers
+        return version >= wanted and list(version.release[: len(prefix)]) == prefix
+    if op == "~":  # Poetry tilde: ~1.2.3 -> >=1.2.3,<1.3 ; ~1 -> >=1,<2
+        upper = list(numbers[:2]) if len(numbers) >= 2 else [numbers[0]]
+        upper[-1] += 1
+        return version >= wanted and list(version.release[: len(upper)]) < upper
+    if op == "^":  # Poetry caret: the left-most non-zero part may not change
+        padded = (numbers + [0, 0, 0])[:3]
+        index = next((i for i, p in enumerate(padded) if p), len(numbers) - 1)
+        index = min(index, len(numbers) - 1)
+        upper = padded[: index + 1]
+        upper[-1] += 1
+        return version >= wanted and list(version.release[: index + 1]) < upper
+    return True
+
+
+def _clauses(spec: str) -> list[tuple[str, str]] | None:
+    """``">=0.23, <0.24"`` -> [(">=", "0.23"), ("<", "0.24")]; None when unreadable."""
+    spec = spec.strip().strip("()")
+    if spec in ("", "*"):
+        return []
+    spec = re.sub(r"(===|~=|==|!=|>=|<=|>|<|\^|~)\s+", r"\1", spec)
+    clauses = []
+    for item in re.split(r"[,\s]+", spec):
+        if not item:
+            continue
+        for op in _OPERATORS:
+            if item.startswith(op):
+                clauses.append((op, item[len(op):]))
+                break
+        else:
+            if parse_version(item) is None:
+                return None
+            clauses.append(("==", item))  # Poetry: a bare version is an exact pin
+    return clauses
+
+
+def satisfying(package: str, spec: str) -> Version | None:
+    """The newest known release of ``package`` that ``spec`` allows (``||`` alternatives too)."""
+    best: Version | None = None
+    for alternative in spec.split("||"):
+        clauses = _clauses(alternative)
+        if clauses is None:
+            continue
+        exact = [t for op, t in clauses if op in ("==", "===") and not t.endswith(".*")]
+        if exact and len(clauses) == 1:
+            candidate = parse_version(exact[0])
+        else:
+            candidate = next(
+                (v for v in reversed(KNOWN_RELEASES[package])
+                 if v.final and all(_clause_matches(op, t, v) for op, t in clauses)),
+                None,
+            )
+        if candidate is not None and (best is None or candidate > best):
+            best = candidate
+    return best
+
+
+def pinned(spec: str) -> Version | None:
+    """The version of an exact ``==X`` pin (no wildcard), else None."""
+    clauses = _clauses(spec)
+    if clauses and len(clauses) == 1 and clauses[0][0] in ("==", "===") and "*" not in clauses[0][1]:
+        return parse_version(clauses[0][1])
+    return None
+
+
+def normalize(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+_REQUIREMENT = re.compile(
+    r"^\s*(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*(?P<spec>[^;@#]*)"
+)
+
+
+def parse_requirement(line: str) -> tuple[str, str] | None:
+    """``"pytest-asyncio[testing]>=0.23; python_version>'3.8'"`` -> ("pytest-asyncio", ">=0.23")."""
+    match = _REQUIREMENT.match(line)
+    if not match or "@" in line.split(";", 1)[0]:
+        return None
+    return normalize(match.group("name")), match.group("spec").strip()
+
+
+# --------------------------------------------------------------------------- facts
+@dataclass(frozen=True)
+class VersionFact:
+    package: str
+    version: Version
+    source: str  # where it came from, for `asynclint config` and messages
+    path: str | None = None
+
+    def describe(self) -> str:
+        return f"{self.package} {self.version} ({self.source})"
+
+
+@dataclass(frozen=True)
+class ProjectVersions:
+    pytest_asyncio: VersionFact
+    pytest: VersionFact
+    files: tuple[str, ...] = ()  # dependency files that were read
+
+    def asyncio_at_least(self, *parts: int) -> bool:
+        return self.pytest_asyncio.version.at_least(*parts)
+
+    def pytest_at_least(self, *parts: int) -> bool:
+        return self.pytest.version.at_least(*parts)
+
+
+_BOUNDARIES = (".git", ".hg", "pyproject.toml", "setup.py", "setup.cfg")
+_LOCK_FILES = ("uv.lock", "poetry.lock", "pdm.lock", "Pipfile.lock")
+
+
+def search_folders(root: Path) -> list[Path]:
+    """The project root and its parents up to the first project boundary (at most 8 levels)."""
+    folders: list[Path] = []
+    for folder in (root, *root.parents):
+        folders.append(folder)
+        if any((folder / marker).exists() for marker in _BOUNDARIES) or len(folders) >= 8:
+            break
+    return folders
+
+
+def _read_toml(path: Path) -> dict[str, Any] | None:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+
+
+def _lock_versions(path: Path) -> dict[str, Version]:
+    found: dict[str, Version] = {}
+    if path.name == "Pipfile.lock":
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError):
+            return found
+        for section in ("default", "develop"):
+            for name, entry in (data.get(section) or {}).items():
+                version = pinned(entry.get("version", "")) if isinstance(entry, dict) else None
+                if version is not None:
+                    found.setdefault(normalize(name), version)
+        return found
+    data = _read_toml(path)
+    packages = data.get("package", []) if isinstance(data, dict) else []
+    for entry in packages if isinstance(packages, list) else []:
+        if not isinstance(entry, dict):
+            continue
+        name, text = entry.get("name"), entry.get("version")
+        version = parse_version(text) if isinstance(text, str) else None
+        if isinstance(name, str) and version is not None:
+            key = normalize(name)
+            if key not in found or version > found[key]:
+                found[key] = version  # several resolution forks: the newest
+    return found
+
+
+def _requirement_files(folder: Path) -> list[Path]:
+    files = set(folder.glob("*requirements*.txt")) | set(folder.glob("requirements/*.txt"))
+    return sorted(p for p in files if p.is_file())
+
+
+def _requirement_lines(path: Path) -> Iterator[str]:
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return
+    text = text.replace("\\\n", " ")
+    for raw in text.splitlines():
+        line = raw.split(" #", 1)[0].strip()
+        if not line or line.startswith(("#", "-", "http:", "https:", "git+")):
+            continue
+        yield line.split(" --", 1)[0]
+
+
+def _pyproject_specs(data: dict[str, Any]) -> Iterator[tuple[str, str, str]]:
+    """(package, specifier, where) for every dependency a pyproject.toml declares."""
+
+    def strings(items: object, where: str) -> Iterator[tuple[str, str, str]]:
+        if isinstance(items, list):
+            for item in items:
+                if isinstance(item, str):
+                    parsed = parse_requirement(item)
+                    if parsed:
+                        yield parsed[0], parsed[1], where
+
+    def poetry(table: object, where: str) -> Iterator[tuple[str, str, str]]:
+        if not isinstance(table, dict):
+            return
+        for name, value in table.items():
+            entries = value if isinstance(value, list) else [value]
+            for entry in entries:
+                spec = entry.get("version") if isinstance(entry, dict) else entry
+                if isinstance(spec, str):
+                    yield normalize(name), spec, where
+
+    project = data.get("project") or {}
+    if isinstance(project, dict):
+        yield from strings(project.get("dependencies"), "[project] dependencies")
+        optional = project.get("optional-dependencies") or {}
+        if isinstance(optional, dict):
+            for group, items in optional.items():
+                yield from strings(items, f"[project.optional-dependencies] {group}")
+    groups = data.get("dependency-groups") or {}
+    if isinstance(groups, dict):
+        for group, items in groups.items():
+            yield from strings(items, f"[dependency-groups] {group}")
+    tool = data.get("tool") or {}
+    if not isinstance(tool, dict):
+        return
+    poetry_table = tool.get("poetry") or {}
+    if isinstance(poetry_table, dict):
+        yield from poetry(poetry_table.get("dependencies"), "[tool.poetry.dependencies]")
+        yield from poetry(poetry_table.get("dev-dependencies"), "[tool.poetry.dev-dependencies]")
+        for group, table in (poetry_table.get("group") or {}).items():
+            if isinstance(table, dict):
+                yield from poetry(table.get("dependencies"), f"[tool.poetry.group.{group}]")
+    pdm = tool.get("pdm") or {}
+    if isinstance(pdm, dict) and isinstance(pdm.get("dev-dependencies"), dict):
+        for group, items in pdm["dev-dependencies"].items():
+            yield from strings(items, f"[tool.pdm.dev-dependencies] {group}")
+    uv = tool.get("uv") or {}
+    if isinstance(uv, dict):
+        yield from strings(uv.get("dev-dependencies"), "[tool.uv] dev-dependencies")
+    hatch = tool.get("hatch") or {}
+    envs = hatch.get("envs") if isinstance(hatch, dict) else None
+    if isinstance(envs, dict):
+        for env, table in envs.items():
+            if isinstance(table, dict):
+                for key in ("dependencies", "extra-dependencies"):
+                    yield from strings(table.get(key), f"[tool.hatch.envs.{env}] {key}")
+
+
+def _config_override(root: Path) -> tuple[dict[str, str], str | None]:
+    from asynclint.config.settings import SettingsError, find_pyproject_settings
+
+    try:
+        found = find_pyproject_settings(root)
+    except SettingsError:
+        return {}, None
+    if found is None:
+        return {}, None
+    path, table = found
+    values = {}
+    for key, package in (("pytest-asyncio-version", PYTEST_ASYNCIO), ("pytest-version", PYTEST)):
+        value = table.get(key)
+        if isinstance(value, str):
+            values[package] = value
+    return values, str(path)
+
+
+def _installed(package: str) -> Version | None:
+    try:
+        return parse_version(metadata.version(package))
+    except metadata.PackageNotFoundError:
+        return None
+    except Exception:  # a broken distribution must not stop the linter
+        return None
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return Path(os.path.relpath(path, root)).as_posix()
+    except ValueError:
+        return str(path)
+
+
+@lru_cache(maxsize=64)
+def project_versions(root: Path, override: str | None = None) -> ProjectVersions:
+    """The pytest-asyncio and pytest versions a project at ``root`` runs with (cached)."""
+    root = Path(root)
+    packages = (PYTEST_ASYNCIO, PYTEST)
+    facts: dict[str, VersionFact] = {}
+    read: list[str] = []
+
+    def settle(package: str, version: Version | None, source: str, path: Path | None = None) -> None:
+        if package not in facts and version is not None:
+            facts[package] = VersionFact(package, version, source, str(path) if path else None)
+
+    # 1. command line and [tool.asynclint]
+    if override:
+        settle(PYTEST_ASYNCIO, parse_version(override) or satisfying(PYTEST_ASYNCIO, override),
+               "--pytest-asyncio-version")
+    configured, config_path = _config_override(root)
+    for package, value in configured.items():
+        settle(package, parse_version(value) or satisfying(package, value),
+               f"[tool.asynclint] in {_rel(Path(config_path), root)}" if config_path else "[tool.asynclint]")
+    folders = search_folders(root)
+    # 2. lock files
+    for folder in folders:
+        for name in _LOCK_FILES:
+            path = folder / name
+            if not path.is_file():
+                continue
+            read.append(str(path))
+            locked = _lock_versions(path)
+            for package in packages:
+                settle(package, locked.get(package), f"locked in {_rel(path, root)}", path)
+    # 3. pinned requirements, 4. specifiers
+    loose: list[tuple[str, str, str, Path]] = []
+    for folder in folders:
+        for path in _requirement_files(folder):
+            read.append(str(path))
+            for line in _requirement_lines(path):
+                parsed = parse_requirement(line)
+                if parsed is None or parsed[0] not in packages:
+                    continue
+                exact = pinned(parsed[1])
+                if exact is not None:
+                    settle(parsed[0], exact, f"pinned in {_rel(path, root)}", path)
+                else:
+                    loose.append((parsed[0], parsed[1], _rel(path, root), path))
+    for folder in folders:
+        path = folder / "pyproject.toml"
+        if not path.is_file():
+            continue
+        read.append(str(path))
+        data = _read_toml(path)
+        if not isinstance(data, dict):
+            continue
+        for package, spec, where in _pyproject_specs(data):
+            if package in packages and package not in facts:
+                version = satisfying(package, spec)
+                shown = spec or "any version"
+                settle(package, version, f"{_rel(path, root)} {where}: {shown}", path)
+    for package, spec, where, path in loose:
+        settle(package, satisfying(package, spec), f"{where}: {spec or 'any version'}", path)
+    # 5. the running environment, 6. the newest known release
+    for package in packages:
+        settle(package, _installed(package), "installed in the running environment")
+        settle(package, newest_known(package), "newest release asynclint knows")
+    return ProjectVersions(facts[PYTEST_ASYNCIO], facts[PYTEST], tuple(dict.fromkeys(read)))
+
+
+def set_cli_override(version: str | None) -> None:
+    """Make ``--pytest-asyncio-version`` visible to this process and its worker processes."""
+    if version:
+        os.environ[ENV_OVERRIDE] = version
+    else:
+        os.environ.pop(ENV_OVERRIDE, None)
+
+
+def cli_override() -> str | None:
+    return os.environ.get(ENV_OVERRIDE) or None
+
+
+def versions_for(ctx: Any) -> ProjectVersions:
+    """The versions for a linted file's project; records the files read for the result cache."""
+    versions = project_versions(Path(ctx.index.root), cli_override())
+    consulted = getattr(ctx.index, "consulted", None)
+    if isinstance(consulted, dict):
+        for path in versions.files:
+            consulted[f"@{path}"] = path
+    return versions
+
+
+def clear_cache() -> None:
+    project_versions.cache_clear()
+    _warning_action.cache_clear()
+
+
+# --------------------------------------------------------------------------- warnings
+# Class hierarchy (most specific first) of the warnings the rules talk about.
+WARNING_MRO: dict[str, tuple[str, ...]] = {
+    "PytestRemovedIn9Warning": (
+        "PytestRemovedIn9Warning", "PytestDeprecationWarning", "PytestWarning",
+        "DeprecationWarning", "UserWarning", "Warning",
+    ),
+    "PytestDeprecationWarning": (
+        "PytestDeprecationWarning", "PytestWarning", "DeprecationWarning", "UserWarning", "Warning",
+    ),
+    "PytestWarning": ("PytestWarning", "UserWarning", "Warning"),
+    "PytestCollectionWarning": ("PytestCollectionWarning", "PytestWarning", "UserWarning", "Warning"),
+    "DeprecationWarning": ("DeprecationWarning", "Warning"),
+    "RuntimeWarning": ("RuntimeWarning", "Warning"),
+}
+_ACTIONS = ("default", "error", "ignore", "always", "all", "module", "once")
+
+
+def _filter_action(text: str, category: str) -> str | None:
+    """The action of one ``action:message:category:module:lineno`` filter for ``category``."""
+    parts = [p.strip() for p in text.split(":")]
+    action = next((a for a in _ACTIONS if parts[0] and a.startswith(parts[0].lower())), None)
+    if action is None:
+        return None
+    message = parts[1] if len(parts) > 1 else ""
+    wanted = parts[2].rsplit(".", 1)[-1] if len(parts) > 2 and parts[2] else "Warning"
+    module = parts[3] if len(parts) > 3 else ""
+    if message or module:
+        return None  # narrowed to some messages/modules: cannot tell, ignore the filter
+    return action if wanted in WARNING_MRO.get(category, (category, "Warning")) else None
+
+
+def _cmdline_filters(profile: Any) -> list[str]:
+    """``-W X`` / ``-WX`` / ``--pythonwarnings=X`` in addopts."""
+    raw = getattr(profile, "raw", {}) or {}
+    addopts = raw.get("addopts", "")
+    items = addopts if isinstance(addopts, (list, tuple)) else [addopts]
+    tokens: list[str] = []
+    for item in items:
+        try:
+            tokens.extend(shlex.split(str(item)))
+        except ValueError:
+            tokens.extend(str(item).split())
+    found: list[str] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        index += 1
+        if token in ("-W", "--pythonwarnings") and index < len(tokens):
+            found.append(tokens[index])
+            index += 1
+        elif token.startswith("--pythonwarnings="):
+            found.append(token.split("=", 1)[1])
+        elif token.startswith("-W") and len(token) > 2:
+            found.append(token[2:])
+    return found
+
+
+@lru_cache(maxsize=256)
+def _warning_action(filters: tuple[str, ...], cmdline: tuple[str, ...], category: str, pytest9: bool) -> str:
+    action = "default"
+    mro = WARNING_MRO.get(category, (category,))
+    if "DeprecationWarning" in mro:
+        action = "always"
+    if pytest9 and "PytestRemovedIn9Warning" in mro:
+        action = "error"
+    for text in (*filters, *cmdline):  # later filters take precedence, as in pytest
+        found = _filter_action(text, category)
+        if found is not None:
+            action = found
+    return action
+
+
+def warning_action(profile: Any, category: str, versions: ProjectVersions | None = None) -> str:
+    """What pytest does with a warning of ``category`` under this profile: error, ignore, ..."""
+    pytest9 = versions.pytest_at_least(9) if versions is not None else True
+    filters = tuple(getattr(profile, "filterwarnings", ()) or ())
+    return _warning_action(filters, tuple(_cmdline_filters(profile)), category, pytest9)
+
+
+def config_name(profile: Any) -> str:
+    path = getattr(profile, "config_path", None)
+    return Path(path).name if path else "the pytest configuration"
+
+
+def failure_note(profile: Any, category: str, versions: ProjectVersions | None = None) -> str:
+    """``"; `filterwarnings = error` in pytest.ini turns this warning into a failure"`` or ""."""
+    if warning_action(profile, category, versions) != "error":
+        return ""
+    if versions is not None and category == "PytestRemovedIn9Warning" and versions.pytest_at_least(9):
+        return ""  # the caller already says pytest 9 makes it an error
+    return f"; `filterwarnings = error` in {config_name(profile)} turns this warning into a failure"

@@ -1,0 +1,208 @@
+"""Merging the imports fixes need with the module's own, in its style.
+
+libcst's ``AddImportsVisitor`` does the merging: it skips an import the module
+already has, extends an existing ``from x import ...`` statement and otherwise
+adds the statement after the module's last top-level import (after a docstring
+and ``from __future__`` imports). Its result is then checked line by line:
+every line it removed or added must belong to an import statement (or be
+blank), so nothing else in the file can change.
+"""
+
+from __future__ import annotations
+
+import difflib
+from bisect import bisect_right
+from dataclasses import replace
+from typing import Iterable
+
+import libcst as cst
+import libcst.helpers
+from libcst.codemod import CodemodContext
+from libcst.codemod.visitors import AddImportsVisitor
+from libcst.metadata import MetadataWrapper, PositionProvider
+
+from asynclint.fixer.source import NEWLINE
+from asynclint.model import Diagnostic, Edit, ImportRequest, Position, Span
+
+
+class ImportMergeError(Exception):
+    """The imports could not be added without touching other lines."""
+
+
+def _import_lines(module: cst.Module) -> set[int]:
+    """Line numbers (1-based) covered by top-level import statements."""
+    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+    positions = wrapper.resolve(PositionProvider)
+    lines: set[int] = set()
+    for statement in module.body:
+        if isinstance(statement, cst.SimpleStatementLine) and all(
+            isinstance(s, (cst.Import, cst.ImportFrom)) for s in statement.body
+        ):
+            where = positions[statement]
+            lines.update(range(where.start.line, where.end.line + 1))
+    return lines
+
+
+class _ModuleLevelImports(cst.CSTVisitor):
+    """What the module imports outside functions and classes (also under ``if``/``try``)."""
+
+    def __init__(self) -> None:
+        self.modules: set[str] = set()  # ``import x.y`` binds x.y (as itself)
+        self.names: set[tuple[str, str]] = set()  # ``from m import n`` (n bound as itself)
+        self.star: set[str] = set()
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        return False
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        return False
+
+    def visit_Import(self, node: cst.Import) -> bool:
+        for alias in node.names:
+            name = cst.helpers.get_full_name_for_node(alias.name) or ""
+            if alias.asname is None or cst.helpers.get_full_name_for_node(alias.asname.name) == name:
+                self.modules.add(name)
+        return False
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
+        if node.relative or node.module is None:
+            return False
+        module = cst.helpers.get_full_name_for_node(node.module) or ""
+        if isinstance(node.names, cst.ImportStar):
+            self.star.add(module)
+            return False
+        for alias in node.names:
+            name = cst.helpers.get_full_name_for_node(alias.name) or ""
+            if alias.asname is None or cst.helpers.get_full_name_for_node(alias.asname.name) == name:
+                self.names.add((module, name))
+        return False
+
+
+def missing_imports(module: cst.Module, requests: Iterable[ImportRequest]) -> list[ImportRequest]:
+    """The requests the module does not satisfy yet, each once."""
+    seen = _ModuleLevelImports()
+    module.visit(seen)
+    missing = []
+    for request in dict.fromkeys(requests):
+        if request.name is None:
+            if request.module in seen.modules:
+                continue
+        elif (request.module, request.name) in seen.names or request.module in seen.star:
+            continue
+        missing.append(request)
+    return missing
+
+
+def _lines(text: str) -> list[str]:
+    return NEWLINE.split(text)
+
+
+def merge_imports(text: str, module: cst.Module, requests: Iterable[ImportRequest]) -> str:
+    """``text`` (whose parse is ``module``) with ``requests`` merged into its imports."""
+    unique = missing_imports(module, requests)
+    if not unique:
+        return text
+    context = CodemodContext()
+    for request in unique:
+        AddImportsVisitor.add_needed_import(context, request.module, request.name)
+    try:
+        updated = AddImportsVisitor(context).transform_module(module)
+    except Exception as exc:  # libcst raises a variety of errors on odd import shapes
+        raise ImportMergeError(str(exc)) from exc
+    new_text = updated.code
+    if new_text == text:
+        return text
+    old_lines, new_lines = _lines(text), _lines(new_text)
+    old_imports = _import_lines(module)
+    new_imports = _import_lines(updated)
+    matcher = difflib.SequenceMatcher(a=old_lines, b=new_lines, autojunk=False)
+    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        for number in range(a1 + 1, a2 + 1):
+            if number not in old_imports and old_lines[number - 1].strip():
+                raise ImportMergeError(f"merging imports would change line {number}")
+        for number in range(b1 + 1, b2 + 1):
+            if number not in new_imports and new_lines[number - 1].strip():
+                raise ImportMergeError("merging imports would add a line that is not an import")
+    return new_text
+
+
+def _split_keepends(text: str) -> tuple[list[str], list[int]]:
+    starts = [0] + [m.end() for m in NEWLINE.finditer(text)]
+    lines = [text[a:b] for a, b in zip(starts, starts[1:])]
+    if starts[-1] < len(text):
+        lines.append(text[starts[-1]:])
+    return lines, starts
+
+
+def import_edits(text: str, module: cst.Module, requests: Iterable[ImportRequest]) -> tuple[Edit, ...]:
+    """The edits (whole lines) that merging ``requests`` into the module's imports makes."""
+    new_text = merge_imports(text, module, requests)
+    if new_text == text:
+        return ()
+    old_lines, starts = _split_keepends(text)
+    new_lines, _ = _split_keepends(new_text)
+
+    def position(offset: int) -> Position:
+        line = bisect_right(starts, offset)
+        return Position(line, offset - starts[line - 1] + 1)
+
+    edits = []
+    matcher = difflib.SequenceMatcher(a=old_lines, b=new_lines, autojunk=False)
+    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        start = sum(len(line) for line in old_lines[:a1])
+        end = start + sum(len(line) for line in old_lines[a1:a2])
+        edits.append(Edit(Span(position(start), position(end)), "".join(new_lines[b1:b2])))
+    return tuple(edits)
+
+
+def complete_fixes(diagnostics: list[Diagnostic], files: Iterable) -> list[Diagnostic]:
+    """Diagnostics whose fixes carry their import requests as edits too (for the JSON report).
+
+    A consumer of the JSON applies ``edits`` only; without the import an
+    applied fix could leave a name undefined. When the imports cannot be merged
+    the fix is dropped from the report rather than shown incomplete.
+    """
+    if not any(d.fix is not None and d.fix.imports for d in diagnostics):
+        return diagnostics
+    paths = {f.display: f.path for f in files}
+    parsed: dict[str, tuple[str, cst.Module] | None] = {}
+    computed: dict[tuple[str, tuple[ImportRequest, ...]], tuple[Edit, ...] | None] = {}
+    completed = []
+    for d in diagnostics:
+        if d.fix is None or not d.fix.imports:
+            completed.append(d)
+            continue
+        if d.path not in parsed:
+            parsed[d.path] = _read_module(paths.get(d.path))
+        key = (d.path, d.fix.imports)
+        if key not in computed:
+            found = parsed[d.path]
+            try:
+                computed[key] = import_edits(found[0], found[1], d.fix.imports) if found else None
+            except ImportMergeError:
+                computed[key] = None
+        extra = computed[key]
+        if extra is None:
+            completed.append(replace(d, fix=None))
+            continue
+        edits = tuple(sorted((*d.fix.edits, *extra), key=lambda e: (e.span.start, e.span.end)))
+        completed.append(replace(d, fix=replace(d.fix, edits=edits)))
+    return completed
+
+
+def _read_module(path) -> tuple[str, cst.Module] | None:
+    from asynclint.fixer.source import SourceText
+
+    if path is None:
+        return None
+    try:
+        source = SourceText.from_bytes(path.read_bytes())
+        if source is None:
+            return None
+        return source.text, cst.parse_module(source.text)
+    except (OSError, cst.ParserSyntaxError):
+        return None

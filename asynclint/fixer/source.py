@@ -1,0 +1,99 @@
+"""A source file as bytes on disk and as text in memory, and back, losslessly.
+
+The fixer edits text but writes bytes. Whatever it does not edit must come back
+byte for byte: the encoding (PEP 263 coding cookie), a UTF-8 BOM, the newline
+style (LF, CRLF, even CR or a mix) and the file mode. A file whose bytes do not
+survive a decode/encode round trip is never fixed.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import os
+import re
+import stat
+import tempfile
+import tokenize
+from dataclasses import dataclass
+from pathlib import Path
+
+# The line breaks libcst (and so every position asynclint reports) counts.
+NEWLINE = re.compile(r"\r\n?|\n")
+_LONE_LF = re.compile(r"(?<!\r)\n")
+
+
+@dataclass(frozen=True)
+class SourceText:
+    text: str  # decoded, without a BOM
+    encoding: str  # a codec name ("utf-8", "latin-1", ...)
+    bom: bool
+    newline: str  # the file's first line break, "\n" when it has none
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> "SourceText | None":
+        """None when the bytes cannot be decoded and re-encoded unchanged."""
+        try:
+            encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        except SyntaxError:
+            return None
+        bom = data.startswith(codecs.BOM_UTF8)
+        codec = "utf-8" if encoding == "utf-8-sig" else encoding
+        body = data[len(codecs.BOM_UTF8):] if bom else data
+        try:
+            text = body.decode(codec)
+            if text.encode(codec) != body:
+                return None
+        except (UnicodeError, LookupError):
+            return None
+        match = NEWLINE.search(text)
+        return cls(text, codec, bom, match.group(0) if match else "\n")
+
+    def encode(self, text: str) -> bytes | None:
+        """The bytes of ``text`` in this file's encoding (None when it cannot be encoded)."""
+        try:
+            body = text.encode(self.encoding)
+        except UnicodeError:
+            return None
+        return codecs.BOM_UTF8 + body if self.bom else body
+
+    def native_newlines(self, content: str) -> str:
+        """Edit content with its bare ``\\n`` line breaks written in the file's style."""
+        if self.newline == "\n" or "\n" not in content:
+            return content
+        return _LONE_LF.sub(self.newline, content)
+
+
+class ConcurrentModification(Exception):
+    """The file changed on disk while it was being fixed."""
+
+
+def atomic_write(path: Path, data: bytes, expected: bytes | None = None) -> None:
+    """Replace ``path`` with ``data`` via a temporary file in the same folder and a rename.
+
+    Keeps the file's permission bits (and owner where allowed). When ``expected``
+    is given and the file no longer holds those bytes, nothing is written.
+    """
+    target = Path(os.path.realpath(path))
+    if expected is not None and target.read_bytes() != expected:
+        raise ConcurrentModification(str(path))
+    st = os.stat(target)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".asynclint")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, stat.S_IMODE(st.st_mode))
+        if hasattr(os, "chown"):
+            try:
+                os.chown(tmp, st.st_uid, st.st_gid)
+            except OSError:
+                pass
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

@@ -1,0 +1,357 @@
+"""Which fixture a name refers to, the way pytest finds it.
+
+pytest looks a requested name up from the requester outwards and the closest
+definition wins: the test's class (and its bases), the test module (functions
+defined there, or imported into it), the ``conftest.py`` files from the test's
+folder up to the rootdir, then plugins (``pytest_plugins`` and ``-p``). A
+fixture that requests its own name (``def client(client)``) overrides the next
+definition outwards. Definitions in the linted file come from the
+:class:`FileModel`; everything else from the index summaries (``ast``, cached).
+
+Anything that cannot be found returns None: the fixture may come from an
+installed plugin asynclint does not read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterator
+
+from asynclint.index.summary import ASYNC, ASYNC_GEN, FunctionFacts, ModuleSummary
+from asynclint.semantics.filemodel import ClassScope, FunctionScope
+from asynclint.semantics.pytest_items import (
+    ASYNCIO_FIXTURE_DECORATORS,
+    PYTEST_FIXTURE_DECORATORS,
+    ancestors,
+    fixture_decorator,
+    fixture_name,
+    other_decorators,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from asynclint.rules.base import FileContext
+
+CLASS, MODULE, IMPORTED, CONFTEST, PLUGIN = "class", "module", "imported", "conftest", "plugin"
+
+
+@dataclass(frozen=True)
+class FixtureInfo:
+    """A fixture definition found for a requested name."""
+
+    name: str  # the name it is requested by
+    function_name: str
+    kind: str  # ASYNC | ASYNC_GEN | SYNC (of the def itself)
+    decorator: str  # qualified fixture decorator ("pytest.fixture"); "" when unresolvable
+    extra_decorators: bool  # decorators besides marks and the fixture decorator
+    path: str
+    line: int
+    origin: str  # CLASS | MODULE | IMPORTED | CONFTEST | PLUGIN
+    autouse: bool = False
+    facts: FunctionFacts | None = None  # index facts (definitions in other files, module level)
+    summary: ModuleSummary | None = None
+    function: FunctionScope | None = None  # when defined in the linted file
+
+    @property
+    def is_async(self) -> bool:
+        return self.kind in (ASYNC, ASYNC_GEN)
+
+    @property
+    def is_pytest_asyncio(self) -> bool:
+        return self.decorator in ASYNCIO_FIXTURE_DECORATORS
+
+    @property
+    def is_plain_pytest(self) -> bool:
+        return self.decorator in PYTEST_FIXTURE_DECORATORS
+
+    def where(self, root: Path) -> str:
+        try:
+            shown = Path(self.path).resolve().relative_to(root).as_posix()
+        except ValueError:
+            shown = Path(self.path).name
+        return f"{shown}:{self.line}"
+
+
+# ------------------------------------------------------------------ summaries
+def qualify_in_summary(summary: ModuleSummary, name: str) -> str:
+    """A dotted name as written in a module, fully qualified through its imports."""
+    if not name:
+        return ""
+    head, _, rest = name.partition(".")
+    if head in summary.imports:
+        base = summary.imports[head]
+    elif head in summary.functions or head in summary.classes:
+        base = f"{summary.module}.{head}" if summary.module else head
+    else:
+        return ""
+    return f"{base}.{rest}" if rest else base
+
+
+def _is_mark_name(qualname: str) -> bool:
+    parts = qualname.split(".")
+    return len(parts) >= 3 and parts[-2] == "mark"
+
+
+def _from_facts(
+    summary: ModuleSummary, facts: FunctionFacts, origin: str, name: str | None = None
+) -> FixtureInfo:
+    decorator = ""
+    extra = False
+    for written in facts.decorators:
+        qualname = qualify_in_summary(summary, written)
+        last = (qualname or written).rsplit(".", 1)[-1]
+        if not decorator and last in ("fixture", "yield_fixture") and not _is_mark_name(qualname or written):
+            decorator = qualname
+            if not qualname:
+                extra = True  # a fixture decorator we cannot resolve
+        elif not _is_mark_name(qualname or written):
+            extra = True
+    return FixtureInfo(
+        name=name or facts.fixture_name or facts.name,
+        function_name=facts.name,
+        kind=facts.kind,
+        decorator=decorator,
+        extra_decorators=extra,
+        path=summary.path,
+        line=facts.line,
+        origin=origin,
+        autouse=facts.autouse,
+        facts=facts,
+        summary=summary,
+    )
+
+
+def _from_scope(ctx: "FileContext", function: FunctionScope, origin: str) -> FixtureInfo | None:
+    found = fixture_decorator(function, ctx.resolver)
+    if found is None:
+        return None
+    assert function.node is not None
+    facts = None
+    if function.parent is ctx.model.module:
+        facts = ctx.summary.functions.get(function.name)
+    line = facts.line if facts is not None else 0
+    autouse = bool(facts.autouse) if facts is not None else False
+    return FixtureInfo(
+        name=fixture_name(function, found),
+        function_name=function.name,
+        kind=function.kind,
+        decorator=found.qualname,
+        extra_decorators=bool(other_decorators(function, ctx.resolver)) or not found.qualname,
+        path=str(ctx.path),
+        line=line,
+        origin=origin,
+        autouse=autouse,
+        facts=facts,
+        summary=ctx.summary,
+        function=function,
+    )
+
+
+def _summary_fixtures(
+    ctx: "FileContext", summary: ModuleSummary, name: str, origin: str, depth: int = 0
+) -> FixtureInfo | None:
+    """A fixture ``name`` defined in, imported into or star-imported into a module."""
+    for facts in summary.functions.values():
+        if facts.is_fixture and (facts.fixture_name or facts.name) == name:
+            return _from_facts(summary, facts, origin)
+    if depth > 3:
+        return None
+    target = summary.imports.get(name)
+    if target:
+        symbol = ctx.index.resolve(target)
+        if symbol is not None and symbol.function is not None and symbol.function.is_fixture:
+            if (symbol.function.fixture_name or symbol.function.name) == name:
+                return _from_facts(symbol.module, symbol.function, origin)
+    for star in summary.star_imports:
+        inner = ctx.index.summary(star)
+        if inner is not None and inner is not summary:
+            found = _summary_fixtures(ctx, inner, name, origin, depth + 1)
+            if found is not None:
+                return found
+    return None
+
+
+# ------------------------------------------------------------------ per file
+@dataclass
+class _FileFixtures:
+    model_id: int
+    module: dict[str, FixtureInfo]
+    conftests: list[ModuleSummary]
+    plugins: list[ModuleSummary]
+
+
+_LAST: list[tuple[object, _FileFixtures]] = []
+
+
+def _file_fixtures(ctx: "FileContext") -> _FileFixtures:
+    if _LAST and _LAST[0][0] is ctx.model:
+        return _LAST[0][1]
+    from asynclint.engine.runners import conftest_chain  # engine imports the rules: import late
+
+    module: dict[str, FixtureInfo] = {}
+    for function in ctx.model.functions:
+        if function.parent is ctx.model.module:
+            info = _from_scope(ctx, function, MODULE)
+            if info is not None:
+                module.setdefault(info.name, info)
+    chain = [ctx.index.summary_for_path(p) for p in conftest_chain(ctx.path, ctx.index)]
+    conftests = list(reversed(chain))  # nearest first
+    plugin_names: list[str] = list(ctx.summary.pytest_plugins)
+    for summary in conftests:
+        plugin_names.extend(summary.pytest_plugins)
+    plugin_names.extend(p for p in ctx.profile.plugins if not p.startswith("no:"))
+    plugins: list[ModuleSummary] = []
+    seen: set[str] = set()
+    queue = [(name, 0) for name in plugin_names]
+    while queue:
+        name, depth = queue.pop(0)
+        if name in seen:
+            continue
+        seen.add(name)
+        summary = ctx.index.summary(name)
+        if summary is None:
+            continue
+        plugins.append(summary)
+        if depth < 3:
+            queue.extend((inner, depth + 1) for inner in summary.pytest_plugins)
+    result = _FileFixtures(id(ctx.model), module, conftests, plugins)
+    _LAST[:] = [(ctx.model, result)]
+    return result
+
+
+def _class_fixture(
+    ctx: "FileContext", cls: ClassScope, name: str, skip: FunctionScope | None
+) -> FixtureInfo | None:
+    for method in cls.methods.values():
+        if method is skip:
+            continue
+        info = _from_scope(ctx, method, CLASS)
+        if info is not None and info.name == name:
+            return info
+    found = ancestors(cls, ctx.resolver)
+    for ancestor in found or ():
+        if ancestor.local is not None:
+            for method in ancestor.local.methods.values():
+                if method is skip:
+                    continue
+                info = _from_scope(ctx, method, CLASS)
+                if info is not None and info.name == name:
+                    return info
+        elif ancestor.facts is not None and ancestor.summary is not None:
+            for facts in ancestor.facts.methods.values():
+                if facts.is_fixture and (facts.fixture_name or facts.name) == name:
+                    return _from_facts(ancestor.summary, facts, CLASS)
+    return None
+
+
+def resolve_fixture(
+    ctx: "FileContext", name: str, function: FunctionScope | None = None
+) -> FixtureInfo | None:
+    """The fixture ``name`` means when requested by ``function`` (None: not found in the project)."""
+    table = _file_fixtures(ctx)
+    own = None
+    if function is not None and fixture_decorator(function, ctx.resolver) is not None:
+        own = _from_scope(ctx, function, MODULE)
+    overriding = own is not None and own.name == name
+    # 1. the requester's class and its bases
+    cls = function.owner_class if function is not None else None
+    if cls is not None:
+        found = _class_fixture(ctx, cls, name, function if overriding else None)
+        if found is not None:
+            return found
+    # 2. the module: defined here, or imported (``from .fixtures import db``, star imports)
+    skip_module = overriding and cls is None
+    if not skip_module:
+        found = table.module.get(name)
+        if found is not None:
+            return found
+        if not ctx.model.module.bindings.get(name) or any(
+            b.kind == "import" for b in ctx.model.module.bindings.get(name, [])
+        ):
+            imported = _imported_into_module(ctx, name)
+            if imported is not None:
+                return imported
+    # 3. conftest.py files, nearest first, 4. plugins
+    for summary in table.conftests:
+        found = _summary_fixtures(ctx, summary, name, CONFTEST)
+        if found is not None:
+            return found
+    for summary in table.plugins:
+        found = _summary_fixtures(ctx, summary, name, PLUGIN)
+        if found is not None:
+            return found
+    return None
+
+
+def _imported_into_module(ctx: "FileContext", name: str) -> FixtureInfo | None:
+    summary = ctx.summary
+    target = summary.imports.get(name)
+    if target:
+        symbol = ctx.resolver.resolve_qualname(target)
+        if symbol is not None and symbol.function is not None and symbol.function.is_fixture:
+            if (symbol.function.fixture_name or symbol.function.name) == name:
+                return _from_facts(symbol.module, symbol.function, IMPORTED)
+    for star in summary.star_imports:
+        inner = ctx.index.summary(star)
+        if inner is not None:
+            found = _summary_fixtures(ctx, inner, name, IMPORTED)
+            if found is not None:
+                return found
+    return None
+
+
+def iter_conftest_summaries(ctx: "FileContext") -> Iterator[ModuleSummary]:
+    yield from _file_fixtures(ctx).conftests
+
+
+# ------------------------------------------------------------------ other async plugins
+_OTHER_ASYNC = re.compile(r"\b(anyio|trio|pytest_trio|trio_asyncio|curio|twisted|tornado)\b")
+_OTHER_ASYNC_MODULES = ("anyio", "trio", "pytest_trio", "trio_asyncio", "curio", "twisted", "tornado")
+
+
+def _summary_uses_other_async(summary: ModuleSummary) -> bool:
+    if any(t.partition(".")[0] in _OTHER_ASYNC_MODULES for t in summary.imports.values()):
+        return True
+    if any(p.partition(".")[0] in _OTHER_ASYNC_MODULES for p in summary.pytest_plugins):
+        return True
+    return "anyio_backend" in summary.functions
+
+
+def other_async_plugin(ctx: "FileContext", fixture: FixtureInfo | None = None) -> str | None:
+    """Why async fixtures of this file may be handled by a plugin other than pytest-asyncio."""
+    profile = ctx.profile
+    if profile.asyncio_mode == "auto":
+        return "asyncio_mode = auto"
+    if profile.anyio_auto:
+        return "anyio_mode = auto"
+    if profile.trio_auto:
+        return "trio_mode = true"
+    if ctx.runner_context.other_runner:
+        return ctx.runner_context.other_runner
+    if ctx.runner_context.anyio_backend_autouse:
+        return "an autouse fixture requests anyio_backend"
+    if any(_OTHER_ASYNC.search(p) for p in profile.plugins):
+        return "a plugin of another async framework is loaded"
+    if _OTHER_ASYNC.search(ctx.source):
+        return "the file uses another async framework"
+    table = _file_fixtures(ctx)
+    for summary in (*table.conftests, *table.plugins):
+        if _summary_uses_other_async(summary):
+            return f"{Path(summary.path).name} uses another async framework"
+    if fixture is not None and fixture.summary is not None and fixture.summary is not ctx.summary:
+        if _summary_uses_other_async(fixture.summary):
+            return f"{Path(fixture.summary.path).name} uses another async framework"
+    return None
+
+
+def strict_mode_handles_nothing(ctx: "FileContext", versions) -> bool:
+    """Whether pytest-asyncio runs in strict mode here (async fixtures need its decorator)."""
+    profile = ctx.profile
+    if not profile.asyncio_plugin_enabled or profile.asyncio_mode != "strict":
+        return False
+    if not versions.asyncio_at_least(0, 17):
+        return False  # no modes: every async fixture was handled
+    if profile.asyncio_mode_source == "default" and not versions.asyncio_at_least(0, 19):
+        return False  # 0.17/0.18 defaulted to legacy mode, which handled async fixtures
+    return True
