@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 ASYNC = "async"  # returns a coroutine
 ASYNC_GEN = "asyncgen"  # returns an async generator (not awaitable)
 SYNC = "sync"
+PASSTHROUGH = "passthrough"  # a sync wrapper returning the wrapped function's result
 # Prefix of a produced name that is the value ``with X(...) as v`` binds: X's __enter__ result.
 ENTERED = "@enter:"
 
@@ -114,11 +115,28 @@ def _contains_yield(func: ast.AST) -> bool:
     return False
 
 
+def _returns_call_of(func: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> bool:
+    """``return name(...)`` among the function's own statements (a pass-through wrapper)."""
+    return any(
+        isinstance(stmt, ast.Return)
+        and isinstance(stmt.value, ast.Call)
+        and isinstance(stmt.value.func, ast.Name)
+        and stmt.value.func.id == name
+        for stmt in ast.walk(func)
+        if isinstance(stmt, ast.Return)
+    )
+
+
 def _wrapper_kind(func: ast.FunctionDef | ast.AsyncFunctionDef, depth: int = 0) -> str | None:
-    """Kind of the inner function a decorator returns, looking through one factory level."""
+    """Kind of the inner function a decorator returns, looking through one factory level.
+
+    A plain ``def`` wrapper that returns ``fn(...)`` is PASSTHROUGH: calling the decorated
+    coroutine function still returns the coroutine, though pytest no longer sees an async test.
+    """
     inner = {
         n.name: n for n in func.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
     }
+    wrapped = func.args.args[0].arg if func.args.args else None
     for stmt in func.body:
         if isinstance(stmt, ast.Return) and isinstance(stmt.value, ast.Name):
             target = inner.get(stmt.value.id)
@@ -128,7 +146,10 @@ def _wrapper_kind(func: ast.FunctionDef | ast.AsyncFunctionDef, depth: int = 0) 
                 deeper = _wrapper_kind(target, depth + 1)
                 if deeper is not None:
                     return deeper
-            return _function_kind(target)
+            kind = _function_kind(target)
+            if kind == SYNC and wrapped is not None and _returns_call_of(target, wrapped):
+                return PASSTHROUGH
+            return kind
     return None
 
 

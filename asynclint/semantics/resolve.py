@@ -14,7 +14,7 @@ from pathlib import Path
 import libcst as cst
 
 from asynclint.index.project import ProjectIndex, Symbol
-from asynclint.index.summary import ASYNC, ASYNC_GEN, SYNC, FunctionFacts, ModuleSummary
+from asynclint.index.summary import ASYNC, ASYNC_GEN, PASSTHROUGH, SYNC, FunctionFacts, ModuleSummary
 from asynclint.semantics import tables
 from asynclint.semantics.values import ClassRef, Instance, MockValue, ValueInference
 from asynclint.semantics.filemodel import (
@@ -49,6 +49,8 @@ class Callee:
 
 
 _KEEPING_DECORATORS = frozenset({"staticmethod", "classmethod"})
+# Decorators whose result, when called, still returns the coroutine (not a test runner).
+_CALL_KEEPING_DECORATORS = frozenset({"functools.lru_cache", "functools.cache"})
 _PATCH_DECORATORS = tuple(
     f"{module}.{name}"
     for module in tables.MOCK_MODULES
@@ -211,23 +213,30 @@ class Resolver:
             return PLAIN if not facts.decorators else UNKNOWN
         for decorator in facts.decorators:
             qualname = qualify_in_summary(summary, decorator)
-            if not self.keeps_coroutine(qualname):
+            if not self.keeps_coroutine(qualname, for_call=True):
                 return UNKNOWN
         return COROUTINE if facts.kind == ASYNC else ASYNC_GENERATOR
 
-    def keeps_coroutine(self, qualname: str) -> bool:
+    def keeps_coroutine(self, qualname: str, for_call: bool = False) -> bool:
+        """Whether a decorator leaves an ``async def`` a coroutine function.
+
+        ``for_call`` asks the weaker question "does calling it still return a
+        coroutine?": true also for pass-through sync wrappers and ``lru_cache``,
+        which pytest would not run as coroutine tests.
+        """
         if not qualname:
             return False
         if qualname in _KEEPING_DECORATORS or is_mark(qualname):
             return True
         if qualname.startswith(_PATCH_DECORATORS):
             return True
+        if for_call and qualname in _CALL_KEEPING_DECORATORS:
+            return True
         symbol = self.resolve_qualname(qualname)
-        return (
-            symbol is not None
-            and symbol.function is not None
-            and symbol.function.wrapper_kind == ASYNC
-        )
+        if symbol is None or symbol.function is None:
+            return False
+        kept = (ASYNC, PASSTHROUGH) if for_call else (ASYNC,)
+        return symbol.function.wrapper_kind in kept
 
     def _local_function(self, function: FunctionScope, name: str) -> Callee:
         assert function.node is not None
@@ -238,7 +247,7 @@ class Resolver:
                 head = dotted(expr).partition(".")[0]
                 if head in _KEEPING_DECORATORS and self.lookup(head, function.parent) is None:
                     qualname = head
-            if not self.keeps_coroutine(qualname):
+            if not self.keeps_coroutine(qualname, for_call=True):
                 return Callee(UNKNOWN, name)
         if function.kind == SYNC:
             return Callee(PLAIN, name)
