@@ -185,24 +185,20 @@ def list_rules() -> None:
 @main.command(name="config")
 @click.argument("path", required=False, default=".", type=click.Path())
 def show_config(path: str) -> None:
-    """Print the pytest profile asynclint uses for PATH: config file, mode, plugins."""
+    """Print the profile asynclint uses for PATH: pytest config, mode, plugins, versions."""
+    from asynclint.config.profile_report import describe_profile
+
     if not os.path.exists(path):
         raise _fail(f"path does not exist: {path}")
     try:
         settings = load_settings(Path(path))
-        profile = effective_profile(Path(path), settings)
+        rows = describe_profile(Path(path), settings)
     except (SettingsError, PytestConfigError) as exc:
         raise _fail(str(exc)) from None
     console = _console()
-    console.print(f"path:            {path}")
-    console.print(f"pytest config:   {profile.config_path or '(none found: pytest defaults)'}")
-    console.print(f"asyncio mode:    {profile.asyncio_mode}  (from {profile.asyncio_mode_source})")
-    console.print(f"pytest-asyncio:  {'enabled' if profile.asyncio_plugin_enabled else 'disabled by -p no:asyncio'}")
-    console.print(f"anyio auto mode: {profile.anyio_auto}")
-    console.print(f"trio mode:       {profile.trio_auto}")
-    console.print(f"plugins (-p):    {', '.join(profile.plugins) or '-'}")
-    console.print(f"python_files:    {' '.join(profile.python_files)}")
-    console.print(f"asynclint rules: {', '.join(sorted(settings.enabled))}")
+    width = max(len(label) for label, _ in rows) + 2
+    for label, value in rows:
+        console.print(f"{label + ':':<{width}}{value}", markup=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

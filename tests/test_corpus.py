@@ -14,6 +14,7 @@ from asynclint.rules import ALL_RULES
 
 CORPUS = Path(__file__).resolve().parent.parent / "fixtures_corpus"
 PROJECTS = CORPUS / "projects"
+FIXES = CORPUS / "fixes"  # golden before/after pairs for --fix (tests/test_fixer.py)
 MARK = re.compile(r"#\s*error:\s*(?P<codes>ASL\d{3}(?:\s*,\s*ASL\d{3})*)")
 HEADER = re.compile(r"^#\s*asynclint-test:\s*(?P<settings>.*)$")
 ALL_CODES = frozenset(rule.code for rule in ALL_RULES)
@@ -37,7 +38,9 @@ def header_settings(source: str) -> dict[str, str]:
 
 
 def single_files() -> list[Path]:
-    return sorted(p for p in CORPUS.rglob("*.py") if PROJECTS not in p.parents)
+    return sorted(
+        p for p in CORPUS.rglob("*.py") if PROJECTS not in p.parents and FIXES not in p.parents
+    )
 
 
 def project_dirs() -> list[Path]:

@@ -239,6 +239,12 @@ class ProjectVersions:
     pytest_asyncio: VersionFact
     pytest: VersionFact
     files: tuple[str, ...] = ()  # dependency files that were read
+    # A lock file that pins pytest but not pytest-asyncio: the plugin is not installed there.
+    asyncio_missing_from: str | None = None
+
+    @property
+    def asyncio_installed(self) -> bool:
+        return self.asyncio_missing_from is None
 
     def asyncio_at_least(self, *parts: int) -> bool:
         return self.pytest_asyncio.version.at_least(*parts)
@@ -268,8 +274,10 @@ def _read_toml(path: Path) -> dict[str, Any] | None:
         return None
 
 
-def _lock_versions(path: Path) -> dict[str, Version]:
-    found: dict[str, Version] = {}
+def _lock_versions(path: Path) -> dict[str, Version | None]:
+    """{package: version} of a lock file; None for a package listed without a version
+    (the project itself, an editable install)."""
+    found: dict[str, Version | None] = {}
     if path.name == "Pipfile.lock":
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
@@ -287,11 +295,13 @@ def _lock_versions(path: Path) -> dict[str, Version]:
         if not isinstance(entry, dict):
             continue
         name, text = entry.get("name"), entry.get("version")
+        if not isinstance(name, str):
+            continue
+        key = normalize(name)
         version = parse_version(text) if isinstance(text, str) else None
-        if isinstance(name, str) and version is not None:
-            key = normalize(name)
-            if key not in found or version > found[key]:
-                found[key] = version  # several resolution forks: the newest
+        previous = found.get(key)
+        if previous is None or (version is not None and version > previous):
+            found[key] = version  # several resolution forks: the newest
     return found
 
 
@@ -427,6 +437,7 @@ def project_versions(root: Path, override: str | None = None) -> ProjectVersions
                f"[tool.asynclint] in {_rel(Path(config_path), root)}" if config_path else "[tool.asynclint]")
     folders = search_folders(root)
     # 2. lock files
+    missing_from: str | None = None
     for folder in folders:
         for name in _LOCK_FILES:
             path = folder / name
@@ -436,6 +447,8 @@ def project_versions(root: Path, override: str | None = None) -> ProjectVersions
             locked = _lock_versions(path)
             for package in packages:
                 settle(package, locked.get(package), f"locked in {_rel(path, root)}", path)
+            if PYTEST in locked and PYTEST_ASYNCIO not in locked and PYTEST_ASYNCIO not in facts:
+                missing_from = missing_from or _rel(path, root)
     # 3. pinned requirements, 4. specifiers
     loose: list[tuple[str, str, str, Path]] = []
     for folder in folders:
@@ -466,10 +479,16 @@ def project_versions(root: Path, override: str | None = None) -> ProjectVersions
     for package, spec, where, path in loose:
         settle(package, satisfying(package, spec), f"{where}: {spec or 'any version'}", path)
     # 5. the running environment, 6. the newest known release
+    if missing_from is not None and PYTEST_ASYNCIO not in facts:
+        settle(PYTEST_ASYNCIO, newest_known(PYTEST_ASYNCIO), f"not in {missing_from}: not installed")
+    else:
+        missing_from = None
     for package in packages:
         settle(package, _installed(package), "installed in the running environment")
         settle(package, newest_known(package), "newest release asynclint knows")
-    return ProjectVersions(facts[PYTEST_ASYNCIO], facts[PYTEST], tuple(dict.fromkeys(read)))
+    return ProjectVersions(
+        facts[PYTEST_ASYNCIO], facts[PYTEST], tuple(dict.fromkeys(read)), missing_from
+    )
 
 
 def set_cli_override(version: str | None) -> None:

@@ -12,6 +12,7 @@ import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
 from asynclint.config.pytest_config import PytestProfile
+from asynclint.engine.parsing import parse_module
 from asynclint.engine.suppression import comments_by_line, ignores_file, is_suppressed
 from asynclint.index.project import ProjectIndex
 from asynclint.index.summary import ModuleSummary, summarize
@@ -89,7 +90,7 @@ def lint_source(
     if not _TRIGGERS.search(data) and not _imports_project(summary, index):
         return result
     try:
-        module = cst.parse_module(source)
+        module = parse_module(source)
     except cst.ParserSyntaxError as exc:
         if "ASL000" in enabled:
             result.diagnostics.append(
@@ -120,8 +121,11 @@ def lint_source(
 
 
 # An empty REPLACE of one of these nodes removes the node's whole line(s), indentation,
-# trailing comment and line break included (it always starts its own line).
-_WHOLE_LINE_NODES = (cst.Decorator, cst.SimpleStatementLine)
+# trailing comment and line break included (each always starts its own line).
+def _whole_lines(node: cst.CSTNode) -> bool:
+    if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
+        return False  # their span starts below their decorators
+    return isinstance(node, (cst.Decorator, cst.SimpleStatementLine, cst.BaseCompoundStatement))
 
 
 def _locate(findings: list[Finding], module: cst.Module, display: str, lines: list[str]) -> list[Diagnostic]:
@@ -157,8 +161,8 @@ def _locate(findings: list[Finding], module: cst.Module, display: str, lines: li
                     indent = text[: len(text) - len(text.lstrip())]
                     start = Position(line, 1)
                     edits.append(Edit(Span(start, start), f"{indent}{edit.content}\n"))
-                elif not edit.content and isinstance(edit.node, _WHOLE_LINE_NODES):
-                    # Removing a decorator (or a statement line) removes its whole line(s):
+                elif not edit.content and _whole_lines(edit.node):
+                    # Removing a decorator (or a statement) removes its whole line(s):
                     # from column 1 of its first line to column 1 of the line after its last.
                     edits.append(
                         Edit(Span(Position(node_span.start.line, 1), Position(node_span.end.line + 1, 1)), "")

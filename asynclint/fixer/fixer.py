@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import tempfile
 import warnings
 from collections import Counter
 from dataclasses import dataclass, field
@@ -302,6 +303,11 @@ def fix_files(
     jobs: int | None = None,
 ) -> FixRun:
     """Lint ``files``, fix what the options allow, write (or not), and report what remains."""
+    if write and not use_cache:
+        # The re-lint after writing only needs the files whose bytes or dependencies
+        # changed: a private, throw-away result cache gives exactly that.
+        with tempfile.TemporaryDirectory(prefix="asynclint-fix-") as scratch:
+            return fix_files(files, settings, unsafe, write, True, Path(scratch), jobs)
     result = runner.run(files, settings, use_cache=use_cache, cache_dir=cache_dir, jobs=jobs)
     outcome = FixRun(files_checked=result.files_checked)
     fallback = Path(os.path.commonpath([str(f.path.parent) for f in files])) if files else Path.cwd()

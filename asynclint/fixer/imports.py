@@ -35,9 +35,7 @@ def _import_lines(module: cst.Module) -> set[int]:
     positions = wrapper.resolve(PositionProvider)
     lines: set[int] = set()
     for statement in module.body:
-        if isinstance(statement, cst.SimpleStatementLine) and all(
-            isinstance(s, (cst.Import, cst.ImportFrom)) for s in statement.body
-        ):
+        if _is_import_line(statement):
             where = positions[statement]
             lines.update(range(where.start.line, where.end.line + 1))
     return lines
@@ -97,23 +95,55 @@ def _lines(text: str) -> list[str]:
     return NEWLINE.split(text)
 
 
+def _is_import_line(statement: cst.BaseStatement) -> bool:
+    return isinstance(statement, cst.SimpleStatementLine) and all(
+        isinstance(s, (cst.Import, cst.ImportFrom)) for s in statement.body
+    )
+
+
+def _is_docstring(statement: cst.BaseStatement) -> bool:
+    return (
+        isinstance(statement, cst.SimpleStatementLine)
+        and len(statement.body) == 1
+        and isinstance(statement.body[0], cst.Expr)
+        and isinstance(statement.body[0].value, (cst.SimpleString, cst.ConcatenatedString))
+    )
+
+
+def _head(module: cst.Module) -> cst.Module:
+    """The module up to its last top-level import (or docstring): all the merge may touch.
+
+    Transforming only this head keeps the cost independent of the file's size and
+    guarantees that nothing below the imports is even regenerated.
+    """
+    last = -1
+    for index, statement in enumerate(module.body):
+        if _is_import_line(statement) or (index == 0 and _is_docstring(statement)):
+            last = index
+    return module.with_changes(body=module.body[: last + 1], footer=(), has_trailing_newline=True)
+
+
 def merge_imports(text: str, module: cst.Module, requests: Iterable[ImportRequest]) -> str:
     """``text`` (whose parse is ``module``) with ``requests`` merged into its imports."""
     unique = missing_imports(module, requests)
     if not unique:
         return text
+    head = _head(module)
+    head_text = head.code
+    if not text.startswith(head_text):  # pragma: no cover - a shape the head cannot reproduce
+        head, head_text = module, text
     context = CodemodContext()
     for request in unique:
         AddImportsVisitor.add_needed_import(context, request.module, request.name)
     try:
-        updated = AddImportsVisitor(context).transform_module(module)
+        updated = AddImportsVisitor(context).transform_module(head)
     except Exception as exc:  # libcst raises a variety of errors on odd import shapes
         raise ImportMergeError(str(exc)) from exc
-    new_text = updated.code
-    if new_text == text:
+    new_head = updated.code
+    if new_head == head_text:
         return text
-    old_lines, new_lines = _lines(text), _lines(new_text)
-    old_imports = _import_lines(module)
+    old_lines, new_lines = _lines(head_text), _lines(new_head)
+    old_imports = _import_lines(head)
     new_imports = _import_lines(updated)
     matcher = difflib.SequenceMatcher(a=old_lines, b=new_lines, autojunk=False)
     for tag, a1, a2, b1, b2 in matcher.get_opcodes():
@@ -125,8 +155,7 @@ def merge_imports(text: str, module: cst.Module, requests: Iterable[ImportReques
         for number in range(b1 + 1, b2 + 1):
             if number not in new_imports and new_lines[number - 1].strip():
                 raise ImportMergeError("merging imports would add a line that is not an import")
-    return new_text
-
+    return new_head + text[len(head_text):]
 
 def _split_keepends(text: str) -> tuple[list[str], list[int]]:
     starts = [0] + [m.end() for m in NEWLINE.finditer(text)]

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Iterator
 
+import libcst as cst
+
 from asynclint.model import Applicability
 from asynclint.rules.base import FileContext, Finding, FixPlan, NodeEdit, Rule
 from asynclint.rules.helpers import async_library, in_async_function, module_reference
 from asynclint.semantics import tables
-from asynclint.semantics.filemodel import DISCARD, enclosing_function
+from asynclint.semantics.filemodel import DISCARD, CallSite, dotted, enclosing_function
 
 
 class BlockingSleep(Rule):
@@ -93,4 +95,126 @@ class BlockingSleep(Rule):
         )
 
 
-RULES = (BlockingSleep,)
+
+def inside_lambda(root: cst.CSTNode, target: cst.CSTNode) -> bool:
+    """Whether ``target`` sits in a ``lambda`` within ``root`` (nested defs are not entered).
+
+    The file model has no lambda scopes; this small walk runs only for the rare
+    call that a rule is about to report.
+    """
+    stack: list[tuple[cst.CSTNode, bool]] = [(root, False)]
+    while stack:
+        node, in_lambda = stack.pop()
+        if node is target:
+            return in_lambda
+        if node is not root and isinstance(node, (cst.FunctionDef, cst.ClassDef)):
+            continue
+        inner = in_lambda or isinstance(node, cst.Lambda)
+        stack.extend((child, inner) for child in node.children)
+    return False
+
+
+class BlockingCall(Rule):
+    """
+    ## What it does
+    Flags blocking network and process calls inside an `async def` in test code:
+    `requests.get/post/...` (and `requests.Session` methods), `httpx.get/post/...`
+    and the methods of a sync `httpx.Client`, `urllib.request.urlopen`,
+    `subprocess.run/call/check_call/check_output`, `Popen.wait/communicate`,
+    `socket.create_connection`.
+
+    ## Why is this bad?
+    While the call waits for the network or the child process, the event loop
+    is frozen: the server under test, background tasks and timeouts all stop.
+    Tests that talk to an in-process async server deadlock or time out; others
+    pass but no longer test any concurrency.
+
+    ## Example
+    ```python
+    import subprocess
+
+    import pytest
+
+
+    @pytest.mark.asyncio
+    async def test_cli_version():
+        result = subprocess.run(["python", "--version"], capture_output=True)
+        assert result.returncode == 0
+    ```
+
+    ## Use instead
+    ```python
+    import asyncio
+
+    import pytest
+
+
+    @pytest.mark.asyncio
+    async def test_cli_version():
+        process = await asyncio.create_subprocess_exec("python", "--version")
+        assert await process.wait() == 0
+    ```
+
+    ## Fix safety
+    No automatic fix: the async replacement (an async client,
+    `asyncio.create_subprocess_exec`, `asyncio.to_thread`) has a different API.
+
+    ## pytest-asyncio versions
+    All versions. Calls handed to a thread (`asyncio.to_thread(subprocess.run, ...)`,
+    `run_in_executor`, a `lambda`, a nested plain `def`) are not reported.
+
+    ## References
+    - Python docs: "Developing with asyncio — running blocking code".
+    """
+
+    code = "ASL302"
+    name = "blocking-call"
+    family = "blocking"
+    summary = "a blocking network or process call inside async code"
+
+    def check(self, ctx: FileContext) -> Iterator[Finding]:
+        for site in ctx.model.calls:
+            if not isinstance(site.node.func, (cst.Name, cst.Attribute)) or not in_async_function(site):
+                continue
+            advice = self._blocking(ctx, site)
+            if advice is None:
+                continue
+            function = enclosing_function(site.scope)
+            assert function is not None and function.node is not None
+            if inside_lambda(function.node, site.node):
+                continue
+            message = (
+                f"`{ctx.code(site.node.func)}()` blocks the event loop inside "
+                f"`async def {function.name}`; {advice}"
+            )
+            yield self.finding(site.node, message)
+
+    def _blocking(self, ctx: FileContext, site: CallSite) -> str | None:
+        func = site.node.func
+        if site.callee:
+            advice = tables.BLOCKING_CALLS.get(ctx.resolver.qualify(func, site.scope))
+            if advice is not None:
+                return advice
+        if not isinstance(func, cst.Attribute):
+            return None
+        method = func.attr.value
+        owner = func.value
+        constructor: cst.Call | None = None
+        if isinstance(owner, cst.Call):
+            constructor = owner
+        elif isinstance(owner, cst.Name):
+            binding = ctx.resolver.lookup(owner.value, site.scope)
+            if binding is not None and binding.kind in ("value", "with") and isinstance(binding.value, cst.Call):
+                constructor = binding.value
+        if constructor is None or not dotted(constructor.func):
+            return None
+        if any(arg.keyword is not None and arg.keyword.value in ("transport", "app") for arg in constructor.args):
+            return None  # an in-process app or a mock transport: no network wait
+        instance_of = ctx.resolver.qualify(constructor.func, site.scope)
+        methods = tables.BLOCKING_METHODS.get(instance_of)
+        if methods is None or method not in methods[0]:
+            return None
+        return methods[1]
+
+
+RULES = (BlockingSleep, BlockingCall)

@@ -2,23 +2,35 @@
 
 from __future__ import annotations
 
+import fnmatch
 from typing import Iterator
 
+import libcst as cst
+
+from asynclint.config.versions import ProjectVersions, failure_note, versions_for, warning_action
+from asynclint.index.summary import ASYNC
 from asynclint.model import Applicability
-from asynclint.rules.base import LINE_BEFORE, FileContext, Finding, FixPlan, NodeEdit, Rule
+from asynclint.rules.base import LINE_BEFORE, REPLACE, FileContext, Finding, FixPlan, NodeEdit, Rule
 from asynclint.rules.helpers import module_reference
 from asynclint.semantics import tables
-from asynclint.semantics.filemodel import FunctionScope
+from asynclint.semantics.filemodel import ClassScope, FunctionScope, ModuleScope, dotted
+from asynclint.semantics.fixtures import other_async_plugin, resolve_fixture, strict_mode_handles_nothing
 from asynclint.semantics.pytest_items import (
+    ancestors,
     class_ancestry,
     class_has_init,
     class_marks,
     collected_test,
     decorator_marks,
+    fixture_decorator,
+    fixture_name,
     is_fixture,
     is_unittest_class,
+    mark_decorators,
     mark_name,
     module_marks,
+    other_decorators,
+    requested_fixtures,
 )
 from asynclint.semantics.resolve import is_mark
 
@@ -110,7 +122,7 @@ class UnmarkedAsyncTest(Rule):
 
     def check(self, ctx: FileContext) -> Iterator[Finding]:
         candidates = [f for f in ctx.model.functions if f.is_async]
-        if not candidates or other_runner_reason(ctx) is not None:
+        if not candidates or ctx.is_conftest or other_runner_reason(ctx) is not None:
             return
         if not ctx.profile.is_test_file(ctx.path):
             return  # pytest collects tests only from python_files modules
@@ -153,4 +165,852 @@ class UnmarkedAsyncTest(Rule):
         )
 
 
-RULES = (UnmarkedAsyncTest,)
+
+# --------------------------------------------------------------------------- shared
+def remove_decorator(decorator: cst.Decorator, title: str) -> FixPlan:
+    """Remove a decorator line (an empty replacement of a Decorator removes its whole line)."""
+    return FixPlan(Applicability.SAFE, title, (NodeEdit(decorator, "", REPLACE),))
+
+
+_PATCH_PREFIXES = tuple(
+    f"{module}.{name}" for module in tables.MOCK_MODULES for name in ("patch", "patch.object", "patch.dict", "patch.multiple")
+)
+
+
+def _plain_decorators_only(ctx: FileContext, function: FunctionScope) -> bool:
+    """Every decorator is a mark, ``mock.patch*``, ``staticmethod`` or ``classmethod``."""
+    for decorator in _non_marks(ctx, function):
+        qualname = ctx.resolver.qualify(decorator.decorator, function.parent)
+        if qualname in ("staticmethod", "classmethod") or qualname.startswith(_PATCH_PREFIXES):
+            continue
+        return False
+    return True
+
+
+def _non_marks(ctx: FileContext, function: FunctionScope) -> list[cst.Decorator]:
+    assert function.node is not None
+    return [
+        d for d in function.node.decorators
+        if mark_name(d.decorator, function.parent, ctx.resolver) is None
+    ]
+
+
+def _collected_plain_test(ctx: FileContext, function: FunctionScope):
+    """The test item pytest's own Python collector makes of ``function`` (not unittest, not conftest)."""
+    if ctx.is_conftest or is_fixture(function, ctx.resolver):
+        return None
+    item = collected_test(function, ctx.resolver, ctx.profile)
+    if item is None:
+        return None
+    if item.cls is not None:
+        ancestry = class_ancestry(item.cls, ctx.resolver)
+        if ancestry is None or is_unittest_class(ancestry) or class_has_init(item.cls, ctx.resolver):
+            return None
+    return item
+
+
+def _coroutine_word(kind: str) -> str:
+    return "a coroutine object" if kind == ASYNC else "an async generator object"
+
+
+def _pytest9_error(ctx: FileContext, versions: ProjectVersions) -> bool:
+    """pytest >= 9 makes PytestRemovedIn9Warning an error (unless filterwarnings says otherwise)."""
+    return warning_action(ctx.profile, "PytestRemovedIn9Warning", versions) == "error"
+
+
+# --------------------------------------------------------------------------- ASL102
+class AsyncFixtureSyncDecorator(Rule):
+    """
+    ## What it does
+    Flags `@pytest.fixture` on an `async def` fixture (a coroutine or an async
+    generator) when pytest-asyncio runs in strict mode, its default.
+
+    ## Why is this bad?
+    In strict mode pytest-asyncio only runs async fixtures declared with
+    `@pytest_asyncio.fixture`; it leaves the others to pytest, which cannot run
+    them. Every test that requests the fixture receives a coroutine (or async
+    generator) object instead of its value, and the fixture's code — setup and
+    teardown — never runs. pytest-asyncio warns about it from 0.25, pytest 8.4
+    warns, and pytest 9 errors at setup ("requested an async fixture ... with no
+    plugin or hook that handled it"), even for `@pytest.mark.asyncio` tests.
+
+    ## Example
+    ```python
+    import pytest
+
+
+    @pytest.fixture
+    async def database():
+        return {"users": 1}
+
+
+    @pytest.mark.asyncio
+    async def test_users(database):
+        assert database["users"] == 1
+    ```
+
+    ## Use instead
+    ```python
+    import pytest
+    import pytest_asyncio
+
+
+    @pytest_asyncio.fixture
+    async def database():
+        return {"users": 1}
+
+
+    @pytest.mark.asyncio
+    async def test_users(database):
+        assert database["users"] == 1
+    ```
+
+    ## Fix safety
+    Safe: the decorator becomes `@pytest_asyncio.fixture` with the same
+    arguments (`scope=`, `params=`, `autouse=`, `name=` ...), and
+    `import pytest_asyncio` is added when missing.
+
+    ## pytest-asyncio versions
+    Strict mode exists since 0.17 and is the default since 0.19 (0.17/0.18
+    defaulted to legacy mode, which ran every async fixture). In auto mode this
+    rule does not apply, nor when anyio or trio (which run plain async fixtures
+    for their own tests) are in use in the file, its conftests or plugins.
+
+    ## References
+    - pytest-asyncio docs: "Concepts — test discovery modes", "Decorators".
+    - pytest docs: deprecations, "sync test depending on async fixture".
+    """
+
+    code = "ASL102"
+    name = "async-fixture-sync-decorator"
+    family = "collection"
+    summary = "an async fixture declared with @pytest.fixture, ignored in strict mode"
+    fix_availability = "safe"
+
+    def check(self, ctx: FileContext) -> Iterator[Finding]:
+        candidates = [f for f in ctx.model.functions if f.is_async]
+        if not candidates:
+            return
+        versions = versions_for(ctx)
+        if not strict_mode_handles_nothing(ctx, versions) or other_async_plugin(ctx) is not None:
+            return
+        for function in candidates:
+            found = fixture_decorator(function, ctx.resolver)
+            if found is None or not found.is_plain_pytest:
+                continue
+            if other_decorators(function, ctx.resolver):
+                continue  # another decorator may hand pytest something else than the coroutine
+            text = ctx.code(found.target)
+            if _pytest9_error(ctx, versions):
+                effect = f"pytest {versions.pytest.version} errors at setup of every test that requests it"
+            elif versions.pytest_at_least(8, 4):
+                effect = f"requesters receive {_coroutine_word(function.kind)} and pytest {versions.pytest.version} warns"
+            else:
+                effect = f"requesters receive {_coroutine_word(function.kind)} instead of its value"
+            message = (
+                f"`@{text}` on `async def {function.name}`: pytest-asyncio ignores it in strict mode, "
+                f"so the fixture never runs and {effect}; use `@pytest_asyncio.fixture`"
+            )
+            yield self.finding(found.decorator, message, self._fix(ctx, found.target))
+
+    def _fix(self, ctx: FileContext, target: cst.BaseExpression) -> FixPlan | None:
+        module_name, imports = module_reference(ctx, "pytest_asyncio")
+        if not module_name:
+            return None
+        return FixPlan(
+            Applicability.SAFE,
+            "Use `@pytest_asyncio.fixture`",
+            (NodeEdit(target, f"{module_name}.fixture"),),
+            imports,
+        )
+
+
+# --------------------------------------------------------------------------- ASL103
+class AsyncioMarkOnSyncTest(Rule):
+    """
+    ## What it does
+    Flags an explicit `@pytest.mark.asyncio` on a test that is a plain `def`.
+
+    ## Why is this bad?
+    The mark only means something to coroutine tests. On a plain function it
+    does nothing except make pytest-asyncio warn ("is marked with
+    '@pytest.mark.asyncio' but it is not an async function"); usually the
+    author meant to write `async def`, or the mark was copied along with the
+    test. With `filterwarnings = error` the warning fails the test.
+
+    ## Example
+    ```python
+    import pytest
+
+
+    @pytest.mark.asyncio
+    def test_total():
+        assert sum([1, 2]) == 3
+    ```
+
+    ## Use instead
+    ```python
+    def test_total():
+        assert sum([1, 2]) == 3
+    ```
+
+    ## Fix safety
+    Safe: the mark has no effect on a plain function; its decorator line is
+    removed.
+
+    ## pytest-asyncio versions
+    All versions; the warning is a `PytestWarning` emitted when the test runs.
+    Marks that reach the test from its class or module (`pytestmark`) are not
+    reported: they are meant for the coroutine tests next to it.
+
+    ## References
+    - pytest-asyncio source: `pytest_pyfunc_call` ("Please remove the asyncio mark").
+    """
+
+    code = "ASL103"
+    name = "asyncio-mark-on-sync-test"
+    family = "collection"
+    summary = "@pytest.mark.asyncio on a plain def test"
+    fix_availability = "safe"
+
+    def check(self, ctx: FileContext) -> Iterator[Finding]:
+        versions = None
+        for function in ctx.model.functions:
+            if function.is_async or function.node is None:
+                continue
+            marks = [d for d, mark in mark_decorators(function.node, function.parent, ctx.resolver) if mark == "asyncio"]
+            if not marks or _collected_plain_test(ctx, function) is None:
+                continue
+            if not _plain_decorators_only(ctx, function):
+                continue  # a decorator may turn the function into a coroutine function
+            versions = versions or versions_for(ctx)
+            note = failure_note(ctx.profile, "PytestWarning", versions)
+            for decorator in marks:
+                message = (
+                    f"`@{ctx.code(decorator.decorator)}` on `def {function.name}` does nothing: "
+                    f"the test is not a coroutine and pytest-asyncio only warns about the mark{note}; "
+                    "remove the mark or make the test `async def`"
+                )
+                yield self.finding(decorator, message, remove_decorator(decorator, "Remove the asyncio mark"))
+
+
+# --------------------------------------------------------------------------- ASL104
+SYNC_TESTCASES = frozenset({"unittest.TestCase", "unittest.case.TestCase"})
+_CUSTOM_RUN_METHODS = frozenset(
+    {
+        "run", "debug", "_callTestMethod", "_callSetUp", "_callTearDown", "__call__",
+        "__init__", "__new__", "__init_subclass__", "__getattribute__", "__getattr__",
+    }
+)
+
+
+def _customised_class(ctx: FileContext, cls: ClassScope) -> bool:
+    """A class that may run coroutine methods itself: run hooks, a metaclass, decorators."""
+    assert cls.node is not None
+    if any(k.keyword is not None for k in cls.node.keywords):
+        return True
+    if any(mark_name(d.decorator, cls.parent, ctx.resolver) is None for d in cls.node.decorators):
+        return True
+    return bool(_CUSTOM_RUN_METHODS & set(cls.bindings))
+
+
+class AsyncTestInTestCase(Rule):
+    """
+    ## What it does
+    Flags an `async def test*` method of a `unittest.TestCase` subclass that is
+    not an `IsolatedAsyncioTestCase` (or another base that runs coroutines).
+
+    ## Why is this bad?
+    pytest hands `TestCase` classes to unittest, and unittest simply calls the
+    method: it gets a coroutine object, drops it, and reports the test as
+    passed. Nothing in the test ever runs; Python warns "coroutine ... was never
+    awaited" and (3.11+) "It is deprecated to return a value that is not None
+    from a test case". pytest-asyncio's marks do not apply to unittest classes.
+
+    ## Example
+    ```python
+    import asyncio
+    import unittest
+
+
+    class TestFetch(unittest.TestCase):
+        async def test_fetch(self):
+            await asyncio.sleep(0)
+            self.assertTrue(False)
+    ```
+
+    ## Use instead
+    ```python
+    import asyncio
+    import unittest
+
+
+    class TestFetch(unittest.IsolatedAsyncioTestCase):
+        async def test_fetch(self):
+            await asyncio.sleep(0)
+            self.assertTrue(True)
+    ```
+
+    ## Fix safety
+    Unsafe: the base class becomes `unittest.IsolatedAsyncioTestCase`. Its
+    tests then really run — which may expose failures the vacuous passes hid —
+    and `setUp`/`tearDown` run inside an event loop context; async setup code
+    belongs in `asyncSetUp`. Only offered when the class itself names
+    `unittest.TestCase` as a base.
+
+    ## pytest-asyncio versions
+    Independent of pytest-asyncio: unittest classes never go through it. Classes
+    whose ancestry asynclint cannot see completely, or that override `run`,
+    `_callTestMethod`, `__init__` or use a metaclass or class decorator, are not
+    reported (they may run coroutines themselves).
+
+    ## References
+    - Python docs: `unittest.IsolatedAsyncioTestCase`.
+    - pytest docs: "How to use unittest-based tests with pytest".
+    """
+
+    code = "ASL104"
+    name = "async-test-in-testcase"
+    family = "collection"
+    summary = "an async test method in a sync unittest.TestCase: never awaited"
+    fix_availability = "unsafe"
+
+    def check(self, ctx: FileContext) -> Iterator[Finding]:
+        if ctx.is_conftest:
+            return
+        for cls in ctx.model.classes:
+            if not isinstance(cls.parent, ModuleScope) or cls.node is None or "__test__" in cls.bindings:
+                continue
+            methods = [m for m in cls.methods.values() if m.is_async and m.name.startswith("test")]
+            if not methods:
+                continue
+            base = self._sync_testcase_base(ctx, cls)
+            if base is None:
+                continue
+            fix = self._fix(ctx, base) if isinstance(base, cst.Arg) else None
+            for method in methods:
+                if not _plain_decorators_only(ctx, method):
+                    continue
+                message = (
+                    f"`async def {method.name}` in `{cls.name}`, a plain `unittest.TestCase`, never runs: "
+                    "unittest calls it, drops the coroutine and reports a pass; "
+                    "derive from `unittest.IsolatedAsyncioTestCase`"
+                )
+                yield self.finding(method.node.name, message, fix)
+
+    def _sync_testcase_base(self, ctx: FileContext, cls: ClassScope) -> cst.Arg | bool | None:
+        """The class's own ``unittest.TestCase`` base (True when inherited), None when not sure."""
+        found = ancestors(cls, ctx.resolver)
+        if not found or _customised_class(ctx, cls):
+            return None
+        external = [a.qualname for a in found if a.external]
+        if not SYNC_TESTCASES & set(external):
+            return None
+        if any(name not in SYNC_TESTCASES and name not in ("object", "builtins.object") for name in external):
+            return None  # another external base may run coroutines (Django, asynctest, aiohttp, ...)
+        for ancestor in found:
+            if ancestor.local is not None and _customised_class(ctx, ancestor.local):
+                return None
+            if ancestor.facts is not None and (
+                ancestor.facts.has_metaclass or _CUSTOM_RUN_METHODS & set(ancestor.facts.methods)
+            ):
+                return None
+        assert cls.node is not None
+        for arg in cls.node.bases:
+            if ctx.resolver.qualify(arg.value, cls.parent) in SYNC_TESTCASES:
+                return arg
+        return True
+
+    def _fix(self, ctx: FileContext, base: cst.Arg) -> FixPlan | None:
+        module_name, imports = module_reference(ctx, "unittest")
+        if not module_name:
+            return None
+        return FixPlan(
+            Applicability.UNSAFE,
+            "Derive from `unittest.IsolatedAsyncioTestCase`",
+            (NodeEdit(base.value, f"{module_name}.IsolatedAsyncioTestCase"),),
+            imports,
+        )
+
+
+# --------------------------------------------------------------------------- ASL105
+class AsyncGeneratorTest(Rule):
+    """
+    ## What it does
+    Flags an `async def test*` that contains `yield`: an async generator, not
+    a coroutine.
+
+    ## Why is this bad?
+    pytest-asyncio cannot run an async generator as a test. It warns
+    ("Tests based on asynchronous generators are not supported") and marks the
+    test `xfail(run=False)`: the report shows a harmless-looking "x" and the
+    body never runs. Without a runner, pytest fails it as an unsupported async
+    function. Usually the `yield` was copied from a fixture.
+
+    ## Example
+    ```python
+    import pytest
+
+
+    @pytest.mark.asyncio
+    async def test_stream():
+        yield 1
+    ```
+
+    ## Use instead
+    ```python
+    import pytest
+
+
+    async def numbers():
+        yield 1
+
+
+    @pytest.mark.asyncio
+    async def test_stream():
+        assert [n async for n in numbers()] == [1]
+    ```
+
+    ## Fix safety
+    No automatic fix: the test has to be rewritten (move the generator into a
+    helper or a fixture).
+
+    ## pytest-asyncio versions
+    Reported as xfail (not run) since 0.22/0.23; every version skips or fails
+    such tests. The same holds in auto mode.
+
+    ## References
+    - pytest-asyncio changelog 0.22: "Test items based on asynchronous generators always exit with xfail status".
+    """
+
+    code = "ASL105"
+    name = "async-generator-test"
+    family = "collection"
+    summary = "an async test that yields: never run"
+
+    def check(self, ctx: FileContext) -> Iterator[Finding]:
+        for function in ctx.model.functions:
+            if not (function.is_async and function.has_yield):
+                continue
+            if _collected_plain_test(ctx, function) is None or not keeps_test_coroutine(ctx, function):
+                continue
+            message = (
+                f"`async def {function.name}` contains `yield`, so it is an async generator: "
+                "pytest-asyncio reports it as xfailed without running it; move the `yield` "
+                "into a fixture or helper"
+            )
+            yield self.finding(function.node.name, message)
+
+
+# --------------------------------------------------------------------------- ASL106
+def _tuple_as_list(ctx: FileContext, value: cst.Tuple) -> str | None:
+    code = ctx.code(value)
+    if not value.lpar:
+        return f"[{code}]"
+    if len(value.lpar) == 1 and len(value.rpar) == 1 and code.startswith("(") and code.endswith(")"):
+        return f"[{code[1:-1]}]"
+    return None
+
+
+class IneffectivePytestmark(Rule):
+    """
+    ## What it does
+    Flags a `pytestmark` that pytest ignores or rejects: one assigned in a
+    `conftest.py`, and one whose value is a tuple (in a module or a class).
+
+    ## Why is this bad?
+    pytest reads `pytestmark` only from test modules and test classes; in a
+    `conftest.py` it is an ordinary variable, so the marks it names (often
+    `pytest.mark.asyncio`, meant for a whole folder) apply to nothing. A tuple
+    is not accepted at all: pytest accepts a single mark or a list, and fails the
+    whole module or class at collection with "TypeError: got (...) instead of
+    Mark".
+
+    ## Example
+    ```python
+    import pytest
+
+    pytestmark = (pytest.mark.asyncio, pytest.mark.slow)
+
+
+    async def test_ping():
+        assert True
+    ```
+
+    ## Use instead
+    ```python
+    import pytest
+
+    pytestmark = [pytest.mark.asyncio, pytest.mark.slow]
+
+
+    async def test_ping():
+        assert True
+    ```
+
+    ## Fix safety
+    Safe for a tuple: it becomes a list with the same items. A `conftest.py`
+    `pytestmark` has no fix: mark the tests' modules, or use
+    `asyncio_mode = auto` / a `pytest_collection_modifyitems` hook.
+
+    ## pytest-asyncio versions
+    Independent of pytest-asyncio; pytest has rejected tuples and ignored
+    conftest marks in every supported version.
+
+    ## References
+    - pytest docs: "Marking whole classes or modules" (`pytestmark`).
+    """
+
+    code = "ASL106"
+    name = "ineffective-pytestmark"
+    family = "collection"
+    summary = "pytestmark in conftest.py (no effect) or as a tuple (collection error)"
+    fix_availability = "safe"
+
+    def check(self, ctx: FileContext) -> Iterator[Finding]:
+        conftest = ctx.is_conftest and not any(
+            fnmatch.fnmatch("conftest.py", pattern) for pattern in ctx.profile.python_files
+        )
+        for value in ctx.model.module_pytestmark:
+            yield from self._report(ctx, value, "module", conftest)
+        if ctx.is_conftest:
+            return
+        for cls in ctx.model.classes:
+            for value in cls.pytestmark:
+                yield from self._report(ctx, value, f"class `{cls.name}`", False)
+
+    def _report(self, ctx: FileContext, value: cst.BaseExpression, owner: str, conftest: bool) -> Iterator[Finding]:
+        is_tuple = isinstance(value, cst.Tuple)
+        if not (conftest or is_tuple):
+            return
+        fix = None
+        if is_tuple:
+            content = _tuple_as_list(ctx, value)
+            if content is not None:
+                fix = FixPlan(Applicability.SAFE, "Use a list of marks", (NodeEdit(value, content),))
+        if conftest:
+            message = (
+                "`pytestmark` in conftest.py has no effect: pytest reads it only from test modules "
+                "and classes, so these marks apply to no test"
+            )
+            if is_tuple:
+                message += " (and a tuple would be rejected anyway)"
+        else:
+            message = (
+                f"`pytestmark` of the {owner} is a tuple: pytest accepts a mark or a list and fails "
+                "collection with \"TypeError: got (...) instead of Mark\"; use a list"
+            )
+        yield self.finding(value, message, fix)
+
+
+# --------------------------------------------------------------------------- ASL107
+_MARK_KEYWORDS = ((1, 4), {"loop_scope", "scope", "loop_factories"}), ((0, 24), {"loop_scope", "scope"}), ((0, 23), {"scope"})
+
+
+def _allowed_mark_keywords(versions: ProjectVersions) -> set[str] | None:
+    for version, keywords in _MARK_KEYWORDS:
+        if versions.asyncio_at_least(*version):
+            return keywords
+    return None  # before 0.23 the mark's arguments were ignored
+
+
+class DeprecatedMarkArgument(Rule):
+    """
+    ## What it does
+    Flags `@pytest.mark.asyncio(...)` arguments pytest-asyncio deprecates or
+    rejects: `scope=` (deprecated in favour of `loop_scope=`), both `scope=` and
+    `loop_scope=`, positional arguments, and keywords it does not know.
+
+    ## Why is this bad?
+    `scope=` still works but emits a `PytestDeprecationWarning` (a failure
+    under `filterwarnings = error`) and will stop working. The other forms are
+    errors: pytest-asyncio fails the module at collection ("mark.asyncio accepts
+    only keyword arguments ...", "defines both \\"scope\\" and \\"loop_scope\\"").
+
+    ## Example
+    ```python
+    import pytest
+
+
+    @pytest.mark.asyncio(scope="module")
+    async def test_ping():
+        assert True
+    ```
+
+    ## Use instead
+    ```python
+    import pytest
+
+
+    @pytest.mark.asyncio(loop_scope="module")
+    async def test_ping():
+        assert True
+    ```
+
+    ## Fix safety
+    Safe for a lone `scope=`: it is renamed to `loop_scope=`, which means the
+    same. The other forms need a decision and have no fix.
+
+    ## pytest-asyncio versions
+    `scope=` was introduced in 0.23 and deprecated in 0.24, when `loop_scope=`
+    replaced it: before 0.24 it is not reported. Positional arguments and
+    unknown keywords are rejected since 0.23; `loop_factories=` exists from 1.4.
+
+    ## References
+    - pytest-asyncio changelog 0.24: "Deprecates the scope argument of the asyncio marker".
+    """
+
+    code = "ASL107"
+    name = "deprecated-mark-argument"
+    family = "collection"
+    summary = "asyncio mark with scope=, positional or unknown arguments"
+    fix_availability = "safe"
+
+    def check(self, ctx: FileContext) -> Iterator[Finding]:
+        versions = None
+        for site in ctx.model.calls:
+            if not site.callee.endswith("mark.asyncio") or not site.node.args:
+                continue
+            if mark_name(site.node.func, site.scope, ctx.resolver) != "asyncio":
+                continue
+            args = site.node.args
+            if any(arg.star for arg in args):
+                continue
+            versions = versions or versions_for(ctx)
+            allowed = _allowed_mark_keywords(versions)
+            if allowed is None or not versions.asyncio_installed:
+                continue
+            version = versions.pytest_asyncio.version
+            keywords = {arg.keyword.value: arg for arg in args if arg.keyword is not None}
+            positional = [arg for arg in args if arg.keyword is None]
+            unknown = sorted(set(keywords) - allowed)
+            if positional or unknown:
+                what = "positional arguments" if positional else f"`{unknown[0]}=`"
+                message = (
+                    f"`mark.asyncio` does not accept {what}: pytest-asyncio {version} fails the module "
+                    f"at collection; pass `{'loop_scope' if 'loop_scope' in allowed else 'scope'}=` by keyword"
+                )
+                yield self.finding(site.node, message)
+            elif "scope" in keywords and "loop_scope" in keywords:
+                message = (
+                    "`mark.asyncio` with both `scope=` and `loop_scope=`: pytest-asyncio "
+                    f"{version} fails the module at collection; keep only `loop_scope=`"
+                )
+                yield self.finding(site.node, message)
+            elif "scope" in keywords and "loop_scope" in allowed:
+                note = failure_note(ctx.profile, "PytestDeprecationWarning", versions)
+                message = (
+                    "`scope=` of `mark.asyncio` is deprecated since pytest-asyncio 0.24 "
+                    f"(PytestDeprecationWarning){note}; use `loop_scope=`"
+                )
+                keyword = keywords["scope"].keyword
+                assert keyword is not None
+                fix = FixPlan(Applicability.SAFE, "Rename `scope=` to `loop_scope=`", (NodeEdit(keyword, "loop_scope"),))
+                yield self.finding(site.node, message, fix)
+
+
+# --------------------------------------------------------------------------- ASL108
+class MarkOnFixture(Rule):
+    """
+    ## What it does
+    Flags a mark (`@pytest.mark.asyncio`, `@pytest.mark.usefixtures(...)`,
+    `@pytest.mark.parametrize(...)`, any other) applied to a fixture, above or
+    below its fixture decorator.
+
+    ## Why is this bad?
+    Marks apply to tests; on a fixture they have never had any effect. An
+    `asyncio` mark does not make an async fixture run (that takes
+    `@pytest_asyncio.fixture`), `usefixtures` does not request anything (request
+    the fixture as a parameter), and `parametrize` does not parametrize (use
+    `params=`). pytest 8 warns ("Marks applied to fixtures have no effect") and
+    pytest 9 refuses to import the module.
+
+    ## Example
+    ```python
+    import pytest
+
+
+    @pytest.mark.asyncio
+    @pytest.fixture
+    def settings():
+        return {"debug": True}
+
+
+    def test_debug(settings):
+        assert settings["debug"]
+    ```
+
+    ## Use instead
+    ```python
+    import pytest
+
+
+    @pytest.fixture
+    def settings():
+        return {"debug": True}
+
+
+    def test_debug(settings):
+        assert settings["debug"]
+    ```
+
+    ## Fix safety
+    Safe: the mark never had an effect; its decorator line is removed.
+
+    ## pytest-asyncio versions
+    Independent of pytest-asyncio. pytest 8.0 made it a `PytestRemovedIn9Warning`,
+    which pytest 9.0 already turns into an error at import time (unless the
+    project's `filterwarnings` silences it).
+
+    ## References
+    - pytest docs: deprecations, "Applying a mark to a fixture function".
+    """
+
+    code = "ASL108"
+    name = "mark-on-fixture"
+    family = "collection"
+    summary = "a mark applied to a fixture: never effective"
+    fix_availability = "safe"
+
+    def check(self, ctx: FileContext) -> Iterator[Finding]:
+        versions = None
+        for function in ctx.model.functions:
+            if function.node is None or len(function.node.decorators) < 2:
+                continue
+            if fixture_decorator(function, ctx.resolver) is None:
+                continue
+            for decorator, mark in mark_decorators(function.node, function.parent, ctx.resolver):
+                versions = versions or versions_for(ctx)
+                advice = {
+                    "asyncio": "use `@pytest_asyncio.fixture` to make pytest-asyncio run an async fixture",
+                    "usefixtures": "request the fixtures as parameters of the fixture",
+                    "parametrize": "use the fixture's `params=`",
+                }.get(mark, "mark the tests instead")
+                if versions.pytest_at_least(9) and _pytest9_error(ctx, versions):
+                    effect = f"pytest {versions.pytest.version} fails the module at import"
+                elif versions.pytest_at_least(8):
+                    effect = f"pytest {versions.pytest.version} warns it has no effect"
+                else:
+                    effect = "it has no effect"
+                message = (
+                    f"`@{ctx.code(decorator.decorator)}` on fixture `{function.name}`: marks do not apply "
+                    f"to fixtures and {effect}; {advice}"
+                )
+                yield self.finding(decorator, message, remove_decorator(decorator, "Remove the mark"))
+
+
+# --------------------------------------------------------------------------- ASL109
+class SyncTestUsesAsyncFixture(Rule):
+    """
+    ## What it does
+    Flags a sync test or sync fixture that requests an async fixture which no
+    plugin runs: pytest-asyncio is in strict mode and the fixture is declared
+    with plain `@pytest.fixture`. The fixture is found the way pytest finds it:
+    the test's class, its module, the `conftest.py` files up to the rootdir, and
+    `pytest_plugins`.
+
+    ## Why is this bad?
+    Nobody awaits the fixture: the test receives a coroutine (or async
+    generator) object where it expects a value, and the fixture's setup and
+    teardown never run. pytest 8.4 warns; pytest 9 errors at setup ("requested
+    an async fixture ... with no plugin or hook that handled it").
+
+    ## Example
+    ```python
+    import pytest
+
+
+    @pytest.fixture
+    async def token():
+        return "secret"
+
+
+    def test_token(token):
+        assert token == "secret"
+    ```
+
+    ## Use instead
+    ```python
+    import pytest
+    import pytest_asyncio
+
+
+    @pytest_asyncio.fixture
+    async def token():
+        return "secret"
+
+
+    def test_token(token):
+        assert token == "secret"
+    ```
+
+    ## Fix safety
+    No automatic fix: either declare the fixture with `@pytest_asyncio.fixture`
+    (which pytest-asyncio runs for sync tests too) — ASL102 offers that where the
+    fixture is defined — or make the test `async def`.
+
+    ## pytest-asyncio versions
+    Strict mode only (the default since 0.19); in auto mode pytest-asyncio runs
+    every async fixture. Not reported when anyio or trio may run the fixture.
+
+    ## References
+    - pytest docs: deprecations, "sync test depending on async fixture".
+    - pytest-asyncio docs: "Decorators".
+    """
+
+    code = "ASL109"
+    name = "sync-test-uses-async-fixture"
+    family = "collection"
+    summary = "a sync test or fixture requests an async fixture no plugin runs"
+
+    def check(self, ctx: FileContext) -> Iterator[Finding]:
+        versions = None
+        for function in ctx.model.functions:
+            if function.is_async:
+                continue
+            fixture = fixture_decorator(function, ctx.resolver)
+            if fixture is None:
+                if _collected_plain_test(ctx, function) is None or not _plain_decorators_only(ctx, function):
+                    continue
+                what = "test"
+            else:
+                if other_decorators(function, ctx.resolver):
+                    continue
+                what = "fixture"
+            requests = requested_fixtures(function, ctx.resolver)
+            if not requests:
+                continue
+            if versions is None:
+                versions = versions_for(ctx)
+                if not strict_mode_handles_nothing(ctx, versions) or other_async_plugin(ctx) is not None:
+                    return
+            for request in requests:
+                info = resolve_fixture(ctx, request.name, function)
+                if info is None or not info.is_async or not info.is_plain_pytest or info.extra_decorators:
+                    continue
+                if other_async_plugin(ctx, info) is not None:
+                    continue
+                where = info.where(ctx.index.root)
+                if _pytest9_error(ctx, versions):
+                    effect = f"pytest {versions.pytest.version} errors at setup"
+                else:
+                    effect = f"it receives {_coroutine_word(info.kind)}"
+                message = (
+                    f"sync {what} `{function.name}` requests `{request.name}`, an async fixture "
+                    f"declared with plain `@pytest.fixture` ({where}) that no plugin runs in strict mode: "
+                    f"{effect}; declare it with `@pytest_asyncio.fixture`"
+                )
+                yield self.finding(request.node, message)
+
+
+RULES = (
+    UnmarkedAsyncTest,
+    AsyncFixtureSyncDecorator,
+    AsyncioMarkOnSyncTest,
+    AsyncTestInTestCase,
+    AsyncGeneratorTest,
+    IneffectivePytestmark,
+    DeprecatedMarkArgument,
+    MarkOnFixture,
+    SyncTestUsesAsyncFixture,
+)

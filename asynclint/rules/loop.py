@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 import libcst as cst
@@ -9,6 +10,21 @@ import libcst as cst
 from asynclint.rules.base import FileContext, Finding, Rule
 from asynclint.semantics import tables
 from asynclint.semantics.filemodel import RETURN, CallSite, FunctionScope, enclosing_function
+
+# ASL403/404/405 (pytest-asyncio's loop fixtures, get_event_loop in coroutines)
+from asynclint.config.versions import ProjectVersions, failure_note, versions_for
+from asynclint.model import Applicability
+from asynclint.rules.base import FixPlan, NodeEdit
+from asynclint.rules.blocking import inside_lambda
+from asynclint.rules.helpers import in_async_function, module_reference
+from asynclint.semantics.fixtures import FixtureInfo, resolve_fixture
+from asynclint.semantics.pytest_items import (
+    collected_test,
+    fixture_decorator,
+    fixture_name,
+    requested_fixtures,
+    string_value,
+)
 
 
 def loop_call(ctx: FileContext, site: CallSite) -> str | None:
@@ -31,11 +47,15 @@ def loop_call(ctx: FileContext, site: CallSite) -> str | None:
 
 
 def _runs_loop_on_purpose(ctx: FileContext, function: FunctionScope) -> bool:
-    """Harnesses whose job is to run a loop: thread targets, decorator wrappers, pytest hooks."""
+    """Harnesses whose job is to run a loop: thread targets, decorator wrappers, pytest hooks,
+    and nested functions handed to a decorator (``@benchmark def _run(): ...``)."""
     if function.name in ctx.model.passed_functions or function.name.startswith("pytest_"):
         return True
     parent = function.parent
-    return isinstance(parent, FunctionScope) and RETURN in parent.uses.get(function.name, ())
+    if not isinstance(parent, FunctionScope):
+        return False
+    assert function.node is not None
+    return bool(function.node.decorators) or RETURN in parent.uses.get(function.name, ())
 
 
 class ManualEventLoop(Rule):
@@ -81,8 +101,14 @@ class ManualEventLoop(Rule):
     ```
 
     ## Fix safety
-    Unsafe (issue-tracked): a sync test whose body is `loop.run_until_complete(X)`
-    or `asyncio.run(X)` can be rewritten into an async test awaiting `X`.
+    Unsafe (applied with `--fix --unsafe-fixes`): a sync test whose body drives
+    `loop.run_until_complete(X)` or `asyncio.run(X)` becomes an
+    `@pytest.mark.asyncio async def` test that awaits `X`; the `event_loop`
+    parameter, `loop = asyncio.new_event_loop()` / `get_event_loop()`,
+    `asyncio.set_event_loop(...)` and `loop.close()` lines go (a `try`/`finally`
+    that only closed the loop is unwrapped). Unsafe because the code then runs
+    in pytest-asyncio's loop instead of a private one. Any other use of the
+    loop, or a run inside a nested function, gets no fix.
 
     ## pytest-asyncio versions
     All versions; the `event_loop` fixture these tests often pair with is gone in 1.0.
@@ -98,6 +124,9 @@ class ManualEventLoop(Rule):
     fix_availability = "unsafe"
 
     def check(self, ctx: FileContext) -> Iterator[Finding]:
+        from asynclint.rules.loop_fix import manual_loop_fix
+
+        fixes: dict[int, object] = {}  # one rewrite per test, shared by all its findings
         for site in ctx.model.calls:
             function = enclosing_function(site.scope)
             if function is None or function.is_async or _runs_loop_on_purpose(ctx, function):
@@ -110,7 +139,9 @@ class ManualEventLoop(Rule):
                 f"`{text}()` drives an event loop by hand in `def {function.name}`; "
                 "make it an `async def` test marked `@pytest.mark.asyncio` and `await` instead"
             )
-            yield self.finding(site.node, message)
+            if id(function) not in fixes:
+                fixes[id(function)] = manual_loop_fix(ctx, function)
+            yield self.finding(site.node, message, fixes[id(function)])  # type: ignore[arg-type]
 
 
 class NestedEventLoopRun(Rule):
@@ -185,4 +216,328 @@ class NestedEventLoopRun(Rule):
             yield self.finding(site.node, message)
 
 
-RULES = (ManualEventLoop, NestedEventLoopRun)
+# --------------------------------------------------------------------------- ASL403
+def _user_fixtures(ctx: FileContext, wanted: str):
+    """(function, decorator) for every fixture of this file requested as ``wanted``."""
+    for function in ctx.model.functions:
+        found = fixture_decorator(function, ctx.resolver)
+        if found is not None and fixture_name(function, found) == wanted:
+            yield function, found
+
+
+def _is_requester(ctx: FileContext, function: FunctionScope) -> bool:
+    if fixture_decorator(function, ctx.resolver) is not None:
+        return True
+    return not ctx.is_conftest and collected_test(function, ctx.resolver, ctx.profile) is not None
+
+
+class EventLoopFixture(Rule):
+    """
+    ## What it does
+    Flags a fixture named `event_loop` defined by the user, and every test or
+    fixture that requests `event_loop` (as a parameter, in
+    `@pytest.mark.usefixtures`, or with `request.getfixturevalue`).
+
+    ## Why is this bad?
+    pytest-asyncio deprecated overriding and requesting its `event_loop`
+    fixture in 0.22/0.23 and removed it in 1.0. Since then a request that finds
+    no fixture of your own errors ("fixture 'event_loop' not found"), and a
+    fixture of your own named `event_loop` is just a fixture: the loop it yields
+    is not the loop your tests and async fixtures run in, so tasks scheduled on
+    it never run and its scope changes nothing.
+
+    ## Example
+    ```python
+    import asyncio
+
+    import pytest
+
+
+    @pytest.mark.asyncio
+    async def test_schedule(event_loop):
+        future = event_loop.create_future()
+        future.set_result(1)
+        assert await future == 1
+    ```
+
+    ## Use instead
+    ```python
+    import asyncio
+
+    import pytest
+
+
+    @pytest.mark.asyncio
+    async def test_schedule():
+        future = asyncio.get_running_loop().create_future()
+        future.set_result(1)
+        assert await future == 1
+    ```
+
+    ## Fix safety
+    No automatic fix. Inside async code use `asyncio.get_running_loop()`; to
+    share a loop between tests use `@pytest.mark.asyncio(loop_scope=...)`,
+    `@pytest_asyncio.fixture(loop_scope=...)` or `asyncio_default_test_loop_scope`;
+    for a custom loop type use the `pytest_asyncio_loop_factories` hook (1.4+).
+
+    ## pytest-asyncio versions
+    Reported from 0.22. For 0.22–0.26 the message says "deprecated" (a
+    `DeprecationWarning`, a failure under `filterwarnings = error`); from 1.0
+    it says "removed": a request errors, and a fixture of your own does not
+    control the loop. Not reported with `-p no:asyncio`.
+
+    ## References
+    - pytest-asyncio changelog 0.22/0.23 (deprecation) and 1.0.0 ("Removed the deprecated event_loop fixture").
+    - pytest-asyncio docs: "How to change the event loop scope".
+    """
+
+    code = "ASL403"
+    name = "event-loop-fixture"
+    family = "loop"
+    summary = "the event_loop fixture is redefined or requested (deprecated 0.22, removed 1.0)"
+
+    def check(self, ctx: FileContext) -> Iterator[Finding]:
+        if "event_loop" not in ctx.source or not ctx.profile.asyncio_plugin_enabled:
+            return
+        if ctx.runner_context.other_runner:
+            return  # a harness or framework plugin that runs coroutines may own `event_loop`
+        versions = versions_for(ctx)
+        if not versions.asyncio_at_least(0, 22) or not versions.asyncio_installed:
+            return
+        version = versions.pytest_asyncio.version
+        removed = versions.asyncio_at_least(1)
+        for function, _ in _user_fixtures(ctx, "event_loop"):
+            assert function.node is not None
+            if removed:
+                message = (
+                    f"fixture `event_loop` ({function.name}): pytest-asyncio {version} has no `event_loop` "
+                    "fixture any more (removed in 1.0), so yours does not control the loop tests run in; "
+                    "use `loop_scope=` or the `pytest_asyncio_loop_factories` hook"
+                )
+            else:
+                note = failure_note(ctx.profile, "DeprecationWarning", versions)
+                message = (
+                    "redefining the `event_loop` fixture is deprecated since pytest-asyncio 0.22 and "
+                    f"removed in 1.0{note}; use `loop_scope=` or the `event_loop_policy` fixture"
+                )
+            yield self.finding(function.node.name, message)
+        for function in ctx.model.functions:
+            if function.node is None or not _is_requester(ctx, function):
+                continue
+            found = fixture_decorator(function, ctx.resolver)
+            if found is not None and fixture_name(function, found) == "event_loop":
+                continue
+            for request in requested_fixtures(function, ctx.resolver) or ():
+                if request.name == "event_loop":
+                    info = resolve_fixture(ctx, "event_loop", function)
+                    yield self.finding(request.node, self._request_message(ctx, function, info, versions))
+        for site in ctx.model.calls:
+            if not site.callee.endswith("getfixturevalue") or not site.node.args:
+                continue
+            if string_value(site.node.args[0].value) != "event_loop":
+                continue
+            function = enclosing_function(site.scope)
+            if function is None or not _is_requester(ctx, function):
+                continue
+            info = resolve_fixture(ctx, "event_loop", function)
+            yield self.finding(site.node, self._request_message(ctx, function, info, versions))
+
+    def _request_message(
+        self, ctx: FileContext, function: FunctionScope, info: FixtureInfo | None, versions: ProjectVersions
+    ) -> str:
+        kind = "async def" if function.is_async else "def"
+        version = versions.pytest_asyncio.version
+        advice = "use `asyncio.get_running_loop()` inside the coroutine" if function.is_async else (
+            "make the test `async def` and use `asyncio.get_running_loop()`"
+        )
+        if not versions.asyncio_at_least(1):
+            note = failure_note(ctx.profile, "DeprecationWarning", versions) if function.is_async else ""
+            return (
+                f"`{kind} {function.name}` requests the `event_loop` fixture, deprecated since "
+                f"pytest-asyncio 0.22 and removed in 1.0{note}; {advice}"
+            )
+        if info is None:
+            return (
+                f"`{kind} {function.name}` requests `event_loop`, which pytest-asyncio removed in 1.0: "
+                f"with {version} it errors with \"fixture 'event_loop' not found\"; {advice}"
+            )
+        return (
+            f"`{kind} {function.name}` requests `event_loop`, your own fixture ({info.where(ctx.index.root)}): "
+            f"pytest-asyncio's was removed in 1.0 and yours is not the loop the tests run in; {advice}"
+        )
+
+
+# --------------------------------------------------------------------------- ASL404
+class GetEventLoopInCoroutine(Rule):
+    """
+    ## What it does
+    Flags `asyncio.get_event_loop()` inside an `async def`.
+
+    ## Why is this bad?
+    Inside a coroutine a loop is always running and
+    `asyncio.get_running_loop()` says exactly that. `get_event_loop()` goes
+    through the event loop policy, is deprecated outside a running loop (a
+    `DeprecationWarning` from Python 3.12, an error from 3.14), and code
+    copied from a coroutine into a sync test or helper then silently creates or
+    borrows the wrong loop. At run time inside a coroutine both return the same
+    loop: this rule prevents the bug rather than reporting one.
+
+    ## Example
+    ```python
+    import asyncio
+
+    import pytest
+
+
+    @pytest.mark.asyncio
+    async def test_loop_time():
+        loop = asyncio.get_event_loop()
+        assert loop.time() > 0
+    ```
+
+    ## Use instead
+    ```python
+    import asyncio
+
+    import pytest
+
+
+    @pytest.mark.asyncio
+    async def test_loop_time():
+        loop = asyncio.get_running_loop()
+        assert loop.time() > 0
+    ```
+
+    ## Fix safety
+    Safe: inside a coroutine both functions return the running loop; the call
+    becomes `asyncio.get_running_loop()` (`import asyncio` added when the
+    function was imported by name).
+
+    ## pytest-asyncio versions
+    All versions. Calls in a `lambda` or a nested plain `def` (which may run
+    later, outside the loop) are not reported here; ASL401 covers sync code.
+
+    ## References
+    - Python docs: `asyncio.get_running_loop`, `asyncio.get_event_loop`.
+    """
+
+    code = "ASL404"
+    name = "get-event-loop-in-coroutine"
+    family = "loop"
+    summary = "asyncio.get_event_loop() inside async code"
+    fix_availability = "safe"
+
+    def check(self, ctx: FileContext) -> Iterator[Finding]:
+        for site in ctx.model.calls:
+            if site.callee.rpartition(".")[2] != "get_event_loop" or site.node.args:
+                continue
+            if not in_async_function(site):
+                continue
+            if ctx.resolver.qualify(site.node.func, site.scope) not in tables.GET_EVENT_LOOP:
+                continue
+            function = enclosing_function(site.scope)
+            assert function is not None and function.node is not None
+            if inside_lambda(function.node, site.node):
+                continue
+            message = (
+                f"`{ctx.code(site.node.func)}()` inside `async def {function.name}`: use "
+                "`asyncio.get_running_loop()`, which cannot create or pick up another loop"
+            )
+            yield self.finding(site.node, message, self._fix(ctx, site))
+
+    def _fix(self, ctx: FileContext, site: CallSite) -> FixPlan | None:
+        func = site.node.func
+        if isinstance(func, cst.Attribute):
+            edit = NodeEdit(func.attr, "get_running_loop")
+            imports: tuple = ()
+        else:
+            module_name, imports = module_reference(ctx, "asyncio")
+            if not module_name:
+                return None
+            edit = NodeEdit(func, f"{module_name}.get_running_loop")
+        return FixPlan(Applicability.SAFE, "Use `asyncio.get_running_loop()`", (edit,), imports)
+
+
+# --------------------------------------------------------------------------- ASL405
+_IGNORES_WARNINGS = re.compile(r"filterwarnings\(\s*[\"']ignore")
+
+class EventLoopPolicyFixture(Rule):
+    """
+    ## What it does
+    Flags a fixture named `event_loop_policy` defined by the user (overriding
+    pytest-asyncio's own).
+
+    ## Why is this bad?
+    Overriding `event_loop_policy` was the way to choose the loop
+    implementation (uvloop, a custom loop) from 0.23, but asyncio's policy
+    system is itself deprecated (Python 3.14) and pytest-asyncio 1.4 deprecated
+    the override: every session emits a `PytestDeprecationWarning` at setup —
+    with `filterwarnings = error`, every test errors — and a future release
+    will ignore the fixture.
+
+    ## Example
+    ```python
+    import asyncio
+
+    import pytest
+
+
+    @pytest.fixture(scope="session")
+    def event_loop_policy():
+        return asyncio.DefaultEventLoopPolicy()
+    ```
+
+    ## Use instead
+    ```python
+    import asyncio
+
+
+    def pytest_asyncio_loop_factories(config, item):
+        return {"default": asyncio.new_event_loop}
+    ```
+
+    ## Fix safety
+    No automatic fix: the `pytest_asyncio_loop_factories` hook (in a
+    `conftest.py`) returns named loop factories instead of a policy.
+
+    ## pytest-asyncio versions
+    Reported from 1.4, where the override was deprecated; before 1.4 it is the
+    recommended way and is not reported. Not reported with `-p no:asyncio`.
+
+    ## References
+    - pytest-asyncio changelog 1.4.0: "Overriding the event_loop_policy fixture is deprecated".
+    - pytest-asyncio docs: "How to use custom event loop factories".
+    """
+
+    code = "ASL405"
+    name = "event-loop-policy-fixture"
+    family = "loop"
+    summary = "a user-defined event_loop_policy fixture (deprecated in pytest-asyncio 1.4)"
+
+    def check(self, ctx: FileContext) -> Iterator[Finding]:
+        if "event_loop_policy" not in ctx.source or not ctx.profile.asyncio_plugin_enabled:
+            return
+        versions = versions_for(ctx)
+        if not versions.asyncio_at_least(1, 4) or not versions.asyncio_installed:
+            return
+        note = failure_note(ctx.profile, "PytestDeprecationWarning", versions)
+        if note and _IGNORES_WARNINGS.search(ctx.source):
+            note = ""  # the tests silence warnings with a filterwarnings mark: cannot tell
+        elif note:
+            note = f"{note} (every test errors at setup)"
+        for function, _ in _user_fixtures(ctx, "event_loop_policy"):
+            assert function.node is not None
+            message = (
+                "overriding the `event_loop_policy` fixture is deprecated since pytest-asyncio 1.4 "
+                f"(PytestDeprecationWarning){note}; implement the `pytest_asyncio_loop_factories` hook"
+            )
+            yield self.finding(function.node.name, message)
+
+
+RULES = (
+    ManualEventLoop,
+    NestedEventLoopRun,
+    EventLoopFixture,
+    GetEventLoopInCoroutine,
+    EventLoopPolicyFixture,
+)

@@ -339,6 +339,12 @@ def other_async_plugin(ctx: "FileContext", fixture: FixtureInfo | None = None) -
     for summary in (*table.conftests, *table.plugins):
         if _summary_uses_other_async(summary):
             return f"{Path(summary.path).name} uses another async framework"
+    if fixture is not None:
+        params = fixture.facts.params if fixture.facts is not None else (
+            fixture.function.params if fixture.function is not None else ()
+        )
+        if "anyio_backend" in params:
+            return f"fixture `{fixture.name}` requests anyio_backend: anyio runs it"
     if fixture is not None and fixture.summary is not None and fixture.summary is not ctx.summary:
         if _summary_uses_other_async(fixture.summary):
             return f"{Path(fixture.summary.path).name} uses another async framework"
@@ -350,8 +356,47 @@ def strict_mode_handles_nothing(ctx: "FileContext", versions) -> bool:
     profile = ctx.profile
     if not profile.asyncio_plugin_enabled or profile.asyncio_mode != "strict":
         return False
+    if not versions.asyncio_installed:
+        return False  # the project's lock file has no pytest-asyncio
     if not versions.asyncio_at_least(0, 17):
         return False  # no modes: every async fixture was handled
     if profile.asyncio_mode_source == "default" and not versions.asyncio_at_least(0, 19):
         return False  # 0.17/0.18 defaulted to legacy mode, which handled async fixtures
     return True
+
+
+# ------------------------------------------------------------------ for the engine's pre-parse skip
+def _conftest_async_fixtures(path: Path, index, profile) -> frozenset[str]:
+    from asynclint.engine.runners import conftest_chain
+
+    names: set[str] = set()
+    plugin_names = list(p for p in profile.plugins if not p.startswith("no:"))
+    for conftest in conftest_chain(path, index):
+        summary = index.summary_for_path(conftest)
+        plugin_names.extend(summary.pytest_plugins)
+        names.update(
+            f.fixture_name or f.name for f in summary.functions.values() if f.is_fixture and f.kind != "sync"
+        )
+    for plugin in plugin_names:
+        summary = index.summary(plugin)
+        if summary is not None:
+            names.update(
+                f.fixture_name or f.name for f in summary.functions.values() if f.is_fixture and f.kind != "sync"
+            )
+    return frozenset(names)
+
+
+def needs_fixture_rules(path: Path, summary: ModuleSummary, index, profile) -> bool:
+    """Whether a file without the engine's trigger words may still have findings of the
+    fixture rules: a fixture carrying a mark (ASL108), or a parameter named like an async
+    fixture of its conftest chain or plugins (ASL109). Summary-level, no parsing."""
+    functions = [*summary.functions.values()]
+    for cls in summary.classes.values():
+        functions.extend(cls.methods.values())
+    for facts in functions:
+        if facts.is_fixture and any(".mark." in f".{d}" for d in facts.decorators):
+            return True
+    params = {p for facts in functions for p in facts.params}
+    if not params:
+        return False
+    return bool(params & _conftest_async_fixtures(path, index, profile))

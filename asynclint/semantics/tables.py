@@ -126,3 +126,27 @@ NON_RUNNER_PLUGINS: frozenset[str] = frozenset(
         "pytest_rerunfailures",
     }
 )
+
+# Blocking network/process calls (ASL302): qualified function -> advice.
+_HTTP_ADVICE = "use an async client (`httpx.AsyncClient`) or `await asyncio.to_thread(...)`"
+_PROCESS_ADVICE = "use `asyncio.create_subprocess_exec(...)` or `await asyncio.to_thread(...)`"
+BLOCKING_CALLS: dict[str, str] = {
+    **{f"requests.{m}": _HTTP_ADVICE for m in ("get", "post", "put", "patch", "delete", "head", "options", "request")},
+    **{f"requests.api.{m}": _HTTP_ADVICE for m in ("get", "post", "put", "patch", "delete", "head", "options", "request")},
+    **{f"httpx.{m}": _HTTP_ADVICE for m in ("get", "post", "put", "patch", "delete", "head", "options", "request", "stream")},
+    "urllib.request.urlopen": "use an async HTTP client or `await asyncio.to_thread(urlopen, ...)`",
+    **{f"subprocess.{m}": _PROCESS_ADVICE for m in ("run", "call", "check_call", "check_output", "getoutput", "getstatusoutput")},
+    "socket.create_connection": "use `await asyncio.open_connection(...)`",
+}
+# Blocking methods of instances of these classes (``s = requests.Session(); s.get(...)``).
+_HTTP_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "request", "send", "stream"})
+BLOCKING_METHODS: dict[str, tuple[frozenset[str], str]] = {
+    "requests.Session": (_HTTP_METHODS, _HTTP_ADVICE),
+    "requests.session": (_HTTP_METHODS, _HTTP_ADVICE),
+    "requests.sessions.Session": (_HTTP_METHODS, _HTTP_ADVICE),
+    "httpx.Client": (_HTTP_METHODS, "use `httpx.AsyncClient` and `await` its methods"),
+    "subprocess.Popen": (frozenset({"wait", "communicate"}), "use `asyncio.create_subprocess_exec(...)` and `await proc.wait()`"),
+}
+
+# The asyncio functions ASL404 replaces inside coroutines.
+GET_EVENT_LOOP: frozenset[str] = frozenset({"asyncio.get_event_loop", "asyncio.events.get_event_loop"})

@@ -1,0 +1,7 @@
+#!/usr/bin/env python
+"""No pytest import yet: the fix adds one."""
+import asyncio
+
+
+async def test_needs_import():
+    await asyncio.sleep(0)

@@ -1,0 +1,23 @@
+"""Unmarked coroutine tests: the mark goes above every other decorator."""
+import asyncio
+
+import pytest
+
+
+async def test_plain():
+    await asyncio.sleep(0)
+
+
+@pytest.mark.parametrize("value", [1, 2])  # keep this comment
+@pytest.mark.timeout(5)
+async def test_parametrized(value):
+    assert value
+
+
+class TestGroup:
+    # a comment above the method
+    async def test_method(self):
+        await asyncio.sleep(0)
+
+    def test_sync(self):
+        assert True

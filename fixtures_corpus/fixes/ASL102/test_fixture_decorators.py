@@ -1,0 +1,20 @@
+import asyncio
+
+import pytest
+
+
+@pytest.fixture
+async def connection():
+    await asyncio.sleep(0)
+    return "connection"
+
+
+@pytest.fixture(scope="module", params=["a", "b"])
+async def dataset(request):
+    yield request.param
+
+
+@pytest.mark.asyncio
+async def test_uses(connection, dataset):
+    assert connection == "connection"
+    assert dataset in ("a", "b")

@@ -1,0 +1,7 @@
+import pytest
+
+pytestmark = ([pytest.mark.asyncio, pytest.mark.filterwarnings("default")])
+
+
+async def test_marked():
+    assert True

@@ -1,0 +1,34 @@
+import asyncio
+
+import pytest
+
+
+async def fetch(value=1):
+    return value
+
+
+@pytest.mark.asyncio
+async def test_new_loop():
+    assert await fetch() == 1
+
+
+@pytest.mark.asyncio
+async def test_asyncio_run():
+    result = await (
+        fetch(2)
+    )
+    assert result == 2
+
+
+@pytest.mark.asyncio
+async def test_event_loop_fixture(tmp_path):
+    assert (await fetch(3)).bit_length() == 2
+    assert tmp_path
+
+
+class TestInClass:
+    @pytest.mark.asyncio
+    async def test_method(self):
+        value = await fetch(4)  # run it
+        assert value == 4
+

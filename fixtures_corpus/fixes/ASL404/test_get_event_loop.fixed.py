@@ -1,0 +1,10 @@
+import asyncio
+
+import pytest
+
+
+@pytest.mark.asyncio
+async def test_loop_time():
+    loop = asyncio.get_running_loop()
+    assert loop.time() > 0
+    assert asyncio.get_running_loop().is_running()

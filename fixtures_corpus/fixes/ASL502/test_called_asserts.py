@@ -1,0 +1,12 @@
+from unittest.mock import AsyncMock
+
+import pytest
+
+
+@pytest.mark.asyncio
+async def test_asserts():
+    notify = AsyncMock()
+    await notify("x")
+    notify.assert_called_once_with("x")
+    assert notify.call_count == 1
+    notify.assert_called()

@@ -1,0 +1,16 @@
+import pytest
+
+
+@pytest.fixture
+async def plain():
+    # pytest-asyncio 0.18 defaults to legacy mode, which runs every async fixture.
+    return 1
+
+
+def test_sync_requester(plain):
+    assert plain == 1
+
+
+@pytest.mark.asyncio
+async def test_async_requester(plain):
+    assert plain == 1
