@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import io
 import re
 import tokenize
@@ -9,10 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import libcst as cst
-from libcst.metadata import MetadataWrapper, PositionProvider
 
 from asynclint.config.pytest_config import PytestProfile
 from asynclint.engine.parsing import parse_module
+from asynclint.engine.positions import Locator
 from asynclint.engine.suppression import comments_by_line, ignores_file, is_suppressed
 from asynclint.index.project import ProjectIndex
 from asynclint.index.summary import ModuleSummary, summarize
@@ -80,9 +81,13 @@ def lint_source(
     if ignores_file(lines):
         return result
     module_name, is_package = index.module_name(path)
-    summary = summarize(source, str(path), module_name, is_package)
-    if summary.syntax_error is not None:
-        line, column, message = summary.syntax_error
+    try:
+        tree: ast.Module | None = ast.parse(source, filename=str(path))
+    except (SyntaxError, ValueError):
+        tree = None  # summarize reports where
+    summary = summarize(source, str(path), module_name, is_package, tree=tree)
+    if summary.syntax_error is not None or tree is None:
+        line, column, message = summary.syntax_error or (1, 1, "invalid source")
         if "ASL000" in enabled:
             result.diagnostics.append(_syntax_error(display, line, column, message, lines))
         return result
@@ -116,7 +121,7 @@ def lint_source(
         if rule_class.code in enabled:
             findings.extend(rule_class().check(ctx))
     if findings:
-        result.diagnostics = _locate(findings, module, display, lines)
+        result.diagnostics = _locate(findings, module, tree, display, lines)
     return result
 
 
@@ -128,18 +133,16 @@ def _whole_lines(node: cst.CSTNode) -> bool:
     return isinstance(node, (cst.Decorator, cst.SimpleStatementLine, cst.BaseCompoundStatement))
 
 
-def _locate(findings: list[Finding], module: cst.Module, display: str, lines: list[str]) -> list[Diagnostic]:
-    """Positions for reported nodes only: one metadata pass, and only for files with findings."""
-    positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+def _locate(
+    findings: list[Finding], module: cst.Module, tree: ast.Module, display: str, lines: list[str]
+) -> list[Diagnostic]:
+    """Positions for reported nodes only, and only for files with findings."""
+    anchors = [f.node for f in findings]
+    anchors += [edit.node for f in findings if f.fix is not None for edit in f.fix.edits]
+    locator = Locator(module, tree, anchors)
     comments = comments_by_line("\n".join(lines))
 
-    def span(node: cst.CSTNode) -> Span:
-        code_range = positions[node]
-        return Span(
-            Position(code_range.start.line, code_range.start.column + 1),
-            Position(code_range.end.line, code_range.end.column + 1),
-        )
-
+    span = locator.span
     diagnostics: dict[tuple, Diagnostic] = {}
     for finding in findings:
         where = span(finding.node)

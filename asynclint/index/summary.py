@@ -384,16 +384,22 @@ def _collect_imports(
             )
 
 
-def summarize(source: str | bytes, path: str, module: str, is_package: bool) -> ModuleSummary:
-    """Summarise one module's top level (plus imports anywhere: they are project-visible facts)."""
+def summarize(
+    source: str | bytes, path: str, module: str, is_package: bool, tree: ast.Module | None = None
+) -> ModuleSummary:
+    """Summarise one module's top level (plus imports anywhere: they are project-visible facts).
+
+    ``tree`` lets a caller that already parsed the source (the linter) share its tree.
+    """
     summary = ModuleSummary(path=path, module=module, is_package=is_package)
-    try:
-        tree = ast.parse(source, filename=path)
-    except (SyntaxError, ValueError) as exc:
-        line = getattr(exc, "lineno", None) or 1
-        col = getattr(exc, "offset", None) or 1
-        summary.syntax_error = (line, col, getattr(exc, "msg", str(exc)))
-        return summary
+    if tree is None:
+        try:
+            tree = ast.parse(source, filename=path)
+        except (SyntaxError, ValueError) as exc:
+            line = getattr(exc, "lineno", None) or 1
+            col = getattr(exc, "offset", None) or 1
+            summary.syntax_error = (line, col, getattr(exc, "msg", str(exc)))
+            return summary
     star: list[str] = []
     for node in tree.body:
         if isinstance(node, (ast.Import, ast.ImportFrom)):

@@ -472,6 +472,28 @@ class _Walker:
         stack.extend((child, _ENTER) for child in reversed(children))
 
 
+_ALL_CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def child_nodes(node: cst.CSTNode) -> list[cst.CSTNode]:
+    """Code-bearing children of a node, read from its fields (libcst's ``children`` rebuilds)."""
+    cls = type(node)
+    names = _ALL_CHILD_FIELDS.get(cls)
+    if names is None:
+        names = _ALL_CHILD_FIELDS[cls] = tuple(
+            f.name for f in dataclasses.fields(cls)
+            if f.name not in _SKIPPED_FIELDS and not f.name.startswith("whitespace")
+        )
+    children: list[cst.CSTNode] = []
+    for name in names:
+        value = getattr(node, name)
+        if isinstance(value, cst.CSTNode):
+            children.append(value)
+        elif isinstance(value, (list, tuple)):
+            children.extend(v for v in value if isinstance(v, cst.CSTNode))
+    return children
+
+
 def build_model(module: cst.Module, module_name: str, is_package: bool) -> FileModel:
     model = FileModel(
         module_node=module, module=ModuleScope(parent=None), module_name=module_name,
