@@ -55,6 +55,7 @@ class Case:
     args: tuple[str, ...] = ()
     extra_files: tuple[tuple[str, str], ...] = ()
     label: str = ""
+    min_python: tuple[int, int] = (3, 10)
 
     @property
     def id(self) -> str:
@@ -93,12 +94,13 @@ CASES: list[Case] = [
     Case("ASL104/test_async_methods_in_testcase.py",
          "unittest drops the coroutine: tests that call self.fail() pass",
          expect=(NEVER_AWAITED, "It is deprecated to return a value that is not None")),
-    negative("ASL104/test_ok_async_capable_testcases.py"),
+    negative("ASL104/test_ok_async_capable_testcases.py", min_python=(3, 11)),  # asyncio.Runner
     # --- ASL105 async-generator-test ----------------------------------------------------
     Case("ASL105/test_async_generator_tests.py", "xfail(run=False): the body never runs",
          xfailed=("test_yields_a_value", "TestStreaming::test_yield_in_loop", "test_bare_yield"),
          expect=("Tests based on asynchronous generators are not supported",)),
     negative("ASL105/test_ok_async_generators_elsewhere.py"),
+    negative("ASL105/test_ok_fixture_named_like_a_test.py", "a fixture named test_* is no test"),
     # --- ASL106 ineffective-pytestmark --------------------------------------------------
     Case("ASL106/test_module_tuple_pytestmark.py", "a tuple fails the module's collection",
          collect_errors=("test_module_tuple_pytestmark.py",), expect=("instead of Mark",)),
@@ -143,6 +145,7 @@ CASES: list[Case] = [
     Case("ASL302/test_blocking_process_calls.py", "passes, but the loop was frozen"),
     Case("ASL302/test_blocking_network_calls.py", "the blocked server never answers"),
     negative("ASL302/test_ok_offloaded_and_async.py"),
+    negative("ASL302/test_ok_fixture_parameter_named_requests.py"),
     # --- ASL403 event-loop-fixture ------------------------------------------------------
     Case("ASL403/test_requests_removed_event_loop.py", "1.0 removed the fixture",
          errors=("test_async_request", "test_sync_request", "test_usefixtures",
@@ -275,6 +278,8 @@ def check(case: Case, run: Run) -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_oracle(case: Case, tmp_path: Path) -> None:
+    if sys.version_info < case.min_python:
+        pytest.skip(f"needs Python {case.min_python}")
     target, args = prepare(case, tmp_path)
     check(case, run_pytest(target, args, cwd=tmp_path))
 
@@ -383,3 +388,40 @@ def test_fact_event_loop_policy_override_reaches_sync_tests(tmp_path: Path) -> N
     })
     run = run_pytest(root, [], cwd=root)
     assert run.outcomes == {"test_sync.py::test_sync": {"error"}}, run.output
+
+
+# --- safe fixes: the fixed file runs clean under real pytest -------------------------------
+
+FIXED_CASES = [
+    ("ASL102/test_plain_fixture_decorator.py", UNHANDLED_ASYNC_FIXTURE),
+    ("ASL103/test_asyncio_mark_on_sync_tests.py", "not an async function"),
+    ("ASL106/test_module_tuple_pytestmark.py", "instead of Mark"),
+    ("ASL106/test_class_tuple_pytestmark.py", "instead of Mark"),
+    ("ASL107/test_scope_keyword.py", "deprecated"),
+    ("ASL108/test_marks_on_fixtures.py", "Marks applied to fixtures"),
+    ("ASL404/test_get_event_loop_in_coroutines.py", "Traceback"),
+]
+
+
+@pytest.mark.parametrize(("path", "gone"), FIXED_CASES, ids=[p for p, _ in FIXED_CASES])
+def test_safe_fix_makes_the_file_run_clean(path: str, gone: str, tmp_path: Path) -> None:
+    from asynclint.api import lint_text
+    from asynclint.config.pytest_config import load_profile
+    from asynclint.fixer.fixer import fix_text
+    from asynclint.fixer.source import SourceText
+
+    source = CORPUS / path
+
+    def lint(text: str):
+        return lint_text(text, str(source), profile=load_profile(source), root=CORPUS)
+
+    fixed = fix_text(SourceText.from_bytes(source.read_bytes()), lint, unsafe=False, filename=str(source))
+    code = path.split("/")[0]
+    assert fixed.applied[code] >= 1 and not [d for d in fixed.diagnostics if d.code == code]
+    target = tmp_path / "case"
+    target.mkdir()
+    (target / "pytest.ini").write_text(DEFAULT_INI)
+    (target / source.name).write_text(fixed.text)
+    run = run_pytest(target, [], cwd=tmp_path)
+    assert run.returncode == 0 and all(seen == {"passed"} for seen in run.outcomes.values()), run.output
+    assert gone not in run.output, run.output

@@ -266,7 +266,7 @@ def test_pytest_version_changes_what_asl108_says(tmp_path: Path) -> None:
         "import pytest\n\n\n@pytest.mark.asyncio\n@pytest.fixture\ndef value():\n    return 1\n"
     )
     messages = {}
-    for pin in ("9.0.3", "8.3.5", "7.4.4"):
+    for pin in ("9.0.3", "8.3.5", "7.3.2"):
         root = write_tree(tmp_path / pin, {
             "pytest.ini": "[pytest]\n", "requirements.txt": f"pytest=={pin}\n", "test_m.py": source,
         })
@@ -274,7 +274,7 @@ def test_pytest_version_changes_what_asl108_says(tmp_path: Path) -> None:
         messages[pin] = found.message
     assert "fails the module at import" in messages["9.0.3"]
     assert "warns it has no effect" in messages["8.3.5"]
-    assert "marks do not apply to fixtures and it has no effect" in messages["7.4.4"]
+    assert "marks do not apply to fixtures and it has no effect" in messages["7.3.2"]
 
 
 # --------------------------------------------------------------------------- fixtures

@@ -77,6 +77,8 @@ def atomic_write(path: Path, data: bytes, expected: bytes | None = None) -> None
     target = Path(os.path.realpath(path))
     if expected is not None and target.read_bytes() != expected:
         raise ConcurrentModification(str(path))
+    if not os.access(target, os.W_OK):
+        raise PermissionError(13, "the file is read-only", str(path))
     st = os.stat(target)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".asynclint")
     try:

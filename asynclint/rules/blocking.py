@@ -114,6 +114,25 @@ def inside_lambda(root: cst.CSTNode, target: cst.CSTNode) -> bool:
     return False
 
 
+_IN_PROCESS_TRANSPORTS = ("MockTransport", "WSGITransport", "ASGITransport")
+
+
+def _in_process(ctx: FileContext, arg: cst.Arg, site: CallSite) -> bool:
+    """``app=...`` or ``transport=MockTransport(...)`` (directly or through a local name)."""
+    if arg.keyword is None:
+        return False
+    if arg.keyword.value == "app":
+        return True
+    if arg.keyword.value != "transport":
+        return False
+    value = arg.value
+    if isinstance(value, cst.Name):
+        binding = ctx.resolver.lookup(value.value, site.scope)
+        value = binding.value if binding is not None and binding.value is not None else value
+    name = dotted(value.func) if isinstance(value, cst.Call) else ""
+    return name.rpartition(".")[2] in _IN_PROCESS_TRANSPORTS
+
+
 class BlockingCall(Rule):
     """
     ## What it does
@@ -172,9 +191,21 @@ class BlockingCall(Rule):
     family = "blocking"
     summary = "a blocking network or process call inside async code"
 
+    _NAMES = frozenset(
+        {name.rpartition(".")[2] for name in tables.BLOCKING_CALLS}
+        | {method for methods, _ in tables.BLOCKING_METHODS.values() for method in methods}
+    )
+
     def check(self, ctx: FileContext) -> Iterator[Finding]:
         for site in ctx.model.calls:
-            if not isinstance(site.node.func, (cst.Name, cst.Attribute)) or not in_async_function(site):
+            func = site.node.func
+            if isinstance(func, cst.Attribute):
+                last = func.attr.value
+            elif isinstance(func, cst.Name):
+                last = func.value
+            else:
+                continue
+            if last not in self._NAMES or not in_async_function(site):
                 continue
             advice = self._blocking(ctx, site)
             if advice is None:
@@ -208,7 +239,7 @@ class BlockingCall(Rule):
                 constructor = binding.value
         if constructor is None or not dotted(constructor.func):
             return None
-        if any(arg.keyword is not None and arg.keyword.value in ("transport", "app") for arg in constructor.args):
+        if any(_in_process(ctx, arg, site) for arg in constructor.args):
             return None  # an in-process app or a mock transport: no network wait
         instance_of = ctx.resolver.qualify(constructor.func, site.scope)
         methods = tables.BLOCKING_METHODS.get(instance_of)

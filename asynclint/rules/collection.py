@@ -10,10 +10,20 @@ import libcst as cst
 from asynclint.config.versions import ProjectVersions, failure_note, versions_for, warning_action
 from asynclint.index.summary import ASYNC
 from asynclint.model import Applicability
-from asynclint.rules.base import LINE_BEFORE, REPLACE, FileContext, Finding, FixPlan, NodeEdit, Rule
+from asynclint.rules.base import (
+    AFTER,
+    BEFORE,
+    LINE_BEFORE,
+    REPLACE,
+    FileContext,
+    Finding,
+    FixPlan,
+    NodeEdit,
+    Rule,
+)
 from asynclint.rules.helpers import module_reference
 from asynclint.semantics import tables
-from asynclint.semantics.filemodel import ClassScope, FunctionScope, ModuleScope, dotted
+from asynclint.semantics.filemodel import ClassScope, FunctionScope, ModuleScope
 from asynclint.semantics.fixtures import other_async_plugin, resolve_fixture, strict_mode_handles_nothing
 from asynclint.semantics.pytest_items import (
     ancestors,
@@ -23,7 +33,6 @@ from asynclint.semantics.pytest_items import (
     collected_test,
     decorator_marks,
     fixture_decorator,
-    fixture_name,
     is_fixture,
     is_unittest_class,
     mark_decorators,
@@ -455,8 +464,8 @@ class AsyncTestInTestCase(Rule):
     Unsafe: the base class becomes `unittest.IsolatedAsyncioTestCase`. Its
     tests then really run — which may expose failures the vacuous passes hid —
     and `setUp`/`tearDown` run inside an event loop context; async setup code
-    belongs in `asyncSetUp`. Only offered when the class itself names
-    `unittest.TestCase` as a base.
+    belongs in `asyncSetUp`. Offered when the class, or a base class defined
+    in the same file, names `unittest.TestCase`; that base is changed.
 
     ## pytest-asyncio versions
     Independent of pytest-asyncio: unittest classes never go through it. Classes
@@ -515,10 +524,11 @@ class AsyncTestInTestCase(Rule):
                 ancestor.facts.has_metaclass or _CUSTOM_RUN_METHODS & set(ancestor.facts.methods)
             ):
                 return None
-        assert cls.node is not None
-        for arg in cls.node.bases:
-            if ctx.resolver.qualify(arg.value, cls.parent) in SYNC_TESTCASES:
-                return arg
+        for owner in (cls, *(a.local for a in found if a.local is not None)):
+            assert owner.node is not None
+            for arg in owner.node.bases:
+                if ctx.resolver.qualify(arg.value, owner.parent) in SYNC_TESTCASES:
+                    return arg  # the class of this file that names unittest.TestCase
         return True
 
     def _fix(self, ctx: FileContext, base: cst.Arg) -> FixPlan | None:
@@ -603,12 +613,12 @@ class AsyncGeneratorTest(Rule):
 
 
 # --------------------------------------------------------------------------- ASL106
-def _tuple_as_list(ctx: FileContext, value: cst.Tuple) -> str | None:
-    code = ctx.code(value)
+def _tuple_as_list(value: cst.Tuple) -> tuple[NodeEdit, ...] | None:
+    """Edits turning a tuple into a list, keeping its items and their formatting."""
     if not value.lpar:
-        return f"[{code}]"
-    if len(value.lpar) == 1 and len(value.rpar) == 1 and code.startswith("(") and code.endswith(")"):
-        return f"[{code[1:-1]}]"
+        return (NodeEdit(value, "[", BEFORE), NodeEdit(value, "]", AFTER))
+    if len(value.lpar) == 1 and len(value.rpar) == 1:
+        return (NodeEdit(value.lpar[0], "["), NodeEdit(value.rpar[0], "]"))
     return None
 
 
@@ -685,9 +695,9 @@ class IneffectivePytestmark(Rule):
             return
         fix = None
         if is_tuple:
-            content = _tuple_as_list(ctx, value)
-            if content is not None:
-                fix = FixPlan(Applicability.SAFE, "Use a list of marks", (NodeEdit(value, content),))
+            edits = _tuple_as_list(value)
+            if edits is not None:
+                fix = FixPlan(Applicability.SAFE, "Use a list of marks", edits)
         if conftest:
             message = (
                 "`pytestmark` in conftest.py has no effect: pytest reads it only from test modules "
@@ -822,8 +832,8 @@ class MarkOnFixture(Rule):
     `asyncio` mark does not make an async fixture run (that takes
     `@pytest_asyncio.fixture`), `usefixtures` does not request anything (request
     the fixture as a parameter), and `parametrize` does not parametrize (use
-    `params=`). pytest 8 warns ("Marks applied to fixtures have no effect") and
-    pytest 9 refuses to import the module.
+    `params=`). pytest 7.4–8.x warns ("Marks applied to fixtures have no
+    effect") and pytest 9 refuses to import the module.
 
     ## Example
     ```python
@@ -858,9 +868,9 @@ class MarkOnFixture(Rule):
     Safe: the mark never had an effect; its decorator line is removed.
 
     ## pytest-asyncio versions
-    Independent of pytest-asyncio. pytest 8.0 made it a `PytestRemovedIn9Warning`,
-    which pytest 9.0 already turns into an error at import time (unless the
-    project's `filterwarnings` silences it).
+    Independent of pytest-asyncio. pytest warns since 7.4 (a
+    `PytestRemovedIn9Warning` from 8.0), and pytest 9.0 already turns it into an
+    error at import time (unless the project's `filterwarnings` silences it).
 
     ## References
     - pytest docs: deprecations, "Applying a mark to a fixture function".
@@ -888,7 +898,7 @@ class MarkOnFixture(Rule):
                 }.get(mark, "mark the tests instead")
                 if versions.pytest_at_least(9) and _pytest9_error(ctx, versions):
                     effect = f"pytest {versions.pytest.version} fails the module at import"
-                elif versions.pytest_at_least(8):
+                elif versions.pytest_at_least(7, 4):
                     effect = f"pytest {versions.pytest.version} warns it has no effect"
                 else:
                     effect = "it has no effect"

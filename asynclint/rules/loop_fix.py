@@ -28,6 +28,10 @@ runs in pytest-asyncio's loop (its scope and policy) instead of a private one.
 
 from __future__ import annotations
 
+import functools
+import os
+import re
+
 import libcst as cst
 
 from asynclint.model import Applicability, ImportRequest
@@ -174,6 +178,14 @@ class _Body(cst.CSTVisitor):
             elif qualname in tables.LOOP_CREATORS:
                 api = qualname
         if not api:
+            name = dotted(func)
+            qualname = self.qualify(func)
+            other_runner = (
+                isinstance(func, cst.Attribute) and func.attr.value == "run" or qualname.endswith(".run")
+            ) and not qualname.startswith("subprocess.")
+            if other_runner:
+                # trio.run / anyio.run / runner.run / module.run: a test about running loops.
+                raise _Unfixable(f"`{name}()` runs something else by hand")
             return
         self.loop_calls.append(call)
         if api in tables.LOOP_CREATORS:
@@ -376,10 +388,9 @@ def _plan(ctx: FileContext, function: FunctionScope) -> FixPlan | None:
         marks = marks | class_marks(item.cls, resolver)
     if not marks.understood or "trio" in marks.names:
         return None
-    runner = _runner(ctx)
     if marks.names & {"asyncio", "anyio"}:
         mark = None  # a runner mark already applies once the test is a coroutine
-    elif runner == "anyio":
+    elif _runner(ctx) == "anyio":
         mark = None if profile.anyio_auto else "anyio"
     elif not profile.asyncio_plugin_enabled:
         return None
@@ -476,26 +487,55 @@ def _plan(ctx: FileContext, function: FunctionScope) -> FixPlan | None:
 def _runner(ctx: FileContext) -> str:
     """``anyio`` when the project runs coroutine tests with anyio's plugin, else ``asyncio``.
 
-    The signs: anyio auto mode, an ``anyio_backend`` fixture in the file or its conftest
-    chain, or an ``anyio`` mark in the file. Such projects often do not install
-    pytest-asyncio at all (and ``--strict-markers`` would reject its mark).
+    Many projects (FastAPI, Starlette, uvicorn ...) use anyio's pytest plugin and do not
+    install pytest-asyncio at all: an ``asyncio`` mark would be unknown there (an error
+    under ``--strict-markers``). The evidence, nearest first: anyio auto mode; the file
+    (``pytest_asyncio`` imported or ``asyncio`` marks vs. ``anyio`` marks or an
+    ``anyio_backend`` fixture, also in its conftest chain); then the project's other
+    files; pytest-asyncio when nothing says otherwise.
     """
     if ctx.profile.anyio_auto:
         return "anyio"
     summaries = [ctx.summary]
     for conftest in ctx.index.conftest_chain(ctx.path):
         summaries.append(ctx.index.summary_for_path(conftest))
-    if any("anyio_backend" in summary.functions for summary in summaries):
+    if any(target.startswith("pytest_asyncio") for s in summaries for target in s.imports.values()):
+        return "asyncio"
+    local = {mark or plugin for mark, plugin in _MARK_USE.findall(ctx.source)}
+    if local & {"asyncio", "pytest_asyncio"}:
+        return "asyncio"
+    if "anyio" in local or any("anyio_backend" in s.functions for s in summaries):
         return "anyio"
-    for function in ctx.model.functions:
-        if function.node is not None and "anyio" in decorator_marks(function.node, function.parent, ctx.resolver).names:
-            return "anyio"
-    for cls in ctx.model.classes:
-        if cls.node is not None and "anyio" in class_marks(cls, ctx.resolver).names:
-            return "anyio"
-    if "anyio" in module_marks(ctx.resolver).names:
-        return "anyio"
-    return "asyncio"
+    return _project_runner(str(ctx.index.root))
+
+
+_MARK_USE = re.compile(r"\bmark\.(asyncio|anyio)\b|\b(?:import|from)\s+(pytest_asyncio)\b")
+_SKIP_DIRS = frozenset(
+    {".git", ".hg", ".svn", "node_modules", "__pycache__", ".tox", ".nox", "build", "dist",
+     "site-packages", ".venv", "venv", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".asynclint_cache",
+     ".eggs"}
+)
+
+
+@functools.lru_cache(maxsize=64)
+def _project_runner(root: str) -> str:
+    """What the project's Python files use: pytest-asyncio wins as soon as any file uses it."""
+    anyio = False
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if d not in _SKIP_DIRS and not d.endswith(".egg-info")]
+        for name in files:
+            if not name.endswith(".py"):
+                continue
+            try:
+                with open(os.path.join(folder, name), encoding="utf-8", errors="replace") as handle:
+                    found = _MARK_USE.findall(handle.read())
+            except OSError:
+                continue
+            for mark, plugin in found:
+                if mark == "asyncio" or plugin:
+                    return "asyncio"
+                anyio = anyio or mark == "anyio"
+    return "anyio" if anyio else "asyncio"
 
 
 def _without(params: cst.Parameters, param: cst.Param) -> cst.Parameters:

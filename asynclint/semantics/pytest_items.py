@@ -136,6 +136,18 @@ def class_marks(cls: ClassScope, resolver: Resolver, depth: int = 0) -> Marks:
     return result
 
 
+def item_marks(function: FunctionScope, cls: ClassScope | None, resolver: Resolver) -> Marks:
+    """Every mark that reaches a test as pytest resolves them: the function's decorators
+    (``pytest.param(..., marks=...)`` of a runner leaves them not understood), its class
+    (decorators, ``pytestmark``, inherited from bases, also across modules) and the module
+    ``pytestmark``. A conftest's ``pytestmark`` is never consulted: pytest ignores it."""
+    assert function.node is not None
+    marks = module_marks(resolver) | decorator_marks(function.node, function.parent, resolver)
+    if cls is not None:
+        marks = marks | class_marks(cls, resolver)
+    return marks
+
+
 def class_ancestry(cls: ClassScope, resolver: Resolver, depth: int = 0) -> list[str] | None:
     """Qualified names of every ancestor; None when some base cannot be resolved at all."""
     assert cls.node is not None

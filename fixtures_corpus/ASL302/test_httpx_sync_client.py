@@ -25,3 +25,9 @@ async def test_in_process_transport_does_not_wait_on_the_network():
     transport = httpx.MockTransport(lambda request: httpx.Response(200))
     with httpx.Client(transport=transport) as client:
         assert client.get("http://testserver/").status_code == 200
+
+
+@pytest.mark.asyncio
+async def test_network_transport_still_blocks():
+    client = httpx.Client(transport=httpx.HTTPTransport(retries=2))
+    client.get("http://localhost:1/")  # error: ASL302

@@ -1,6 +1,6 @@
 import pytest
 
-pytestmark = ([pytest.mark.asyncio, pytest.mark.filterwarnings("default")])
+pytestmark = [pytest.mark.asyncio, pytest.mark.filterwarnings("default")]
 
 
 async def test_marked():
