@@ -17,8 +17,9 @@ from rich.table import Table
 from asynclint import __version__
 from asynclint.config.pytest_config import PytestConfigError
 from asynclint.config.settings import SettingsError, load_settings
+from asynclint.config.versions import parse_version, set_cli_override
 from asynclint.engine.discovery import discover
-from asynclint.engine.runner import effective_profile, run
+from asynclint.engine.runner import run
 from asynclint.fixer import FixRun, fix_files
 from asynclint.fixer.imports import complete_fixes
 from asynclint.report import concise, json_report, text
@@ -37,7 +38,7 @@ class _DefaultToCheck(click.Group):
 
 
 def _console(err: bool = False) -> Console:
-    stream = click.get_text_stream("stderr" if err else "stdout")
+    stream = sys.stderr if err else sys.stdout
     no_color = bool(os.environ.get("NO_COLOR"))
     return Console(file=stream, no_color=no_color, highlight=False, soft_wrap=True)
 
@@ -49,6 +50,23 @@ def _fail(message: str) -> "click.exceptions.Exit":
 
 def _split(values: tuple[str, ...]) -> list[str]:
     return [item.strip() for value in values for item in value.split(",") if item.strip()]
+
+
+def _version_override(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Validated at parse time so a typo is a usage error, not a silently ignored option."""
+    if value is not None and parse_version(value) is None:
+        raise _fail(f"--pytest-asyncio-version: not a version: {value!r} (expected e.g. 0.23.8)")
+    set_cli_override(value)
+    return value
+
+
+_pytest_asyncio_version = click.option(
+    "--pytest-asyncio-version",
+    metavar="VERSION",
+    callback=_version_override,
+    expose_value=False,
+    help="The pytest-asyncio version the project runs (default: lock files, requirements, environment).",
+)
 
 
 @click.group(cls=_DefaultToCheck, context_settings={"help_option_names": ["-h", "--help"]})
@@ -68,6 +86,7 @@ def main() -> None:
     show_default=True,
 )
 @click.option("--asyncio-mode", type=click.Choice(["strict", "auto"]), help="Override pytest-asyncio's mode.")
+@_pytest_asyncio_version
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary (text) or nothing when clean.")
 @click.option("--no-cache", is_flag=True, help="Ignore and do not write the result cache.")
@@ -120,9 +139,9 @@ def check(
         assert fix_run is not None
         raise click.exceptions.Exit(_report_diff(fix_run, quiet, exit_zero))
     if output_format == "json":
-        json_report.render(complete_fixes(diagnostics, files), click.get_text_stream("stdout"))
+        json_report.render(complete_fixes(diagnostics, files), sys.stdout)
     elif output_format == "concise":
-        concise.render(diagnostics, click.get_text_stream("stdout"), unsafe_fixes=unsafe_fixes)
+        concise.render(diagnostics, sys.stdout, unsafe_fixes=unsafe_fixes)
     elif not (quiet and not diagnostics and fix_run is None):
         fixed = fix_run.fixed if fix_run is not None else None
         text.render(diagnostics, _console(), files_checked, quiet, unsafe_fixes=unsafe_fixes, fixed=fixed)
@@ -139,7 +158,7 @@ def _fix_summary(fix_run: FixRun, remaining: list) -> str:
 
 def _report_diff(fix_run: FixRun, quiet: bool, exit_zero: bool) -> int:
     """``--diff``: the diff on stdout, a one-line summary on stderr; exit 1 when it is not empty."""
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     changed = fix_run.changed
     for record in changed:
         out.write(record.diff())
@@ -184,6 +203,7 @@ def list_rules() -> None:
 
 @main.command(name="config")
 @click.argument("path", required=False, default=".", type=click.Path())
+@_pytest_asyncio_version
 def show_config(path: str) -> None:
     """Print the profile asynclint uses for PATH: pytest config, mode, plugins, versions."""
     from asynclint.config.profile_report import describe_profile

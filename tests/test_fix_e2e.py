@@ -192,7 +192,7 @@ def test_fix_turns_a_lying_suite_into_an_honest_one(project: Path) -> None:
     assert "fixture 'event_loop' not found" in out, out
     assert "can't be used in 'await' expression" in out, out
     for name in ("test_store_then_read", "test_ticker_runs_while_we_wait", "test_patched_client"):
-        assert f"FAILED tests/" in out and name in out, out
+        assert "FAILED tests/" in out and name in out, out
 
     lint = _asynclint(project, "--no-cache", "--output-format", "concise", ".")
     assert lint.returncode == 1

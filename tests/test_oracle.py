@@ -37,7 +37,7 @@ STRICT_INI = (
 )
 HEADER = re.compile(r"#\s*asynclint-test:\s*(.+)")
 MARK = re.compile(r"#\s*error:\s*([A-Z0-9, ]+)$")
-SUMMARY = re.compile(r"^(PASSED|FAILED|ERROR|XFAIL|XPASS) (\S+)")
+SUMMARY = re.compile(r"^(PASSED|FAILED|ERROR|XFAIL|XPASS) (?:at (?:setup|call|teardown) of )?(\S+)")
 WARNING_AT = re.compile(r"(\S+\.py):(\d+): RuntimeWarning: coroutine '[^']+' was never awaited")
 
 

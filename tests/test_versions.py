@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -62,7 +63,7 @@ def test_parse_version(text, release, final) -> None:
     ("spec", "expected"),
     [(">=0.23", "1.5.0"), ("<0.24", "0.23.8"), ("^0.21", "0.21.2"), ("~=0.23.0", "0.23.8"),
      ("==0.21.*", "0.21.2"), (">=0.21,<1", "0.26.0"), ("~0.23", "0.23.8"), ("0.23.5", "0.23.5"),
-     ("", "1.5.0"), ("*", "1.5.0"), ("!=1.5.0", "1.4.0"), ("^1.2", "1.5.0"), ("==0.23.8", "0.23.8")],
+     ("", "1.5.0"), ("*", "1.5.0"), ("!=1.5.0", "1.4.1"), ("^1.2", "1.5.0"), ("==0.23.8", "0.23.8")],
 )
 def test_specifiers_resolve_to_the_newest_allowed_release(spec, expected) -> None:
     assert str(satisfying("pytest-asyncio", spec)) == expected
@@ -86,7 +87,7 @@ def test_priority_of_sources(tmp_path: Path, monkeypatch) -> None:
     found = project_versions(root)
     assert str(found.pytest_asyncio.version) == "0.21.2"
     assert "pyproject.toml [project] dependencies" in found.pytest_asyncio.source
-    assert str(found.pytest.version) == "9.0.3" and "newest" in found.pytest.source
+    assert found.pytest.version == versions.newest_known("pytest") and "newest" in found.pytest.source
 
     versions.clear_cache()
     (root / "requirements-dev.txt").write_text("pytest-asyncio==0.23.5  # pinned\npytest==8.3.2\n")
@@ -244,6 +245,33 @@ def test_rules_follow_the_version(tmp_path: Path, pin: str, codes: set[str], fra
         assert all(fragment in d.message for d in found if d.code == "ASL403")
 
 
+def test_cli_version_option_beats_the_pin_and_keys_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = write_tree(tmp_path / "p", {
+        "pytest.ini": "[pytest]\n",
+        "requirements.txt": "pytest-asyncio==0.21.1\n",
+        "test_loop.py": EVENT_LOOP_FILE,
+    })
+    monkeypatch.chdir(root)
+
+    def codes(*extra: str) -> set[str]:
+        result = CliRunner().invoke(main, ["check", "--output-format", "json", *extra, "."])
+        assert result.exit_code in (0, 1), result.output
+        return {d["code"] for d in json.loads(result.output)}
+
+    assert codes() == set()  # 0.21 had neither the deprecation nor loop_scope
+    # Same files, same cache directory: the option must not be answered from the cache.
+    assert codes("--pytest-asyncio-version", "1.5.0") == {"ASL403", "ASL107", "ASL405"}
+    assert codes() == set()
+    assert versions.cli_override() is None  # one run's option does not leak into the next
+
+
+def test_cli_version_option_rejects_a_non_version(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"test_a.py": "def test_a():\n    pass\n"})
+    result = CliRunner().invoke(main, ["check", "--pytest-asyncio-version", "latest", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "not a version: 'latest'" in result.output and "Traceback" not in result.output
+
+
 def test_filterwarnings_error_is_named_in_messages(tmp_path: Path) -> None:
     root = write_tree(tmp_path / "p", {
         "pytest.ini": "[pytest]\nfilterwarnings =\n    error\n",
@@ -316,10 +344,6 @@ def test_needs_fixture_rules_sees_trigger_free_requests(tmp_path: Path) -> None:
     assert not needs("test_other.py")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="needs the engine to parse trigger-free files when semantics.fixtures.needs_fixture_rules says so",
-)
 def test_trigger_free_file_gets_fixture_findings(tmp_path: Path) -> None:
     root = write_tree(tmp_path / "p", {
         "pytest.ini": "[pytest]\n",

@@ -36,7 +36,8 @@ def is_lintable(path: Path) -> bool:
     )
 
 
-def _skip_dir(dirpath: str, name: str) -> bool:
+def is_skipped_dir(dirpath: str, name: str) -> bool:
+    """Folders no linted (or scanned) file comes from: VCS, caches, builds, virtual environments."""
     if name in SKIPPED_DIRS or name.endswith(".egg-info"):
         return True
     return os.path.isfile(os.path.join(dirpath, name, "pyvenv.cfg"))
@@ -51,7 +52,7 @@ def discover(paths: list[str]) -> list[SourceFile]:
             found.setdefault(root.resolve(), SourceFile(root.resolve(), given))
             continue
         for dirpath, dirnames, filenames in os.walk(root):
-            dirnames[:] = sorted(d for d in dirnames if not _skip_dir(dirpath, d))
+            dirnames[:] = sorted(d for d in dirnames if not is_skipped_dir(dirpath, d))
             for filename in sorted(filenames):
                 if not filename.endswith(".py"):
                     continue

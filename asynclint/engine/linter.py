@@ -22,6 +22,7 @@ from asynclint.rules import ALL_RULES, BY_CODE
 from asynclint.engine.runners import runner_context
 from asynclint.rules.base import AFTER, BEFORE, LINE_BEFORE, FileContext, Finding
 from asynclint.semantics.filemodel import build_model
+from asynclint.semantics.fixtures import needs_fixture_rules
 from asynclint.semantics.resolve import Resolver
 
 # A file without any of these words and without project imports cannot produce
@@ -29,6 +30,9 @@ from asynclint.semantics.resolve import Resolver
 _TRIGGERS = re.compile(
     rb"async|await|Mock|patch|setattr|event_loop|run_until_complete|run_forever|pytestmark|sleep|asyncio"
 )
+
+_FIXTURE_RULES = frozenset({"ASL108", "ASL109"})  # may fire in files without trigger words
+_LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
 @dataclass
@@ -77,7 +81,7 @@ def lint_source(
 ) -> FileResult:
     """All enabled findings of one file, suppressions applied, sorted."""
     result = FileResult(display)
-    lines = source.splitlines()
+    lines = _LINE_BREAK.split(source)  # the line breaks Python (and libcst) count, no others
     if ignores_file(lines):
         return result
     module_name, is_package = index.module_name(path)
@@ -93,7 +97,8 @@ def lint_source(
         return result
     data = raw if raw is not None else source.encode("utf-8", "replace")
     if not _TRIGGERS.search(data) and not _imports_project(summary, index):
-        return result
+        if not (_FIXTURE_RULES & enabled and needs_fixture_rules(path, summary, index, profile)):
+            return result
     try:
         module = parse_module(source)
     except cst.ParserSyntaxError as exc:

@@ -8,12 +8,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from asynclint.config.pytest_config import PytestProfile, clear_cache, load_profile
+from asynclint.config import versions
 from asynclint.config.settings import Settings
 from asynclint.engine.cache import CACHE_DIR_NAME, ResultCache, content_digest, snapshot
 from asynclint.engine.discovery import SourceFile
 from asynclint.engine.linter import FileResult, decode, lint_source
 from asynclint.index.project import ProjectIndex
 from asynclint.model import Diagnostic
+from asynclint.rules import helpers
 
 PARALLEL_THRESHOLD = 48  # below this, process start-up costs more than it saves
 _INDEXES: dict[tuple[str, tuple[str, ...]], ProjectIndex] = {}
@@ -51,12 +53,18 @@ def index_for(root: Path, pythonpath: tuple[str, ...]) -> ProjectIndex:
     return index
 
 
+def forget_file(path: Path) -> None:
+    """A file was rewritten: every in-process index must read it again."""
+    for index in _INDEXES.values():
+        index.forget(path)
+
+
 def _enabled_for(path: Path, settings: Settings) -> frozenset[str]:
     return settings.enabled - settings.ignored_for(path)
 
 
 def _cache_key(settings: Settings, profile: PytestProfile, enabled: frozenset[str], root: Path) -> str:
-    return repr((settings.fingerprint(), sorted(enabled), repr(profile), str(root)))
+    return repr((settings.fingerprint(), sorted(enabled), repr(profile), str(root), versions.cli_override()))
 
 
 @dataclass(frozen=True)
@@ -110,7 +118,10 @@ def run(
     cache_dir: Path | None = None,
     jobs: int | None = None,
 ) -> RunResult:
-    clear_cache()  # a long-lived process (tests, editors) must see edited configs and modules
+    # A long-lived process (tests, editors) must see edited configs, pins and modules.
+    clear_cache()
+    versions.clear_cache()
+    helpers.clear_cache()
     _INDEXES.clear()
     outcome = RunResult(files_checked=len(files))
     fallback = _common_ancestor(files)

@@ -285,14 +285,6 @@ def _fix_keys(diagnostics: Iterable[Diagnostic], unsafe: bool) -> frozenset:
     )
 
 
-def _forget(path: Path) -> None:
-    """Drop a rewritten file's summary from the in-process indexes."""
-    for index in runner._INDEXES.values():
-        by_path = getattr(index, "_by_path", None)
-        if isinstance(by_path, dict):
-            by_path.pop(path.resolve(), None)
-
-
 def fix_files(
     files: list[SourceFile],
     settings: Settings,
@@ -369,7 +361,7 @@ def fix_files(
                     continue
                 record.written = True
                 changed = True
-                _forget(source_file.path)
+                runner.forget_file(source_file.path)
         if not write:
             diagnostics = [d for d in diagnostics if d.path not in fresh]
             for found in fresh.values():
@@ -378,7 +370,6 @@ def fix_files(
             break
         if not changed:
             break
-        runner._INDEXES.clear()  # summaries of rewritten files are stale
         diagnostics = runner.run(files, settings, use_cache=use_cache, cache_dir=cache_dir, jobs=jobs).diagnostics
     outcome.diagnostics = diagnostics
     outcome.files = sorted(records.values(), key=lambda f: f.display)

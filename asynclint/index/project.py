@@ -96,6 +96,10 @@ class ProjectIndex:
             self._by_path[path] = cached
         return cached
 
+    def forget(self, path: Path) -> None:
+        """Drop a file's summary: it was rewritten (by ``--fix``) and must be read again."""
+        self._by_path.pop(path.resolve(), None)
+
     def find_module(self, name: str) -> Path | None:
         if not name:
             return None

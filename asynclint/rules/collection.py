@@ -21,7 +21,7 @@ from asynclint.rules.base import (
     NodeEdit,
     Rule,
 )
-from asynclint.rules.helpers import module_reference
+from asynclint.rules.helpers import module_reference, preferred_runner
 from asynclint.semantics import tables
 from asynclint.semantics.filemodel import ClassScope, FunctionScope, ModuleScope
 from asynclint.semantics.fixtures import other_async_plugin, resolve_fixture, strict_mode_handles_nothing
@@ -32,8 +32,8 @@ from asynclint.semantics.pytest_items import (
     class_marks,
     collected_test,
     decorator_marks,
+    FixtureDecorator,
     fixture_decorator,
-    is_fixture,
     is_unittest_class,
     mark_decorators,
     mark_name,
@@ -109,7 +109,10 @@ class UnmarkedAsyncTest(Rule):
 
     ## Fix safety
     Safe: `@pytest.mark.asyncio` is added above the test's other decorators,
-    and `import pytest` when missing.
+    and `import pytest` when missing. In a project that runs its coroutine
+    tests with anyio's plugin (`anyio` marks or an `anyio_backend` fixture and
+    no pytest-asyncio in sight) the mark is `@pytest.mark.anyio` instead: such
+    projects often do not install pytest-asyncio, whose mark would be unknown.
 
     ## pytest-asyncio versions
     Strict mode is the default since 0.19. In auto mode (`asyncio_mode = auto`)
@@ -138,7 +141,7 @@ class UnmarkedAsyncTest(Rule):
         file_marks = module_marks(ctx.resolver)
         for function in candidates:
             item = collected_test(function, ctx.resolver, ctx.profile)
-            if item is None or is_fixture(function, ctx.resolver):
+            if item is None or ctx.resolver.is_fixture_function(function):
                 continue
             marks = file_marks | decorator_marks(function.node, function.parent, ctx.resolver)
             if item.cls is not None:
@@ -157,10 +160,16 @@ class UnmarkedAsyncTest(Rule):
                 if ctx.profile.asyncio_plugin_enabled
                 else "pytest-asyncio is disabled (`-p no:asyncio`) and no anyio/trio mark runs it"
             )
-            message = f"`async def {function.name}` never runs: {why}; add `@pytest.mark.asyncio`"
-            yield self.finding(function.node.name, message, self._fix(ctx, function))
+            # The mark of the plugin the project runs its coroutine tests with.
+            mark = "anyio" if preferred_runner(ctx) == "anyio" else "asyncio"
+            if mark == "asyncio" and not ctx.profile.asyncio_plugin_enabled:
+                message = f"`async def {function.name}` never runs: {why}; add an `anyio` or `trio` mark"
+                yield self.finding(function.node.name, message)
+                continue
+            message = f"`async def {function.name}` never runs: {why}; add `@pytest.mark.{mark}`"
+            yield self.finding(function.node.name, message, self._fix(ctx, function, mark))
 
-    def _fix(self, ctx: FileContext, function: FunctionScope) -> FixPlan | None:
+    def _fix(self, ctx: FileContext, function: FunctionScope, mark: str) -> FixPlan | None:
         pytest_name, imports = module_reference(ctx, "pytest")
         if not pytest_name:
             return None
@@ -168,8 +177,8 @@ class UnmarkedAsyncTest(Rule):
         anchor = function.node.decorators[0] if function.node.decorators else function.node
         return FixPlan(
             Applicability.SAFE,
-            "Add `@pytest.mark.asyncio`",
-            (NodeEdit(anchor, f"@{pytest_name}.mark.asyncio", LINE_BEFORE),),
+            f"Add `@pytest.mark.{mark}`",
+            (NodeEdit(anchor, f"@{pytest_name}.mark.{mark}", LINE_BEFORE),),
             imports,
         )
 
@@ -206,7 +215,7 @@ def _non_marks(ctx: FileContext, function: FunctionScope) -> list[cst.Decorator]
 
 def _collected_plain_test(ctx: FileContext, function: FunctionScope):
     """The test item pytest's own Python collector makes of ``function`` (not unittest, not conftest)."""
-    if ctx.is_conftest or is_fixture(function, ctx.resolver):
+    if ctx.is_conftest or ctx.resolver.is_fixture_function(function):
         return None
     item = collected_test(function, ctx.resolver, ctx.profile)
     if item is None:
@@ -277,7 +286,11 @@ class AsyncFixtureSyncDecorator(Rule):
     ## Fix safety
     Safe: the decorator becomes `@pytest_asyncio.fixture` with the same
     arguments (`scope=`, `params=`, `autouse=`, `name=` ...), and
-    `import pytest_asyncio` is added when missing.
+    `import pytest_asyncio` is added when missing. A fixture wider than
+    `function` also gets `loop_scope=` equal to its scope (pytest-asyncio
+    >= 0.24): where the project sets `asyncio_default_fixture_loop_scope =
+    function`, it would otherwise request the function's loop and fail with a
+    ScopeMismatch. No fix when the scope is computed.
 
     ## pytest-asyncio versions
     Strict mode exists since 0.17 and is the default since 0.19 (0.17/0.18
@@ -320,18 +333,42 @@ class AsyncFixtureSyncDecorator(Rule):
                 f"`@{text}` on `async def {function.name}`: pytest-asyncio ignores it in strict mode, "
                 f"so the fixture never runs and {effect}; use `@pytest_asyncio.fixture`"
             )
-            yield self.finding(found.decorator, message, self._fix(ctx, found.target))
+            yield self.finding(found.decorator, message, self._fix(ctx, found, versions))
 
-    def _fix(self, ctx: FileContext, target: cst.BaseExpression) -> FixPlan | None:
+    def _fix(self, ctx: FileContext, found: FixtureDecorator, versions: ProjectVersions) -> FixPlan | None:
         module_name, imports = module_reference(ctx, "pytest_asyncio")
         if not module_name:
             return None
-        return FixPlan(
-            Applicability.SAFE,
-            "Use `@pytest_asyncio.fixture`",
-            (NodeEdit(target, f"{module_name}.fixture"),),
-            imports,
-        )
+        edits = [NodeEdit(found.target, f"{module_name}.fixture")]
+        if versions.asyncio_at_least(0, 24):
+            loop_scope = _loop_scope_edit(found.call)
+            if loop_scope is False:
+                return None
+            if loop_scope is not None:
+                edits.append(loop_scope)
+        return FixPlan(Applicability.SAFE, "Use `@pytest_asyncio.fixture`", tuple(edits), imports)
+
+
+def _loop_scope_edit(call: cst.Call | None) -> NodeEdit | None | bool:
+    """``loop_scope=`` equal to a wider ``scope=``; False when the scope is not a literal.
+
+    pytest-asyncio runs a fixture in the loop of its ``loop_scope``. Left out, that is the
+    fixture's own scope while ``asyncio_default_fixture_loop_scope`` is unset, but
+    ``function`` where a project sets it so: a module-scoped fixture would then request the
+    function-scoped loop and fail with a ScopeMismatch. Spelling it out keeps the fix right
+    under either config.
+    """
+    if call is None:
+        return None
+    keywords = {arg.keyword.value: arg for arg in call.args if arg.keyword is not None}
+    scope = keywords.get("scope")
+    if scope is None or "loop_scope" in keywords:
+        return None
+    if not isinstance(scope.value, cst.SimpleString):
+        return False  # a callable or computed scope: which loop it needs is unknown
+    if scope.value.evaluated_value == "function":
+        return None
+    return NodeEdit(scope.value, f", loop_scope={scope.value.value}", AFTER)
 
 
 # --------------------------------------------------------------------------- ASL103
@@ -833,7 +870,9 @@ class MarkOnFixture(Rule):
     `@pytest_asyncio.fixture`), `usefixtures` does not request anything (request
     the fixture as a parameter), and `parametrize` does not parametrize (use
     `params=`). pytest 7.4–8.x warns ("Marks applied to fixtures have no
-    effect") and pytest 9 refuses to import the module.
+    effect"); pytest 9.0 refuses to import the module while that warning is an
+    error (its default), and pytest 9.1 always ("Marks cannot be applied to
+    fixtures").
 
     ## Example
     ```python
@@ -869,8 +908,9 @@ class MarkOnFixture(Rule):
 
     ## pytest-asyncio versions
     Independent of pytest-asyncio. pytest warns since 7.4 (a
-    `PytestRemovedIn9Warning` from 8.0), and pytest 9.0 already turns it into an
-    error at import time (unless the project's `filterwarnings` silences it).
+    `PytestRemovedIn9Warning` from 8.0); pytest 9.0 turns it into an error at
+    import time (unless the project's `filterwarnings` silences it), and pytest
+    9.1 fails the module whatever the filters say.
 
     ## References
     - pytest docs: deprecations, "Applying a mark to a fixture function".
@@ -896,7 +936,7 @@ class MarkOnFixture(Rule):
                     "usefixtures": "request the fixtures as parameters of the fixture",
                     "parametrize": "use the fixture's `params=`",
                 }.get(mark, "mark the tests instead")
-                if versions.pytest_at_least(9) and _pytest9_error(ctx, versions):
+                if versions.pytest_at_least(9, 1) or (versions.pytest_at_least(9) and _pytest9_error(ctx, versions)):
                     effect = f"pytest {versions.pytest.version} fails the module at import"
                 elif versions.pytest_at_least(7, 4):
                     effect = f"pytest {versions.pytest.version} warns it has no effect"

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import os
+import re
+
 import libcst as cst
 
+from asynclint.engine.discovery import is_skipped_dir
 from asynclint.model import ImportRequest
 from asynclint.rules.base import AFTER, BEFORE, FileContext, NodeEdit
 from asynclint.semantics.filemodel import (
@@ -55,3 +60,57 @@ def async_library(ctx: FileContext) -> str:
         if library in imported:
             return library
     return "asyncio"
+
+
+def preferred_runner(ctx: FileContext) -> str:
+    """``anyio`` when the project runs coroutine tests with anyio's plugin, else ``asyncio``.
+
+    Many projects (FastAPI, Starlette, uvicorn ...) use anyio's pytest plugin and do not
+    install pytest-asyncio at all: an ``asyncio`` mark would be unknown there (an error
+    under ``--strict-markers``). The evidence, nearest first: anyio auto mode; the file
+    (``pytest_asyncio`` imported or ``asyncio`` marks vs. ``anyio`` marks or an
+    ``anyio_backend`` fixture, also in its conftest chain); then the project's other
+    files; pytest-asyncio when nothing says otherwise.
+    """
+    if ctx.profile.anyio_auto:
+        return "anyio"
+    summaries = [ctx.summary]
+    for conftest in ctx.index.conftest_chain(ctx.path):
+        summaries.append(ctx.index.summary_for_path(conftest))
+    if any(target.startswith("pytest_asyncio") for s in summaries for target in s.imports.values()):
+        return "asyncio"
+    local = {mark or plugin for mark, plugin in _MARK_USE.findall(ctx.source)}
+    if local & {"asyncio", "pytest_asyncio"}:
+        return "asyncio"
+    if "anyio" in local or any("anyio_backend" in s.functions for s in summaries):
+        return "anyio"
+    return _project_runner(str(ctx.index.root))
+
+
+_MARK_USE = re.compile(r"\bmark\.(asyncio|anyio)\b|\b(?:import|from)\s+(pytest_asyncio)\b")
+
+
+@functools.lru_cache(maxsize=64)
+def _project_runner(root: str) -> str:
+    """What the project's Python files use: pytest-asyncio wins as soon as any file uses it."""
+    anyio = False
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if not is_skipped_dir(folder, d)]
+        for name in files:
+            if not name.endswith(".py"):
+                continue
+            try:
+                with open(os.path.join(folder, name), encoding="utf-8", errors="replace") as handle:
+                    found = _MARK_USE.findall(handle.read())
+            except OSError:
+                continue
+            for mark, plugin in found:
+                if mark == "asyncio" or plugin:
+                    return "asyncio"
+                anyio = anyio or mark == "anyio"
+    return "anyio" if anyio else "asyncio"
+
+
+def clear_cache() -> None:
+    """Forget what project scans found (a long-lived process may see the files change)."""
+    _project_runner.cache_clear()

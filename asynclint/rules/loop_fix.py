@@ -28,15 +28,11 @@ runs in pytest-asyncio's loop (its scope and policy) instead of a private one.
 
 from __future__ import annotations
 
-import functools
-import os
-import re
-
 import libcst as cst
 
 from asynclint.model import Applicability, ImportRequest
 from asynclint.rules.base import BEFORE, LINE_BEFORE, FileContext, FixPlan, NodeEdit
-from asynclint.rules.helpers import module_reference
+from asynclint.rules.helpers import module_reference, preferred_runner
 from asynclint.semantics import tables
 from asynclint.semantics.filemodel import FunctionScope, dotted
 from asynclint.semantics.pytest_items import (
@@ -44,7 +40,6 @@ from asynclint.semantics.pytest_items import (
     class_marks,
     collected_test,
     decorator_marks,
-    is_fixture,
     is_unittest_class,
     mark_name,
     module_marks,
@@ -376,7 +371,7 @@ def _plan(ctx: FileContext, function: FunctionScope) -> FixPlan | None:
         return None
     resolver, profile = ctx.resolver, ctx.profile
     item = collected_test(function, resolver, profile)
-    if item is None or is_fixture(function, resolver):
+    if item is None or resolver.is_fixture_function(function):
         return None
     if profile.trio_auto or ctx.runner_context.other_runner is not None:
         return None
@@ -390,7 +385,7 @@ def _plan(ctx: FileContext, function: FunctionScope) -> FixPlan | None:
         return None
     if marks.names & {"asyncio", "anyio"}:
         mark = None  # a runner mark already applies once the test is a coroutine
-    elif _runner(ctx) == "anyio":
+    elif preferred_runner(ctx) == "anyio":
         mark = None if profile.anyio_auto else "anyio"
     elif not profile.asyncio_plugin_enabled:
         return None
@@ -482,60 +477,6 @@ def _plan(ctx: FileContext, function: FunctionScope) -> FixPlan | None:
 
     title = "Make the test `async def` and await instead of driving a loop by hand"
     return FixPlan(Applicability.UNSAFE, title, tuple(edits), imports)
-
-
-def _runner(ctx: FileContext) -> str:
-    """``anyio`` when the project runs coroutine tests with anyio's plugin, else ``asyncio``.
-
-    Many projects (FastAPI, Starlette, uvicorn ...) use anyio's pytest plugin and do not
-    install pytest-asyncio at all: an ``asyncio`` mark would be unknown there (an error
-    under ``--strict-markers``). The evidence, nearest first: anyio auto mode; the file
-    (``pytest_asyncio`` imported or ``asyncio`` marks vs. ``anyio`` marks or an
-    ``anyio_backend`` fixture, also in its conftest chain); then the project's other
-    files; pytest-asyncio when nothing says otherwise.
-    """
-    if ctx.profile.anyio_auto:
-        return "anyio"
-    summaries = [ctx.summary]
-    for conftest in ctx.index.conftest_chain(ctx.path):
-        summaries.append(ctx.index.summary_for_path(conftest))
-    if any(target.startswith("pytest_asyncio") for s in summaries for target in s.imports.values()):
-        return "asyncio"
-    local = {mark or plugin for mark, plugin in _MARK_USE.findall(ctx.source)}
-    if local & {"asyncio", "pytest_asyncio"}:
-        return "asyncio"
-    if "anyio" in local or any("anyio_backend" in s.functions for s in summaries):
-        return "anyio"
-    return _project_runner(str(ctx.index.root))
-
-
-_MARK_USE = re.compile(r"\bmark\.(asyncio|anyio)\b|\b(?:import|from)\s+(pytest_asyncio)\b")
-_SKIP_DIRS = frozenset(
-    {".git", ".hg", ".svn", "node_modules", "__pycache__", ".tox", ".nox", "build", "dist",
-     "site-packages", ".venv", "venv", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".asynclint_cache",
-     ".eggs"}
-)
-
-
-@functools.lru_cache(maxsize=64)
-def _project_runner(root: str) -> str:
-    """What the project's Python files use: pytest-asyncio wins as soon as any file uses it."""
-    anyio = False
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = [d for d in dirs if d not in _SKIP_DIRS and not d.endswith(".egg-info")]
-        for name in files:
-            if not name.endswith(".py"):
-                continue
-            try:
-                with open(os.path.join(folder, name), encoding="utf-8", errors="replace") as handle:
-                    found = _MARK_USE.findall(handle.read())
-            except OSError:
-                continue
-            for mark, plugin in found:
-                if mark == "asyncio" or plugin:
-                    return "asyncio"
-                anyio = anyio or mark == "anyio"
-    return "anyio" if anyio else "asyncio"
 
 
 def _without(params: cst.Parameters, param: cst.Param) -> cst.Parameters:

@@ -215,16 +215,6 @@ def collected_test(function: FunctionScope, resolver: Resolver, profile) -> Test
     return None
 
 
-def is_fixture(function: FunctionScope, resolver: Resolver) -> bool:
-    assert function.node is not None
-    for decorator in function.node.decorators:
-        qualname = resolver.qualify(decorator.decorator, function.parent)
-        last = qualname.rsplit(".", 1)[-1] if qualname else dotted(decorator.decorator).rsplit(".", 1)[-1]
-        if last in ("fixture", "yield_fixture"):
-            return True
-    return False
-
-
 # --------------------------------------------------------------------------- fixtures
 PYTEST_FIXTURE_DECORATORS = frozenset(
     {"pytest.fixture", "pytest.yield_fixture", "_pytest.fixtures.fixture"}

@@ -10,7 +10,7 @@ async def connection():
     return "connection"
 
 
-@pytest_asyncio.fixture(scope="module", params=["a", "b"])
+@pytest_asyncio.fixture(scope="module", loop_scope="module", params=["a", "b"])
 async def dataset(request):
     yield request.param
 
@@ -19,3 +19,8 @@ async def dataset(request):
 async def test_uses(connection, dataset):
     assert connection == "connection"
     assert dataset in ("a", "b")
+
+
+@pytest_asyncio.fixture(scope="session", loop_scope="session")
+async def explicit_loop_scope():
+    return 1

@@ -18,3 +18,8 @@ async def dataset(request):
 async def test_uses(connection, dataset):
     assert connection == "connection"
     assert dataset in ("a", "b")
+
+
+@pytest.fixture(scope="session", loop_scope="session")
+async def explicit_loop_scope():
+    return 1
