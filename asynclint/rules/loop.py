@@ -7,23 +7,19 @@ from typing import Iterator
 
 import libcst as cst
 
-from asynclint.rules.base import FileContext, Finding, Rule
-from asynclint.semantics import tables
-from asynclint.semantics.filemodel import RETURN, CallSite, FunctionScope, enclosing_function
-
-# ASL403/404/405 (pytest-asyncio's loop fixtures, get_event_loop in coroutines)
 from asynclint.config.versions import ProjectVersions, failure_note, versions_for
 from asynclint.model import Applicability
-from asynclint.rules.base import FixPlan, NodeEdit
+from asynclint.rules.base import FileContext, Finding, FixPlan, NodeEdit, Rule
 from asynclint.rules.blocking import inside_lambda
 from asynclint.rules.helpers import in_async_function, module_reference
+from asynclint.semantics import tables
+from asynclint.semantics.filemodel import RETURN, CallSite, FunctionScope, enclosing_function, string_value
 from asynclint.semantics.fixtures import FixtureInfo, resolve_fixture
 from asynclint.semantics.pytest_items import (
     collected_test,
     fixture_decorator,
     fixture_name,
     requested_fixtures,
-    string_value,
 )
 
 

@@ -10,7 +10,7 @@ import libcst as cst
 from asynclint.model import Applicability, ImportRequest
 from asynclint.rules.base import FileContext, Finding, FixPlan, NodeEdit, Rule
 from asynclint.semantics import tables
-from asynclint.semantics.filemodel import Scope, dotted
+from asynclint.semantics.filemodel import Scope, dotted, keyword_value, positional_value, string_value
 from asynclint.semantics.resolve import COROUTINE, Callee
 from asynclint.semantics.values import MockValue
 
@@ -32,25 +32,6 @@ class Replacement:
     is_class: bool  # the mock class itself (new_callable=Mock, new=Mock)
 
 
-def _keyword(call: cst.Call, name: str) -> cst.BaseExpression | None:
-    for arg in call.args:
-        if arg.keyword is not None and arg.keyword.value == name:
-            return arg.value
-    return None
-
-
-def _positional(call: cst.Call, index: int) -> cst.BaseExpression | None:
-    positional = [a for a in call.args if a.keyword is None and not a.star]
-    return positional[index].value if len(positional) > index else None
-
-
-def _string(expr: cst.BaseExpression | None) -> str | None:
-    if isinstance(expr, cst.SimpleString):
-        value = expr.evaluated_value
-        return value if isinstance(value, str) else None
-    return None
-
-
 def sync_mock_class(ctx: FileContext, expr: cst.BaseExpression, scope: Scope) -> str | None:
     """``Mock``/``MagicMock``... when ``expr`` names one of unittest.mock's sync mock classes."""
     if not isinstance(expr, (cst.Name, cst.Attribute)):
@@ -70,7 +51,7 @@ def is_sync_mock(ctx: FileContext, expr: cst.BaseExpression, scope: Scope) -> bo
         return False  # first positional argument is a spec
     if any(a.keyword is not None and a.keyword.value in _UNSURE_KEYWORDS for a in expr.args):
         return False
-    return_value = _keyword(expr, "return_value")
+    return_value = keyword_value(expr, "return_value")
     if return_value is None:
         return True
     if isinstance(return_value, _LITERALS):
@@ -110,34 +91,34 @@ def replacements(ctx: FileContext) -> Iterator[Replacement]:
         if kind is None:
             continue
         if kind == "patch":
-            target_text = _string(_positional(call, 0))
+            target_text = string_value(positional_value(call, 0))
             if target_text is None:
                 continue
             target = ctx.resolver.resolve_target(target_text)
-            new = _keyword(call, "new") or _positional(call, 1)
+            new = keyword_value(call, "new") or positional_value(call, 1)
         elif kind == "patch.object":
-            owner, attribute = _positional(call, 0), _string(_positional(call, 1))
+            owner, attribute = positional_value(call, 0), string_value(positional_value(call, 1))
             if owner is None or attribute is None:
                 continue
             target = ctx.resolver.resolve_attribute_target(owner, attribute, site.scope)
             target_text = f"{ctx.code(owner)}.{attribute}"
-            new = _keyword(call, "new") or _positional(call, 2)
+            new = keyword_value(call, "new") or positional_value(call, 2)
         else:  # monkeypatch.setattr
-            first = _positional(call, 0)
-            as_path = _string(first)
-            if as_path is not None and "." in as_path and _positional(call, 2) is None:
+            first = positional_value(call, 0)
+            as_path = string_value(first)
+            if as_path is not None and "." in as_path and positional_value(call, 2) is None:
                 target_text, target = as_path, ctx.resolver.resolve_target(as_path)
-                new = _positional(call, 1) or _keyword(call, "value")
+                new = positional_value(call, 1) or keyword_value(call, "value")
             else:
-                attribute = _string(_positional(call, 1))
+                attribute = string_value(positional_value(call, 1))
                 if first is None or attribute is None:
                     continue
                 target = ctx.resolver.resolve_attribute_target(first, attribute, site.scope)
                 target_text = f"{ctx.code(first)}.{attribute}"
-                new = _positional(call, 2) or _keyword(call, "value")
+                new = positional_value(call, 2) or keyword_value(call, "value")
         if target.kind != COROUTINE:
             continue
-        new_callable = _keyword(call, "new_callable")
+        new_callable = keyword_value(call, "new_callable")
         if new is not None:
             if is_sync_mock(ctx, new, site.scope):
                 yield Replacement(new, target, target_text, False)

@@ -49,6 +49,34 @@ def dotted(node: cst.BaseExpression | None) -> str:
     return ""
 
 
+def string_value(node: cst.BaseExpression | None) -> str | None:
+    """The text of a (possibly implicitly concatenated) string literal; None for anything else."""
+    if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
+        value = node.evaluated_value
+        return value if isinstance(value, str) else None
+    return None
+
+
+def keyword_arg(call: cst.Call | None, name: str) -> cst.Arg | None:
+    if call is None:
+        return None
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value == name:
+            return arg
+    return None
+
+
+def keyword_value(call: cst.Call | None, name: str) -> cst.BaseExpression | None:
+    arg = keyword_arg(call, name)
+    return arg.value if arg is not None else None
+
+
+def positional_value(call: cst.Call, index: int) -> cst.BaseExpression | None:
+    """The ``index``-th positional argument (``*args`` make later positions unknown: None)."""
+    positional = [a for a in call.args if a.keyword is None and not a.star]
+    return positional[index].value if len(positional) > index else None
+
+
 @dataclass
 class Binding:
     """What a name is bound to in one scope."""

@@ -13,7 +13,9 @@ import libcst as cst
 
 from asynclint.index.summary import ClassFacts, ModuleSummary
 from asynclint.semantics import tables
-from asynclint.semantics.filemodel import ClassScope, FunctionScope, ModuleScope, Scope, dotted
+from asynclint.semantics.filemodel import (
+    ClassScope, FunctionScope, ModuleScope, Scope, dotted, keyword_arg, string_value,
+)
 from asynclint.semantics.resolve import Resolver, is_mark
 
 UNITTEST_BASES = frozenset(
@@ -252,25 +254,6 @@ def fixture_decorator(function: FunctionScope, resolver: Resolver) -> FixtureDec
         last = (qualname or dotted(target)).rsplit(".", 1)[-1]
         if last in _FIXTURE_WORDS:
             return FixtureDecorator(decorator, target, qualname, expr if isinstance(expr, cst.Call) else None)
-    return None
-
-
-def string_value(node: cst.BaseExpression | None) -> str | None:
-    if isinstance(node, cst.SimpleString):
-        value = node.evaluated_value
-        return value if isinstance(value, str) else None
-    if isinstance(node, cst.ConcatenatedString):
-        value = node.evaluated_value
-        return value if isinstance(value, str) else None
-    return None
-
-
-def keyword_arg(call: cst.Call | None, name: str) -> cst.Arg | None:
-    if call is None:
-        return None
-    for arg in call.args:
-        if arg.keyword is not None and arg.keyword.value == name:
-            return arg
     return None
 
 

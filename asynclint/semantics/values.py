@@ -19,7 +19,9 @@ import libcst as cst
 from asynclint.index.project import Symbol
 from asynclint.index.summary import ENTERED, SYNC, FunctionFacts, ModuleSummary
 from asynclint.semantics import tables
-from asynclint.semantics.filemodel import ClassScope, FunctionScope, Scope, dotted
+from asynclint.semantics.filemodel import (
+    ClassScope, FunctionScope, Scope, dotted, keyword_value, positional_value, string_value,
+)
 
 if TYPE_CHECKING:
     from asynclint.semantics.resolve import Resolver
@@ -72,25 +74,6 @@ def _mock_module(qualname: str) -> tuple[str, str]:
         if qualname.startswith(module + "."):
             return module, qualname[len(module) + 1 :]
     return "", ""
-
-
-def _keyword(call: cst.Call, name: str) -> cst.BaseExpression | None:
-    for arg in call.args:
-        if arg.keyword is not None and arg.keyword.value == name:
-            return arg.value
-    return None
-
-
-def _positional(call: cst.Call, index: int) -> cst.BaseExpression | None:
-    positional = [a for a in call.args if a.keyword is None and not a.star]
-    return positional[index].value if len(positional) > index else None
-
-
-def string_value(expr: cst.BaseExpression | None) -> str | None:
-    if isinstance(expr, cst.SimpleString):
-        value = expr.evaluated_value
-        return value if isinstance(value, str) else None
-    return None
 
 
 class ValueInference:
@@ -290,7 +273,7 @@ class ValueInference:
         if name in tables.ASYNC_MOCK_CLASSES:
             return MockValue(True, "AsyncMock()")
         if name in tables.SYNC_MOCK_CLASSES:
-            spec = _keyword(call, "spec") or _keyword(call, "spec_set") or _positional(call, 0)
+            spec = keyword_value(call, "spec") or keyword_value(call, "spec_set") or positional_value(call, 0)
             if spec is None:
                 return MockValue(False, f"{name}()")
             spec_value = self.infer(spec, scope, depth + 1)
@@ -300,11 +283,11 @@ class ValueInference:
                 return MockValue(True, f"{name}(spec=...)")
             return None
         if name == "create_autospec":
-            spec = _positional(call, 0) or _keyword(call, "spec")
+            spec = positional_value(call, 0) or keyword_value(call, "spec")
             if spec is None:
                 return None
             spec_value = self.infer(spec, scope, depth + 1)
-            instance = _keyword(call, "instance")
+            instance = keyword_value(call, "instance")
             if isinstance(spec_value, ClassRef):
                 if isinstance(instance, cst.Name) and instance.value == "True":
                     return Instance(spec_value)
@@ -320,18 +303,18 @@ class ValueInference:
         """The callee a ``patch``/``patch.object`` call replaces."""
         r = self.resolver
         if kind == "patch":
-            target = string_value(_positional(call, 0))
+            target = string_value(positional_value(call, 0))
             return r.resolve_target(target) if target else None
-        owner, attribute = _positional(call, 0), string_value(_positional(call, 1))
+        owner, attribute = positional_value(call, 0), string_value(positional_value(call, 1))
         if owner is None or attribute is None:
             return None
         return r.resolve_attribute_target(owner, attribute, scope)
 
     def _patcher(self, call: cst.Call, kind: str, scope: Scope) -> Value:
         new_index = 1 if kind == "patch" else 2
-        if _keyword(call, "new") is not None or _positional(call, new_index) is not None:
+        if keyword_value(call, "new") is not None or positional_value(call, new_index) is not None:
             return None
-        if _keyword(call, "new_callable") is not None or _keyword(call, "spec") is not None:
+        if keyword_value(call, "new_callable") is not None or keyword_value(call, "spec") is not None:
             return None
         target = self.patch_target(call, kind, scope)
         if target is None or target.kind == "unknown":
@@ -379,7 +362,7 @@ class ValueInference:
             if not module or kind not in ("patch", "patch.object"):
                 continue
             new_index = 1 if kind == "patch" else 2
-            if _keyword(expr, "new") is not None or _positional(expr, new_index) is not None:
+            if keyword_value(expr, "new") is not None or positional_value(expr, new_index) is not None:
                 continue  # with ``new`` no argument is injected
             patcher = self._patcher(expr, kind, function.parent or function)
             mocks.append(patcher.mock if isinstance(patcher, Patcher) else None)
