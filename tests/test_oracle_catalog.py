@@ -403,7 +403,7 @@ def test_fact_event_loop_policy_override_reaches_sync_tests(tmp_path: Path) -> N
     assert run.outcomes == {"test_sync.py::test_sync": {"error"}}, run.output
 
 
-# --- safe fixes: the fixed file runs clean under real pytest -------------------------------
+# --- fixes: the fixed file runs clean under real pytest -------------------------------------
 
 FIXED_CASES = [
     ("ASL102/test_plain_fixture_decorator.py", UNHANDLED_ASYNC_FIXTURE),
@@ -413,11 +413,13 @@ FIXED_CASES = [
     ("ASL107/test_scope_keyword.py", "deprecated"),
     ("ASL108/test_marks_on_fixtures.py", "Marks "),
     ("ASL404/test_get_event_loop_in_coroutines.py", "Traceback"),
+    # unsafe: the coroutines that requested the removed fixture use the running loop
+    ("fixes/ASL403/test_event_loop_requests.py", "fixture 'event_loop' not found"),
 ]
 
 
 @pytest.mark.parametrize(("path", "gone"), FIXED_CASES, ids=[p for p, _ in FIXED_CASES])
-def test_safe_fix_makes_the_file_run_clean(path: str, gone: str, tmp_path: Path) -> None:
+def test_fix_makes_the_file_run_clean(path: str, gone: str, tmp_path: Path) -> None:
     from asynclint.api import lint_text
     from asynclint.config.pytest_config import load_profile
     from asynclint.fixer.fixer import fix_text
@@ -428,8 +430,9 @@ def test_safe_fix_makes_the_file_run_clean(path: str, gone: str, tmp_path: Path)
     def lint(text: str):
         return lint_text(text, str(source), profile=load_profile(source), root=CORPUS)
 
-    fixed = fix_text(SourceText.from_bytes(source.read_bytes()), lint, unsafe=False, filename=str(source))
-    code = path.split("/")[0]
+    unsafe = path.startswith("fixes/")  # a golden pair of an unsafe fix
+    fixed = fix_text(SourceText.from_bytes(source.read_bytes()), lint, unsafe=unsafe, filename=str(source))
+    code = source.parent.name
     assert fixed.applied[code] >= 1 and not [d for d in fixed.diagnostics if d.code == code]
     target = tmp_path / "case"
     target.mkdir()

@@ -12,6 +12,7 @@ from asynclint.model import Applicability
 from asynclint.rules.base import FileContext, Finding, FixPlan, NodeEdit, Rule
 from asynclint.rules.blocking import inside_lambda
 from asynclint.rules.helpers import in_async_function, module_reference
+from asynclint.rules.loop_fix import event_loop_request_fix, manual_loop_fix
 from asynclint.semantics import tables
 from asynclint.semantics.filemodel import RETURN, CallSite, FunctionScope, enclosing_function, string_value
 from asynclint.semantics.fixtures import FixtureInfo, resolve_fixture
@@ -120,8 +121,6 @@ class ManualEventLoop(Rule):
     fix_availability = "unsafe"
 
     def check(self, ctx: FileContext) -> Iterator[Finding]:
-        from asynclint.rules.loop_fix import manual_loop_fix
-
         fixes: dict[int, object] = {}  # one rewrite per test, shared by all its findings
         for site in ctx.model.calls:
             function = enclosing_function(site.scope)
@@ -271,10 +270,18 @@ class EventLoopFixture(Rule):
     ```
 
     ## Fix safety
-    No automatic fix. Inside async code use `asyncio.get_running_loop()`; to
-    share a loop between tests use `@pytest.mark.asyncio(loop_scope=...)`,
-    `@pytest_asyncio.fixture(loop_scope=...)` or `asyncio_default_test_loop_scope`;
-    for a custom loop type use the `pytest_asyncio_loop_factories` hook (1.4+).
+    Unsafe (with `--fix --unsafe-fixes`), for an `async def` test or fixture
+    that requests `event_loop` as a parameter: the parameter goes and each use
+    of it becomes `asyncio.get_running_loop()` — the loop the coroutine runs
+    in. Unsafe because requesting the fixture also ran it, and a fixture of
+    your own may do more than hand out a loop. Not offered when a nested
+    function or lambda uses `event_loop` (it may run where no loop runs), when
+    the name is rebound, or for sync code and `usefixtures`.
+
+    Otherwise by hand: to share a loop between tests use
+    `@pytest.mark.asyncio(loop_scope=...)`, `@pytest_asyncio.fixture(loop_scope=...)`
+    or `asyncio_default_test_loop_scope`; for a custom loop type use the
+    `pytest_asyncio_loop_factories` hook (1.4+).
 
     ## pytest-asyncio versions
     Reported from 0.22. For 0.22–0.26 the message says "deprecated" (a
@@ -291,6 +298,7 @@ class EventLoopFixture(Rule):
     name = "event-loop-fixture"
     family = "loop"
     summary = "the event_loop fixture is redefined or requested (deprecated 0.22, removed 1.0)"
+    fix_availability = "unsafe"
 
     def check(self, ctx: FileContext) -> Iterator[Finding]:
         if "event_loop" not in ctx.source or not ctx.profile.asyncio_plugin_enabled:
@@ -326,7 +334,8 @@ class EventLoopFixture(Rule):
             for request in requested_fixtures(function, ctx.resolver) or ():
                 if request.name == "event_loop":
                     info = resolve_fixture(ctx, "event_loop", function)
-                    yield self.finding(request.node, self._request_message(ctx, function, info, versions))
+                    fix = event_loop_request_fix(ctx, function, request.node)
+                    yield self.finding(request.node, self._request_message(ctx, function, info, versions), fix)
         for site in ctx.model.calls:
             if not site.callee.endswith("getfixturevalue") or not site.node.args:
                 continue

@@ -29,6 +29,7 @@ runs in pytest-asyncio's loop (its scope and policy) instead of a private one.
 from __future__ import annotations
 
 import libcst as cst
+import libcst.matchers as m
 
 from asynclint.model import Applicability, ImportRequest
 from asynclint.rules.base import BEFORE, LINE_BEFORE, FileContext, FixPlan, NodeEdit
@@ -565,3 +566,70 @@ def _ids_inside(suite: cst.CSTNode, roots: set[int]) -> set[int]:
 
     suite.visit(Collect())
     return found
+
+
+# --------------------------------------------------------------------------- ASL403
+class _LoopUses(cst.CSTVisitor):
+    """Loads of ``event_loop`` in a function body; nested scopes that mention it make it unfixable.
+
+    Attribute names (``x.event_loop``) and keyword names (``f(event_loop=...)``) are not uses.
+    A nested function or lambda would call ``get_running_loop()`` later, maybe in a thread,
+    where no loop runs: the rewrite is offered only when every use is in the coroutine itself.
+    """
+
+    def __init__(self) -> None:
+        self.names: list[cst.Name] = []
+        self.nested = False
+
+    def _nested(self, node: cst.CSTNode) -> bool:
+        self.nested = self.nested or bool(m.findall(node, m.Name("event_loop")))
+        return False
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        return self._nested(node)
+
+    def visit_Lambda(self, node: cst.Lambda) -> bool:
+        return self._nested(node)
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        return self._nested(node)
+
+    def visit_Attribute(self, node: cst.Attribute) -> bool:
+        node.value.visit(self)
+        return False
+
+    def visit_Arg(self, node: cst.Arg) -> bool:
+        node.value.visit(self)
+        return False
+
+    def visit_Name(self, node: cst.Name) -> None:
+        if node.value == "event_loop":
+            self.names.append(node)
+
+
+def event_loop_request_fix(ctx: FileContext, function: FunctionScope, param: cst.CSTNode) -> FixPlan | None:
+    """Unsafe: an ``async def`` that requests ``event_loop`` uses the running loop instead.
+
+    The parameter goes and each use becomes ``asyncio.get_running_loop()``: inside a
+    coroutine that pytest-asyncio runs, that is the loop the test runs in. Unsafe because
+    the request also ran the fixture: a user-defined ``event_loop`` may set things up.
+    """
+    node = function.node
+    if node is None or not function.is_async or not isinstance(param, cst.Param):
+        return None
+    if param not in node.params.params or len(function.bindings.get("event_loop", ())) != 1:
+        return None  # positional-only/keyword-only, or rebound in the body
+    def_indent = _def_indent(ctx, function)
+    if def_indent is None:
+        return None
+    uses = _LoopUses()
+    node.body.visit(uses)
+    if uses.nested:
+        return None
+    asyncio_name, imports = module_reference(ctx, "asyncio")
+    if not asyncio_name:
+        return None
+    edits = [NodeEdit(node.params, code_at(ctx, _without(node.params, param), def_indent))]
+    edits.extend(NodeEdit(name, f"{asyncio_name}.get_running_loop()") for name in uses.names)
+    title = "Drop the `event_loop` parameter and use `asyncio.get_running_loop()`"
+    return FixPlan(Applicability.UNSAFE, title, tuple(edits), imports)
