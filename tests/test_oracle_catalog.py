@@ -167,6 +167,9 @@ CASES: list[Case] = [
                  "TestInClass::test_method"),
          failed=("test_getfixturevalue",),
          expect=("fixture 'event_loop' not found",)),
+    Case("ASL403/test_usefixtures_on_class_and_module.py", "1.0 removed the fixture",
+         errors=("TestDecorated::test_one", "TestPytestmark::test_two"),
+         expect=("fixture 'event_loop' not found",)),
     Case("ASL403/test_redefined_event_loop.py", "own event_loop: not the loop tests run in"),
     negative("ASL403/test_ok_running_loop.py"),
     # --- ASL404 get-event-loop-in-coroutine ---------------------------------------------

@@ -21,6 +21,7 @@ from asynclint.semantics.pytest_items import (
     fixture_decorator,
     fixture_name,
     requested_fixtures,
+    shared_usefixtures,
 )
 
 
@@ -231,7 +232,8 @@ class EventLoopFixture(Rule):
     ## What it does
     Flags a fixture named `event_loop` defined by the user, and every test or
     fixture that requests `event_loop` (as a parameter, in
-    `@pytest.mark.usefixtures`, or with `request.getfixturevalue`).
+    `@pytest.mark.usefixtures` on the test, on its class or in the module's
+    `pytestmark`, or with `request.getfixturevalue`).
 
     ## Why is this bad?
     pytest-asyncio deprecated overriding and requesting its `event_loop`
@@ -336,6 +338,12 @@ class EventLoopFixture(Rule):
                     info = resolve_fixture(ctx, "event_loop", function)
                     fix = event_loop_request_fix(ctx, function, request.node)
                     yield self.finding(request.node, self._request_message(ctx, function, info, versions), fix)
+        if not ctx.is_conftest:  # a conftest's pytestmark applies to nothing (ASL106)
+            for where, cls, request in shared_usefixtures(ctx.resolver, ctx.profile):
+                if request.name == "event_loop":
+                    requester = next(iter(cls.methods.values()), None) if cls is not None else None
+                    info = resolve_fixture(ctx, "event_loop", requester)
+                    yield self.finding(request.node, self._shared_message(ctx, where, info, versions))
         for site in ctx.model.calls:
             if not site.callee.endswith("getfixturevalue") or not site.node.args:
                 continue
@@ -346,6 +354,28 @@ class EventLoopFixture(Rule):
                 continue
             info = resolve_fixture(ctx, "event_loop", function)
             yield self.finding(site.node, self._request_message(ctx, function, info, versions))
+
+    def _shared_message(
+        self, ctx: FileContext, where: str, info: FixtureInfo | None, versions: ProjectVersions
+    ) -> str:
+        advice = "remove `event_loop` from it (in a coroutine, `asyncio.get_running_loop()` is the running loop)"
+        if not versions.asyncio_at_least(1):
+            note = failure_note(ctx.profile, "DeprecationWarning", versions)
+            return (
+                f"`usefixtures(\"event_loop\")` on {where} requests the `event_loop` fixture for every test, "
+                f"deprecated since pytest-asyncio 0.22 and removed in 1.0{note}; {advice}"
+            )
+        if info is None:
+            return (
+                f"`usefixtures(\"event_loop\")` on {where} requests `event_loop`, which pytest-asyncio removed "
+                f"in 1.0: with {versions.pytest_asyncio.version} each of its tests errors with "
+                f"\"fixture 'event_loop' not found\"; {advice}"
+            )
+        return (
+            f"`usefixtures(\"event_loop\")` on {where} requests your own `event_loop` fixture "
+            f"({info.where(ctx.index.root)}): pytest-asyncio's was removed in 1.0 and yours is not the loop "
+            f"the tests run in; {advice}"
+        )
 
     def _request_message(
         self, ctx: FileContext, function: FunctionScope, info: FixtureInfo | None, versions: ProjectVersions

@@ -352,13 +352,44 @@ def requested_fixtures(function: FunctionScope, resolver: Resolver) -> list[Requ
         for p in (*ordered, *params.kwonly_params)
         if p.default is None and p.name.value not in given and p.name.value != "request"
     ]
-    for decorator, mark in mark_decorators(function.node, function.parent, resolver):
-        if mark == "usefixtures" and isinstance(decorator.decorator, cst.Call):
-            for arg in decorator.decorator.args:
-                value = string_value(arg.value)
-                if value is not None and arg.keyword is None:
-                    requests.append(Request(value, arg.value))
+    for decorator in function.node.decorators:
+        requests.extend(_usefixtures_in(decorator.decorator, function.parent, resolver))
     return requests
+
+
+def _usefixtures_in(expr: cst.BaseExpression, scope: Scope, resolver: Resolver) -> list[Request]:
+    call = expr if isinstance(expr, cst.Call) else None
+    if call is None or mark_name(call.func, scope, resolver) != "usefixtures":
+        return []
+    requests = []
+    for arg in call.args:
+        value = string_value(arg.value)
+        if value is not None and arg.keyword is None:
+            requests.append(Request(value, arg.value))
+    return requests
+
+
+def shared_usefixtures(resolver: Resolver, profile) -> list[tuple[str, ClassScope | None, Request]]:
+    """``usefixtures`` marks that request a fixture for many tests at once: on a test class
+    (decorator or ``pytestmark``) or in the module's ``pytestmark``. Each comes with a
+    description of its holder and the class (None for the module)."""
+    model = resolver.model
+    found: list[tuple[str, ClassScope | None, Request]] = []
+    for value in model.module_pytestmark:
+        items = [e.value for e in value.elements] if isinstance(value, cst.List) else [value]
+        for item in items:
+            found.extend(("the module's `pytestmark`", None, r) for r in _usefixtures_in(item, model.module, resolver))
+    for cls in model.classes:
+        if cls.node is None or cls.parent is not model.module or not profile.is_test_class_name(cls.name):
+            continue
+        where = f"class `{cls.name}`"
+        for decorator in cls.node.decorators:
+            found.extend((where, cls, r) for r in _usefixtures_in(decorator.decorator, model.module, resolver))
+        for value in cls.pytestmark:
+            items = [e.value for e in value.elements] if isinstance(value, cst.List) else [value]
+            for item in items:
+                found.extend((where, cls, r) for r in _usefixtures_in(item, cls, resolver))
+    return found
 
 
 # --------------------------------------------------------------------------- ancestry
