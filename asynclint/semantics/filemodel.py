@@ -290,6 +290,17 @@ class _ModelBuilder:
     def visit_AugAssign(self, node: cst.AugAssign) -> None:
         for name in _target_names(node.target):
             self.scope.bind(name, Binding("other"))
+            if name == "pytestmark":
+                self._pytestmark_changed(node)
+
+    def _pytestmark_changed(self, node: cst.CSTNode) -> None:
+        """``pytestmark += [...]`` / ``pytestmark.extend(...)``: the marks are no longer a
+        value asynclint read, so the node itself is recorded; it is not a mark, which leaves
+        the level's marks "not understood" and the rules that need them silent."""
+        if isinstance(self.scope, ClassScope):
+            self.scope.pytestmark.append(node)  # type: ignore[arg-type]
+        elif isinstance(self.scope, ModuleScope):
+            self.model.module_pytestmark.append(node)  # type: ignore[arg-type]
 
     def _bind_target(self, target: cst.BaseExpression, value: cst.BaseExpression) -> None:
         if isinstance(target, cst.Name):
@@ -398,6 +409,9 @@ class _ModelBuilder:
 
     def visit_Call(self, node: cst.Call) -> None:
         context = self.contexts.pop(id(node), OTHER)
+        func = node.func
+        if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value == "pytestmark":
+            self._pytestmark_changed(node)  # ``pytestmark.append(mark)``, ``.extend([...])``
         self.model.calls.append(
             CallSite(node, self.scope, context, dotted(node.func), self.assigned.pop(id(node), None))
         )
