@@ -38,6 +38,9 @@ class FunctionFacts:
     # The name a fixture is requested by: ``name=`` of the fixture decorator, else the
     # function's name (None for non-fixtures).
     fixture_name: str | None = None
+    # ``params=`` of the fixture decorator may carry marks (``pytest.param(..., marks=...)``,
+    # or a value that is not a literal list): pytest puts those marks on the requesting tests.
+    params_marked: bool = False
 
 
 @dataclass(frozen=True)
@@ -268,6 +271,17 @@ def _fixture_name(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str:
     return node.name
 
 
+def _params_marked(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    for deco in node.decorator_list:
+        if isinstance(deco, ast.Call) and _is_fixture_decorator(dotted_name(deco.func)):
+            for kw in deco.keywords:
+                if kw.arg == "params":
+                    if not isinstance(kw.value, (ast.List, ast.Tuple)):
+                        return True
+                    return any(isinstance(n, ast.keyword) and n.arg == "marks" for n in ast.walk(kw.value))
+    return False
+
+
 def _function_facts(node: ast.FunctionDef | ast.AsyncFunctionDef) -> FunctionFacts:
     decorators = tuple(dotted_name(d) for d in node.decorator_list)
     args = node.args
@@ -284,6 +298,7 @@ def _function_facts(node: ast.FunctionDef | ast.AsyncFunctionDef) -> FunctionFac
         autouse=_autouse(node) if is_fixture else False,
         returns=_returned_class(node),
         fixture_name=_fixture_name(node) if is_fixture else None,
+        params_marked=_params_marked(node) if is_fixture else False,
     )
 
 
@@ -298,6 +313,16 @@ def mark_names(value: ast.expr) -> tuple[str, ...] | None:
             return None
         names.append(parts[-1])
     return tuple(names)
+
+
+def _changes_pytestmark(stmt: ast.stmt) -> bool:
+    """``pytestmark += [...]`` or ``pytestmark.append(...)``: marks no longer read from a value."""
+    if isinstance(stmt, ast.AugAssign):
+        return isinstance(stmt.target, ast.Name) and stmt.target.id == "pytestmark"
+    if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call):
+        func = stmt.value.func
+        return isinstance(func, ast.Attribute) and dotted_name(func.value) == "pytestmark"
+    return False
 
 
 def _decorator_marks(decorators: list[ast.expr]) -> list[str]:
@@ -320,6 +345,8 @@ def _class_facts(node: ast.ClassDef) -> ClassFacts:
         ):
             found = mark_names(stmt.value)
             marks = None if found is None or marks is None else marks + list(found)
+        elif _changes_pytestmark(stmt):
+            marks = None
     return ClassFacts(
         name=node.name,
         bases=tuple(dotted_name(b) for b in node.bases),
@@ -420,6 +447,8 @@ def summarize(
                 summary.pytest_plugins = _string_items(node.value)
             if "__all__" in names:
                 summary.all_names = _string_items(node.value)
+        elif _changes_pytestmark(node):
+            summary.module_marks = None
         elif isinstance(node, (ast.If, ast.Try)):
             # imports guarded by try/except ImportError or TYPE_CHECKING still name targets
             for sub in ast.walk(node):

@@ -24,7 +24,9 @@ from asynclint.rules.base import (
 from asynclint.rules.helpers import module_reference, preferred_runner
 from asynclint.semantics import tables
 from asynclint.semantics.filemodel import ClassScope, FunctionScope, ModuleScope
-from asynclint.semantics.fixtures import other_async_plugin, resolve_fixture, strict_mode_handles_nothing
+from asynclint.semantics.fixtures import (
+    marks_from_fixture_params, other_async_plugin, resolve_fixture, strict_mode_handles_nothing,
+)
 from asynclint.semantics.pytest_items import (
     ancestors,
     class_ancestry,
@@ -40,6 +42,7 @@ from asynclint.semantics.pytest_items import (
     module_marks,
     other_decorators,
     requested_fixtures,
+    shared_usefixtures,
 )
 from asynclint.semantics.resolve import is_mark
 
@@ -155,6 +158,8 @@ class UnmarkedAsyncTest(Rule):
                 continue
             if requests_anyio_backend(ctx, function) or not keeps_test_coroutine(ctx, function):
                 continue
+            if marks_from_fixture_params(ctx, self._requested_names(ctx, function, item.cls), function):
+                continue
             why = (
                 "pytest-asyncio is in strict mode and the test has no `asyncio` mark"
                 if ctx.profile.asyncio_plugin_enabled
@@ -168,6 +173,15 @@ class UnmarkedAsyncTest(Rule):
                 continue
             message = f"`async def {function.name}` never runs: {why}; add `@pytest.mark.{mark}`"
             yield self.finding(function.node.name, message, self._fix(ctx, function, mark))
+
+    @staticmethod
+    def _requested_names(ctx: FileContext, function: FunctionScope, cls: ClassScope | None) -> list[str]:
+        """Fixtures the test requests: parameters, its ``usefixtures`` and its class's or module's."""
+        names = [r.name for r in requested_fixtures(function, ctx.resolver) or ()]
+        for _, holder, request in shared_usefixtures(ctx.resolver, ctx.profile):
+            if holder is None or holder is cls:
+                names.append(request.name)
+        return names
 
     def _fix(self, ctx: FileContext, function: FunctionScope, mark: str) -> FixPlan | None:
         pytest_name, imports = module_reference(ctx, "pytest")

@@ -20,7 +20,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 from asynclint.index.summary import ASYNC, ASYNC_GEN, FunctionFacts, ModuleSummary
-from asynclint.semantics.filemodel import ClassScope, FunctionScope
+import libcst as cst
+
+from asynclint.semantics.filemodel import ClassScope, FunctionScope, keyword_value
 from asynclint.semantics.pytest_items import (
     ASYNCIO_FIXTURE_DECORATORS,
     PYTEST_FIXTURE_DECORATORS,
@@ -49,6 +51,7 @@ class FixtureInfo:
     line: int
     origin: str  # CLASS | MODULE | IMPORTED | CONFTEST | PLUGIN
     autouse: bool = False
+    params_marked: bool = False  # ``params=`` may carry marks for the requesting tests
     facts: FunctionFacts | None = None  # index facts (definitions in other files, module level)
     summary: ModuleSummary | None = None
     function: FunctionScope | None = None  # when defined in the linted file
@@ -117,6 +120,7 @@ def _from_facts(
         line=facts.line,
         origin=origin,
         autouse=facts.autouse,
+        params_marked=facts.params_marked,
         facts=facts,
         summary=summary,
     )
@@ -142,9 +146,22 @@ def _from_scope(ctx: "FileContext", function: FunctionScope, origin: str) -> Fix
         line=line,
         origin=origin,
         autouse=autouse,
+        params_marked=_params_marked(keyword_value(found.call, "params")),
         facts=facts,
         summary=ctx.summary,
         function=function,
+    )
+
+
+def _params_marked(params: cst.BaseExpression | None) -> bool:
+    """Whether fixture ``params`` may hold ``pytest.param(..., marks=...)`` (unreadable: yes)."""
+    if params is None:
+        return False
+    if not isinstance(params, (cst.List, cst.Tuple)):
+        return True
+    return any(
+        isinstance(e.value, cst.Call) and keyword_value(e.value, "marks") is not None
+        for e in params.elements
     )
 
 
@@ -282,6 +299,26 @@ def resolve_fixture(
         if found is not None:
             return found
     return None
+
+
+def marks_from_fixture_params(
+    ctx: "FileContext", names: list[str], function: FunctionScope, depth: int = 0
+) -> bool:
+    """Whether a requested fixture (or one it requests, transitively) is parametrized with
+    ``pytest.param(..., marks=...)``: pytest then puts those marks on the test itself."""
+    for name in names:
+        info = resolve_fixture(ctx, name, function if depth == 0 else None)
+        if info is None:
+            continue
+        if info.params_marked:
+            return True
+        params = info.facts.params if info.facts is not None else (
+            info.function.params if info.function is not None else ()
+        )
+        inner = [p for p in params if p not in ("self", "cls", "request", name)]
+        if inner and depth < 4 and marks_from_fixture_params(ctx, inner, function, depth + 1):
+            return True
+    return False
 
 
 def _imported_into_module(ctx: "FileContext", name: str) -> FixtureInfo | None:
