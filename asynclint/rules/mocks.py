@@ -52,11 +52,37 @@ def is_sync_mock(ctx: FileContext, expr: cst.BaseExpression, scope: Scope) -> bo
     if any(a.keyword is not None and a.keyword.value in _UNSURE_KEYWORDS for a in expr.args):
         return False
     return_value = keyword_value(expr, "return_value")
-    if return_value is None:
+    return return_value is None or _is_plain_value(return_value)
+
+
+def _is_plain_value(value: cst.BaseExpression) -> bool:
+    """A literal (or None/True/False): a ``return_value`` of it is never awaitable."""
+    if isinstance(value, _LITERALS):
         return True
-    if isinstance(return_value, _LITERALS):
-        return True
-    return isinstance(return_value, cst.Name) and return_value.value in ("None", "True", "False")
+    return isinstance(value, cst.Name) and value.value in ("None", "True", "False")
+
+
+def configured_later(ctx: FileContext, reference: str, scope: Scope) -> bool:
+    """``reference.return_value = fut`` / ``reference.side_effect = coro_fn`` in the same scope:
+    the sync mock was made to hand back an awaitable (a Future, a coroutine), which works
+    (aiohttp's suite does this)."""
+    for assignment in ctx.model.attribute_assignments:
+        target = assignment.target
+        if assignment.scope is not scope or target.attr.value not in ("return_value", "side_effect"):
+            continue
+        if ctx.code(target.value) != reference:
+            continue
+        if target.attr.value == "side_effect" or not _is_plain_value(assignment.value):
+            return True
+    return False
+
+
+def _bound_name(ctx: FileContext, call: cst.Call, scope: Scope) -> str | None:
+    """The name ``with patch(..., new=Mock()) as m`` / ``m = patch.object(...)`` binds."""
+    for name, bindings in scope.bindings.items():
+        if any(b.value is call for b in bindings):
+            return name
+    return None
 
 
 def _mock_fixture_call(ctx: FileContext, func: cst.BaseExpression, scope: Scope) -> str | None:
@@ -118,6 +144,9 @@ def replacements(ctx: FileContext) -> Iterator[Replacement]:
                 new = positional_value(call, 2) or keyword_value(call, "value")
         if target.kind != COROUTINE:
             continue
+        bound = _bound_name(ctx, call, site.scope)
+        if bound is not None and configured_later(ctx, bound, site.scope):
+            continue
         new_callable = keyword_value(call, "new_callable")
         if new is not None:
             if is_sync_mock(ctx, new, site.scope):
@@ -130,6 +159,8 @@ def replacements(ctx: FileContext) -> Iterator[Replacement]:
         owner = assignment.target.value
         attribute = assignment.target.attr.value
         if not is_sync_mock(ctx, assignment.value, assignment.scope):
+            continue
+        if configured_later(ctx, ctx.code(assignment.target), assignment.scope):
             continue
         target = ctx.resolver.resolve_attribute_target(owner, attribute, assignment.scope)
         if target.kind == COROUTINE:

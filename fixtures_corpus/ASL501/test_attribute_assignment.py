@@ -19,3 +19,12 @@ def fake_get():
 @pytest.mark.asyncio
 async def test_assigned_mock(fake_get):
     assert await Client().get("/") == 200
+
+
+@pytest.mark.asyncio
+async def test_configured_with_a_plain_value():
+    client = Client()
+    client.get = Mock()  # error: ASL501
+    client.get.return_value = 200
+    with pytest.raises(TypeError):
+        await client.get("/")
