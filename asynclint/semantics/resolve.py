@@ -8,6 +8,7 @@ inference improves all of them at once. Anything it cannot prove resolves to
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -158,8 +159,39 @@ class Resolver:
         receiver = self.values.infer(func.value, scope)
         cls = receiver.cls if isinstance(receiver, Instance) else receiver
         if isinstance(cls, ClassRef):
-            return self._member(cls, func.attr.value, name)
+            found = self._member(cls, func.attr.value, name)
+            if isinstance(receiver, Instance) and not receiver.exact and found.awaitable:
+                if self._overridden_nearby(cls, func.attr.value, scope):
+                    return Callee(UNKNOWN, name)
+            return found
         return Callee(UNKNOWN, name)
+
+    def _overridden_nearby(self, cls: ClassRef, method: str, scope: Scope) -> bool:
+        """A subclass of this file that redefines ``method`` as a plain ``def`` and is named in
+        the calling function: an instance known only by annotation may well be that subclass
+        (aiohttp: ``ClientRequest(..., response_class=CustomResponse)``)."""
+        function = scope
+        while function is not None and not isinstance(function, FunctionScope):
+            function = function.parent
+        if function is None or function.node is None:
+            return False
+        body = ""
+        for candidate in self.model.classes:
+            override = candidate.methods.get(method)
+            if override is None or override.is_async or candidate is cls.local:
+                continue
+            body = body or self.model.code(function.node)
+            if re.search(rf"\b{re.escape(candidate.name)}\b", body) and self._derives_from(candidate, cls):
+                return True
+        return False
+
+    def _derives_from(self, candidate: ClassScope, cls: ClassRef) -> bool:
+        from asynclint.semantics.pytest_items import ancestors  # it builds on this module
+
+        if cls.local is not None:
+            return any(a.local is cls.local for a in ancestors(candidate, self) or ())
+        assert cls.symbol is not None
+        return any(a.facts is cls.symbol.cls for a in ancestors(candidate, self) or ())
 
     def _member(self, cls: ClassRef, method: str, name: str) -> Callee:
         if cls.local is not None:
@@ -355,3 +387,4 @@ def qualify_in_summary(summary: ModuleSummary, dotted_name: str) -> str:
     else:
         return ""
     return f"{base}.{rest}" if rest else base
+

@@ -47,7 +47,11 @@ class ClassRef:
 
 @dataclass(frozen=True)
 class Instance:
+    """An instance of ``cls``; ``exact`` is False when only an annotation or a factory says so,
+    which a subclass may satisfy too (aiohttp's ``response_class=CustomResponse``)."""
+
     cls: ClassRef
+    exact: bool = True
 
 
 @dataclass(frozen=True)
@@ -225,7 +229,7 @@ class ValueInference:
         if not name or depth > MAX_DEPTH:
             return None
         if name in ("self", "cls"):
-            return Instance(owner) if owner is not None else None
+            return Instance(owner, exact=False) if owner is not None else None
         if name.startswith(ENTERED):
             inner = self.produced(name[len(ENTERED):], module, owner, depth + 1)
             return self.entered(inner, depth + 1)
@@ -243,7 +247,7 @@ class ValueInference:
             return MockValue(mock_name in tables.ASYNC_MOCK_CLASSES, f"{mock_name}()") if mock_name in (tables.ASYNC_MOCK_CLASSES | tables.SYNC_MOCK_CLASSES) else None
         target = self._symbol_callable(r.resolve_qualname(qualname))
         if isinstance(target, ClassRef):
-            return Instance(target)
+            return Instance(target, exact=False)
         if isinstance(target, tuple):
             inner_module, facts, inner_owner = target
             if facts.kind == SYNC:
