@@ -17,7 +17,9 @@ from asynclint.semantics import tables
 from asynclint.semantics.filemodel import RETURN, CallSite, FunctionScope, enclosing_function, string_value
 from asynclint.semantics.fixtures import FixtureInfo, resolve_fixture
 from asynclint.semantics.pytest_items import (
+    class_ancestry,
     collected_test,
+    is_unittest_class,
     fixture_decorator,
     fixture_name,
     requested_fixtures,
@@ -56,13 +58,52 @@ def _runs_loop_on_purpose(ctx: FileContext, function: FunctionScope) -> bool:
     return bool(function.node.decorators) or RETURN in parent.uses.get(function.name, ())
 
 
+def _is_loop_factory(ctx: FileContext, function: FunctionScope, site: CallSite) -> bool:
+    """``def factory(): loop = asyncio.new_event_loop(); ...; return loop``: a loop factory
+    handed to a runner (anyio's ``loop_factory``, pytest-asyncio's loop-factories hook)
+    creates the loop without driving it, which is what those APIs ask for."""
+    if function.has_yield:
+        return False  # a fixture that yields a loop hands it to tests to drive by hand
+    returned = site.context == RETURN or (
+        site.assigned_to is not None and RETURN in function.uses.get(site.assigned_to, ())
+    )
+    if not returned:
+        return False
+    return not any(
+        enclosing_function(other.scope) is function and loop_call(ctx, other) in (
+            *tables.LOOP_RUN_METHODS, *tables.ASYNCIO_RUN, "asyncio.set_event_loop"
+        )
+        for other in ctx.model.calls
+    )
+
+
+def _instead(ctx: FileContext, function: FunctionScope) -> str:
+    """What to write instead, for the kind of function that drives the loop."""
+    cls = function.owner_class
+    if cls is not None and cls.node is not None:
+        ancestry = class_ancestry(cls, ctx.resolver)
+        if ancestry is not None and is_unittest_class(ancestry):
+            return (
+                "derive from `unittest.IsolatedAsyncioTestCase`, which runs `async def` tests "
+                "and `asyncSetUp`/`asyncTearDown` in its own loop"
+            )
+    if fixture_decorator(function, ctx.resolver) is not None:
+        return "make it an `async def` fixture (`@pytest_asyncio.fixture`) that awaits instead"
+    if collected_test(function, ctx.resolver, ctx.profile) is not None:
+        return "make it an `async def` test marked `@pytest.mark.asyncio` and `await` instead"
+    return "make it an `async def` helper and `await` it from an async test"
+
+
 class ManualEventLoop(Rule):
     """
     ## What it does
     Flags a sync test, fixture or helper that creates, sets or drives an event
     loop by hand: `asyncio.new_event_loop()`, `asyncio.get_event_loop()`,
     `asyncio.set_event_loop(...)`, `loop.run_until_complete(...)`,
-    `loop.run_forever()`, `asyncio.run(...)`.
+    `loop.run_forever()`, `asyncio.run(...)`. Not flagged: a loop factory (a
+    function that returns a new loop without running it, as anyio's
+    `loop_factory` option and pytest-asyncio's loop-factories hook expect),
+    thread targets, and functions handed to a harness by a decorator.
 
     ## Why is this bad?
     Hand-made loops leak between tests, are never closed when an assertion
@@ -128,13 +169,10 @@ class ManualEventLoop(Rule):
             if function is None or function.is_async or _runs_loop_on_purpose(ctx, function):
                 continue
             api = loop_call(ctx, site)
-            if api is None:
+            if api is None or (api == "asyncio.new_event_loop" and _is_loop_factory(ctx, function, site)):
                 continue
             text = ctx.code(site.node.func)
-            message = (
-                f"`{text}()` drives an event loop by hand in `def {function.name}`; "
-                "make it an `async def` test marked `@pytest.mark.asyncio` and `await` instead"
-            )
+            message = f"`{text}()` drives an event loop by hand in `def {function.name}`; {_instead(ctx, function)}"
             if id(function) not in fixes:
                 fixes[id(function)] = manual_loop_fix(ctx, function)
             yield self.finding(site.node, message, fixes[id(function)])  # type: ignore[arg-type]

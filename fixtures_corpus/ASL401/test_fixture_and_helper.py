@@ -25,3 +25,9 @@ def test_with_loop_fixture(loop):
 
 def test_with_helper():
     assert run(fetch()) == 1
+
+
+def make_and_run_loop():
+    loop = asyncio.new_event_loop()  # error: ASL401
+    loop.run_until_complete(fetch())  # error: ASL401
+    return loop
