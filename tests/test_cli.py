@@ -564,6 +564,32 @@ def test_python_files_changes_discovery(project: Path) -> None:
     assert [path for path, *_ in concise_positions(result.stdout)] == ["check_a.py"]
 
 
+def test_testpaths_limit_a_walk_of_the_whole_project(project: Path) -> None:
+    """From the rootdir pytest collects only ``testpaths`` (and the conftests on the way)."""
+    files = {
+        "conftest.py": UNAWAITED,
+        "tests/test_a.py": UNAWAITED,
+        "tests/unit/conftest.py": UNAWAITED,
+        "pkg/test_utils.py": UNAWAITED,  # a library module named like a test
+        "docs/conftest.py": UNAWAITED,
+    }
+    write(project, files, ini="[pytest]\ntestpaths = tests\n")
+    whole = invoke("--no-cache", "--output-format", "concise")
+    assert sorted({p for p, *_ in concise_positions(whole.stdout)}) == [
+        "conftest.py", "tests/test_a.py", "tests/unit/conftest.py",
+    ]
+    # Named folders and files are linted as pytest collects them when named.
+    assert [p for p, *_ in concise_positions(invoke("--no-cache", "--output-format", "concise", "pkg").stdout)] == [
+        "pkg/test_utils.py"
+    ]
+
+
+def test_testpaths_globs_are_expanded(project: Path) -> None:
+    write(project, {"a/tests/test_a.py": UNAWAITED, "b/test_b.py": UNAWAITED}, ini="[pytest]\ntestpaths = */tests\n")
+    result = invoke("--no-cache", "--output-format", "concise")
+    assert [p for p, *_ in concise_positions(result.stdout)] == ["a/tests/test_a.py"]
+
+
 def test_syntax_error_is_a_finding_and_the_run_goes_on(project: Path) -> None:
     write(project, {"test_a.py": "def test_broken(:\n    pass\n", "test_b.py": UNAWAITED})
     result = invoke("--no-cache", "--output-format", "concise")

@@ -23,6 +23,7 @@ from __future__ import annotations
 import configparser
 import dataclasses
 import fnmatch
+import glob
 import os
 import shlex
 import sys
@@ -159,6 +160,12 @@ class PytestProfile:
             return False
         return any(_fnmatch_ex(pattern, pure) for pattern in self.python_files)
 
+    def test_roots(self) -> tuple[Path, ...]:
+        """The folders ``testpaths`` names (globs expanded, as pytest does), resolved."""
+        if self.rootdir is None:
+            return ()
+        return _test_roots(self.rootdir, self.testpaths)
+
     def is_test_function_name(self, name: str) -> bool:
         """Does ``name`` match ``python_functions`` (prefix, or glob if it has ``*?[``)?"""
         return _matches_prefix_or_glob(name, self.python_functions)
@@ -169,6 +176,17 @@ class PytestProfile:
 
 
 DEFAULT_PROFILE = PytestProfile()
+
+
+@lru_cache(maxsize=256)
+def _test_roots(rootdir: Path, testpaths: tuple[str, ...]) -> tuple[Path, ...]:
+    roots: list[Path] = []
+    for entry in testpaths:
+        if any(ch in entry for ch in "*?["):
+            roots.extend(Path(p).resolve() for p in sorted(glob.glob(str(rootdir / entry), recursive=True)))
+        else:
+            roots.append((rootdir / entry).resolve())
+    return tuple(roots)
 
 
 # --------------------------------------------------------------------------
