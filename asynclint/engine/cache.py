@@ -13,6 +13,7 @@ import os
 import pickle
 import tempfile
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 from asynclint import __version__
@@ -58,6 +59,18 @@ def deps_unchanged(deps: dict[str, tuple[str | None, int, int]], find_module) ->
     return True
 
 
+@lru_cache(maxsize=1)
+def tool_fingerprint() -> str:
+    """The version plus the size and mtime of every asynclint module: an edited or reinstalled
+    asynclint with an unchanged version number must not reuse results of the old code."""
+    package = Path(__file__).resolve().parent.parent
+    parts = [__version__]
+    for module in sorted(package.rglob("*.py")):
+        st = module.stat()
+        parts.append(f"{module.relative_to(package)}:{st.st_size}:{st.st_mtime_ns}")
+    return content_digest("\n".join(parts).encode())
+
+
 class ResultCache:
     def __init__(self, folder: Path) -> None:
         self.file = folder / f"results-{__version__}.pickle"
@@ -65,8 +78,10 @@ class ResultCache:
         self.dirty = False
         try:
             with open(self.file, "rb") as handle:
-                self.entries = pickle.load(handle)
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError):
+                stored = pickle.load(handle)
+            if isinstance(stored, dict) and stored.get("tool") == tool_fingerprint():
+                self.entries = stored["entries"]
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, KeyError):
             self.entries = {}
 
     def get(self, path: Path, digest: str, key: str, find_module, display: str) -> list[Diagnostic] | None:
@@ -92,7 +107,9 @@ class ResultCache:
                 gitignore.write_text("*\n")
             fd, tmp = tempfile.mkstemp(dir=self.file.parent, prefix=".tmp-")
             with os.fdopen(fd, "wb") as handle:
-                pickle.dump(self.entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(
+                    {"tool": tool_fingerprint(), "entries": self.entries}, handle, protocol=pickle.HIGHEST_PROTOCOL
+                )
             os.replace(tmp, self.file)
         except OSError:
             pass  # a read-only tree still lints; it only loses the cache
