@@ -156,6 +156,7 @@ CASES: list[Case] = [
     negative("ASL201/test_ok_shadowing.py"),
     negative("ASL201/test_ok_references.py", "a closed coroutine does not warn"),
     negative("ASL201/test_ok_unresolvable.py"),
+    negative("ASL201/test_harness_wrapper_runs_the_loop.py", "the harness runs the helper to completion"),
     # --- ASL202 coroutine-used-as-value ------------------------------------------------
     Case("ASL202/test_assert_coroutine.py",
          "assert coroutine passes vacuously (the lie); not/comparisons are always wrong",

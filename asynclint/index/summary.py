@@ -145,6 +145,8 @@ def _wrapper_kind(func: ast.FunctionDef | ast.AsyncFunctionDef, depth: int = 0) 
             target = inner.get(stmt.value.id)
             if target is None:
                 continue
+            if any(dotted_name(d).rsplit(".", 1)[-1] != "wraps" for d in target.decorator_list):
+                return None  # the wrapper is itself decorated (asyncssh: ``@asynctest``): unknown
             if depth == 0 and isinstance(target, ast.FunctionDef):
                 deeper = _wrapper_kind(target, depth + 1)
                 if deeper is not None:
