@@ -49,7 +49,7 @@ def loop_call(ctx: FileContext, site: CallSite) -> str | None:
 def _runs_loop_on_purpose(ctx: FileContext, function: FunctionScope) -> bool:
     """Harnesses whose job is to run a loop: thread targets, decorator wrappers, pytest hooks,
     and nested functions handed to a decorator (``@benchmark def _run(): ...``)."""
-    if function.name in ctx.model.passed_functions or function.name.startswith("pytest_"):
+    if function.name.startswith("pytest_") or _passed_on(ctx, function):
         return True
     parent = function.parent
     if not isinstance(parent, FunctionScope):
@@ -58,17 +58,28 @@ def _runs_loop_on_purpose(ctx: FileContext, function: FunctionScope) -> bool:
     return bool(function.node.decorators) or RETURN in parent.uses.get(function.name, ())
 
 
+def _returns_created_loop(ctx: FileContext, function: FunctionScope, site: CallSite) -> bool:
+    """``site`` creates a loop that ``function`` returns or yields."""
+    if loop_call(ctx, site) not in ("asyncio.new_event_loop", "asyncio.get_event_loop"):
+        return False
+    return site.context == RETURN or (
+        site.assigned_to is not None and RETURN in function.uses.get(site.assigned_to, ())
+    )
+
+
+def _provides_a_loop(ctx: FileContext, function: FunctionScope) -> bool:
+    return any(
+        enclosing_function(site.scope) is function and _returns_created_loop(ctx, function, site)
+        for site in ctx.model.calls
+    )
+
+
 def _is_loop_factory(ctx: FileContext, function: FunctionScope, site: CallSite) -> bool:
     """``def factory(): loop = asyncio.new_event_loop(); ...; return loop``: a loop factory
     handed to a runner (anyio's ``loop_factory``, pytest-asyncio's loop-factories hook)
     creates the loop without driving it, which is what those APIs ask for."""
-    if function.has_yield:
+    if function.has_yield or not _returns_created_loop(ctx, function, site):
         return False  # a fixture that yields a loop hands it to tests to drive by hand
-    returned = site.context == RETURN or (
-        site.assigned_to is not None and RETURN in function.uses.get(site.assigned_to, ())
-    )
-    if not returned:
-        return False
     return not any(
         enclosing_function(other.scope) is function and loop_call(ctx, other) in (
             *tables.LOOP_RUN_METHODS, *tables.ASYNCIO_RUN, "asyncio.set_event_loop"
@@ -88,10 +99,32 @@ def _instead(ctx: FileContext, function: FunctionScope) -> str:
                 "and `asyncSetUp`/`asyncTearDown` in its own loop"
             )
     if fixture_decorator(function, ctx.resolver) is not None:
+        if _provides_a_loop(ctx, function):
+            return (
+                "drop the fixture: pytest-asyncio provides the loop, and async tests reach it "
+                "with `asyncio.get_running_loop()`"
+            )
         return "make it an `async def` fixture (`@pytest_asyncio.fixture`) that awaits instead"
     if collected_test(function, ctx.resolver, ctx.profile) is not None:
         return "make it an `async def` test marked `@pytest.mark.asyncio` and `await` instead"
     return "make it an `async def` helper and `await` it from an async test"
+
+
+def _passed_on(ctx: FileContext, function: FunctionScope) -> bool:
+    """The function itself is handed to another call (``Thread(target=self._run)``), not
+    merely a variable of the same name (``set_event_loop(loop)`` beside ``def loop()``)."""
+    for expr, scope in ctx.model.passed_references.get(function.name, ()):
+        if isinstance(expr, cst.Name):
+            binding = ctx.resolver.lookup(expr.value, scope)
+            if binding is not None and binding.function is function:
+                return True
+        elif isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Name):
+            if expr.value.value in ("self", "cls") and function.owner_class is not None:
+                return True  # ``self._run``: a method of the class (or of a subclass)
+            binding = ctx.resolver.lookup(expr.value.value, scope)
+            if binding is not None and binding.cls is not None and binding.cls is function.owner_class:
+                return True
+    return False
 
 
 class ManualEventLoop(Rule):

@@ -156,7 +156,9 @@ class FileModel:
     calls: list[CallSite] = field(default_factory=list)
     attribute_assignments: list[AttributeAssignment] = field(default_factory=list)
     module_pytestmark: list[cst.BaseExpression] = field(default_factory=list)
-    passed_functions: set[str] = field(default_factory=set)  # names passed as call arguments
+    # Names and attribute chains passed as call arguments, by their last part ("_run" for
+    # ``Thread(target=self._run)``), with the scope they are passed from.
+    passed_references: dict[str, list[tuple[cst.BaseExpression, "Scope"]]] = field(default_factory=dict)
     # Reads of mock bookkeeping attributes (``m.call_count``), for the mock rules.
     attribute_reads: list[tuple[cst.Attribute, "Scope"]] = field(default_factory=list)
 
@@ -405,7 +407,9 @@ class _ModelBuilder:
         self.contexts[id(node.value)] = ARG
         if isinstance(node.value, (cst.Name, cst.Attribute)):
             # ``Thread(target=self._run)``: a function handed over to be run elsewhere.
-            self.model.passed_functions.add(dotted(node.value).rpartition(".")[2])
+            last = dotted(node.value).rpartition(".")[2]
+            if last:
+                self.model.passed_references.setdefault(last, []).append((node.value, self.scope))
 
     def visit_Call(self, node: cst.Call) -> None:
         context = self.contexts.pop(id(node), OTHER)

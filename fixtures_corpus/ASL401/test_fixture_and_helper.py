@@ -11,8 +11,10 @@ async def fetch():
 @pytest.fixture
 def loop():
     loop = new_event_loop()  # error: ASL401
+    asyncio.set_event_loop(loop)  # error: ASL401
     yield loop
     loop.close()
+    asyncio.set_event_loop(None)  # error: ASL401
 
 
 def run(coro):
