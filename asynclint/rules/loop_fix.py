@@ -481,12 +481,14 @@ def _plan(ctx: FileContext, function: FunctionScope) -> FixPlan | None:
 
 
 def _without(params: cst.Parameters, param: cst.Param) -> cst.Parameters:
-    """``params`` without ``param``; a trailing comma stays where it was."""
+    """``params`` without ``param``; a trailing comma and the line break before ``)`` stay."""
     kept = list(params.params)
     index = kept.index(param)
     del kept[index]
     if index == len(kept) and kept:  # removed the last one: the new last takes its comma
-        kept[-1] = kept[-1].with_changes(comma=param.comma)
+        kept[-1] = kept[-1].with_changes(
+            comma=param.comma, whitespace_after_param=param.whitespace_after_param
+        )
     return params.with_changes(params=kept)
 
 

@@ -32,3 +32,10 @@ class TestInClass:
         value = await fetch(4)  # run it
         assert value == 4
 
+
+
+@pytest.mark.asyncio
+async def test_event_loop_last_of_wrapped_parameters(
+    tmp_path
+):
+    assert await fetch(2) == 2

@@ -36,3 +36,9 @@ class TestInClass:
         loop.close()
         assert value == 4
 
+
+
+def test_event_loop_last_of_wrapped_parameters(
+    tmp_path, event_loop
+):
+    assert event_loop.run_until_complete(fetch(2)) == 2
