@@ -456,5 +456,27 @@ def summarize(
             for sub in ast.walk(node):
                 if isinstance(sub, (ast.Import, ast.ImportFrom)):
                     _collect_imports(sub, summary, star)
+    _collect_function_imports(tree, summary)
     summary.star_imports = tuple(star)
     return summary
+
+
+def _collect_function_imports(tree: ast.Module, summary: ModuleSummary) -> None:
+    """Imports inside functions (``def client(): from app import Client; return Client()``)
+    name what the function produces; they count where no module-level name is taken."""
+    local = ModuleSummary(path=summary.path, module=summary.module, is_package=summary.is_package)
+    ignored: list[str] = []
+    bodies = [n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    bodies += [m for c in tree.body if isinstance(c, ast.ClassDef) for m in c.body
+               if isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    stack: list[ast.stmt] = [stmt for function in bodies for stmt in function.body]
+    while stack:  # statements only: imports are statements, and expressions are most nodes
+        node = stack.pop()
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            _collect_imports(node, local, ignored)
+        elif not isinstance(node, ast.ClassDef):
+            for field in ("body", "orelse", "finalbody", "handlers", "cases"):
+                stack.extend(getattr(node, field, ()))
+    for name, target in local.imports.items():
+        if name not in summary.imports and name not in summary.functions and name not in summary.classes:
+            summary.imports[name] = target

@@ -73,7 +73,9 @@ class BlockingSleep(Rule):
             if ctx.resolver.qualify(site.node.func, site.scope) not in tables.BLOCKING_SLEEP:
                 continue
             function = enclosing_function(site.scope)
-            assert function is not None
+            assert function is not None and function.node is not None
+            if inside_lambda(function.node, site.node):
+                continue  # ``run_in_executor(None, lambda: time.sleep(1))``: run in a thread
             library = async_library(ctx)
             message = (
                 f"`{ctx.code(site.node.func)}()` blocks the event loop inside "
@@ -205,7 +207,9 @@ class BlockingCall(Rule):
                 last = func.value
             else:
                 continue
-            if last not in self._NAMES or not in_async_function(site):
+            if not in_async_function(site):
+                continue
+            if last not in self._NAMES and not self._imported_blocking(ctx, func, site):
                 continue
             advice = self._blocking(ctx, site)
             if advice is None:
@@ -219,6 +223,14 @@ class BlockingCall(Rule):
                 f"`async def {function.name}`; {advice}"
             )
             yield self.finding(site.node, message)
+
+    @staticmethod
+    def _imported_blocking(ctx: FileContext, func: cst.BaseExpression, site: CallSite) -> bool:
+        """``from requests import get as http_get``: an alias of a blocking function."""
+        if not isinstance(func, cst.Name):
+            return False
+        binding = ctx.resolver.lookup(func.value, site.scope)
+        return binding is not None and binding.kind == "import" and binding.qualname in tables.BLOCKING_CALLS
 
     def _blocking(self, ctx: FileContext, site: CallSite) -> str | None:
         func = site.node.func

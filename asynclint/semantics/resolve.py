@@ -75,6 +75,7 @@ class Resolver:
         self.index = index
         self.path = path
         self.values = ValueInference(self)
+        self._stars: dict[str, Binding | None] = {}
 
     # ------------------------------------------------------------ names
     def lookup(self, name: str, scope: Scope | None) -> Binding | None:
@@ -87,7 +88,24 @@ class Resolver:
                     return _single(found)
             first = False
             scope = scope.parent
-        return None
+        return self._star_imported(name)
+
+    def _star_imported(self, name: str) -> Binding | None:
+        """``from app import *`` at module level: ``name`` is what that project module exports."""
+        if not self.summary.star_imports:
+            return None
+        if name not in self._stars:
+            self._stars[name] = None
+            for module in self.summary.star_imports:
+                star = self.index.summary(module)
+                if star is None or (star.all_names is not None and name not in star.all_names):
+                    continue
+                if star.all_names is None and name.startswith("_"):
+                    continue
+                if self.index.resolve_in_module(star, [name]) is not None:
+                    self._stars[name] = Binding("import", qualname=f"{module}.{name}")
+                    break
+        return self._stars[name]
 
     def qualify(self, expr: cst.BaseExpression | str, scope: Scope | None) -> str:
         """Fully qualified dotted name of an imported name chain ("" when not an import)."""

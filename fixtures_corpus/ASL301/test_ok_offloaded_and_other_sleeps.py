@@ -24,6 +24,12 @@ async def test_time_sleep_passed_not_called():
 
 
 @pytest.mark.asyncio
+async def test_sleep_in_a_lambda_run_by_the_executor():
+    loop = asyncio.get_running_loop()
+    await loop.run_in_executor(None, lambda: time.sleep(0.01))
+
+
+@pytest.mark.asyncio
 async def test_other_time_functions():
     started = time.monotonic()
     await asyncio.sleep(0)

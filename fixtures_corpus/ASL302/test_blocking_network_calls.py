@@ -5,6 +5,7 @@ from urllib.request import urlopen
 
 import pytest
 import requests
+from requests import get as http_get
 
 
 async def start_server():
@@ -34,6 +35,8 @@ async def test_requests_cannot_reach_the_server_it_blocks():
     server, port = await start_server()
     with pytest.raises(requests.exceptions.ReadTimeout):
         requests.get(f"http://127.0.0.1:{port}/", timeout=0.3)  # error: ASL302
+    with pytest.raises(requests.exceptions.ReadTimeout):
+        http_get(f"http://127.0.0.1:{port}/", timeout=0.3)  # error: ASL302
     session = requests.Session()
     with pytest.raises(requests.exceptions.ReadTimeout):
         session.post(f"http://127.0.0.1:{port}/", timeout=0.3)  # error: ASL302

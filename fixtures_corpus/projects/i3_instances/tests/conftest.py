@@ -25,3 +25,10 @@ def fake_fetch():
 @pytest.fixture
 def made(request):
     return Client.create()
+
+
+@pytest.fixture
+def lazy_client():
+    from app.http import Client as LazyClient  # imported where it is used
+
+    return LazyClient()

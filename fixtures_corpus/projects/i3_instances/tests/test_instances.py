@@ -87,3 +87,8 @@ async def test_patch_context(mocker):
     other = mocker.patch("app.service.fetch")
     await app.service.fetch("k")
     other.assert_called_with("k")  # error: ASL502
+
+
+@pytest.mark.asyncio
+async def test_fixture_importing_inside(lazy_client):
+    lazy_client.post("/x", {})  # error: ASL201
