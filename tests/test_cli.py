@@ -729,6 +729,13 @@ def test_config_default_mode_and_disabled_plugin(project: Path) -> None:
     assert re.search(r"^pytest-asyncio:\s+disabled by -p no:asyncio$", out, re.M)
 
 
+def test_config_names_legacy_mode_of_old_pytest_asyncio(project: Path) -> None:
+    write(project, {"test_a.py": BAD, "requirements.txt": "pytest-asyncio==0.18.3\n"})
+    out = invoke("config").stdout
+    assert re.search(r"^asyncio mode:\s+legacy\b.*tests need the mark", out, re.M)
+    assert re.search(r"^pytest-asyncio version:\s+0\.18\.3\s+\(.*requirements\.txt", out, re.M)
+
+
 def test_config_shows_the_selected_rules(project: Path) -> None:
     write(project, {"pyproject.toml": '[tool.asynclint]\nselect = ["ASL2"]\n', "test_a.py": BAD})
     expected = ", ".join(rule.code for rule in ALL_RULES if rule.code.startswith("ASL2"))

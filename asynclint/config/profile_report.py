@@ -9,6 +9,16 @@ from asynclint.config.settings import Settings, find_pyproject_settings
 from asynclint.config.versions import cli_override, project_versions, warning_action
 
 
+def _mode(profile, versions) -> str:
+    """The mode and its source; before 0.19 an unset mode meant legacy, not strict."""
+    if profile.asyncio_mode_source == "default" and versions.asyncio_installed:
+        if not versions.asyncio_at_least(0, 17):
+            return "none  (pytest-asyncio before 0.17 has no modes: async fixtures run, tests need the mark)"
+        if not versions.asyncio_at_least(0, 19):
+            return "legacy  (the default before pytest-asyncio 0.19: async fixtures run, tests need the mark)"
+    return f"{profile.asyncio_mode}  (from {profile.asyncio_mode_source})"
+
+
 def describe_profile(path: Path, settings: Settings) -> list[tuple[str, str]]:
     """(label, value) rows for ``path`` (a file or a folder)."""
     from asynclint.engine.runner import effective_profile, project_root
@@ -55,7 +65,7 @@ def describe_profile(path: Path, settings: Settings) -> list[tuple[str, str]]:
         ("path", str(path)),
         ("pytest config", config),
         ("rootdir", str(root)),
-        ("asyncio mode", f"{profile.asyncio_mode}  (from {profile.asyncio_mode_source})"),
+        ("asyncio mode", _mode(profile, versions)),
         ("pytest-asyncio", asyncio_state),
         ("pytest-asyncio version", f"{versions.pytest_asyncio.version}  ({versions.pytest_asyncio.source})"),
         ("pytest version", f"{versions.pytest.version}  ({versions.pytest.source})"),
