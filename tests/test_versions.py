@@ -51,12 +51,19 @@ def write_tree(root: Path, files: dict[str, str]) -> Path:
 # --------------------------------------------------------------------------- parsing
 @pytest.mark.parametrize(
     ("text", "release", "final"),
-    [("1.5.0", (1, 5, 0), 1), ("0.23", (0, 23, 0), 1), ("1.0.0a1", (1, 0, 0), 0),
-     ("0.21.1.post1", (0, 21, 1), 1), ("v2", (2, 0, 0), 1)],
+    [("1.5.0", (1, 5, 0), True), ("0.23", (0, 23), True), ("1.0.0a1", (1, 0, 0), False),
+     ("0.21.1.post1", (0, 21, 1), True), ("v2", (2,), True)],
 )
 def test_parse_version(text, release, final) -> None:
     version = parse_version(text)
-    assert version is not None and version.release == release and version.final == final
+    assert version is not None and version.release == release and version.is_prerelease is not final
+    assert parse_version("latest") is None
+
+
+def test_at_least_pads_and_counts_prereleases_as_their_release() -> None:
+    assert versions.at_least(parse_version("0.23"), 0, 23, 0)
+    assert versions.at_least(parse_version("1.0.0a1"), 1, 0)
+    assert not versions.at_least(parse_version("0.22.9"), 0, 23)
 
 
 @pytest.mark.parametrize(
@@ -71,7 +78,7 @@ def test_specifiers_resolve_to_the_newest_allowed_release(spec, expected) -> Non
 
 def test_requirements_and_pins() -> None:
     assert parse_requirement("pytest_asyncio[testing] >= 0.23 ; python_version > '3.8'") == (
-        "pytest-asyncio", ">= 0.23",
+        "pytest-asyncio", ">=0.23",
     )
     assert parse_requirement("pytest-asyncio @ git+https://example.org/x") is None
     assert str(pinned("==0.23.8")) == "0.23.8"

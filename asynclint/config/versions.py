@@ -19,8 +19,8 @@ fixtures into errors. The versions are looked up, first hit wins:
 
 Files are searched from the project root (the pytest rootdir) upwards to the
 first folder that looks like a project boundary (``.git``, ``pyproject.toml``,
-``setup.py``, ``setup.cfg``). Nothing here needs the ``packaging`` library: the
-PEP 440 subset that dependency files use in practice is parsed here.
+``setup.py``, ``setup.cfg``). Versions, specifiers and requirement lines are read with
+``packaging``; only Poetry's ``^``/``~`` ranges are translated to PEP 440 first.
 """
 
 from __future__ import annotations
@@ -30,11 +30,16 @@ import os
 import re
 import shlex
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any, Iterator
+
+from packaging.requirements import InvalidRequirement, Requirement
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+from packaging.utils import canonicalize_name
+from packaging.version import InvalidVersion, Version
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -47,37 +52,18 @@ ENV_OVERRIDE = "ASYNCLINT_PYTEST_ASYNCIO_VERSION"
 
 
 # --------------------------------------------------------------------------- versions
-@dataclass(frozen=True, order=True)
-class Version:
-    """A release number: (major, minor, micro), pre-releases sort before the release."""
-
-    release: tuple[int, int, int]
-    final: int = 1  # 0 for a/b/rc/dev releases
-    text: str = field(default="", compare=False)
-
-    def __str__(self) -> str:
-        return self.text or ".".join(str(p) for p in self.release)
-
-    def at_least(self, *parts: int) -> bool:
-        wanted = tuple(parts) + (0,) * (3 - len(parts))
-        return self.release >= wanted
-
-
-_VERSION = re.compile(
-    r"^\s*v?(?P<release>\d+(?:\.\d+)*)"
-    r"(?P<pre>[-_.]?(?:a|b|c|rc|alpha|beta|pre|preview|dev)[-_.]?\d*)?"
-    r"(?:[-_.]?post[-_.]?\d*)?(?:\.dev\d*)?(?:\+[\w.]*)?\s*$",
-    re.I,
-)
-
-
-def parse_version(text: str) -> Version | None:
-    match = _VERSION.match(text or "")
-    if not match:
+def parse_version(text: str | None) -> Version | None:
+    """A PEP 440 version, or None for text that is not one."""
+    try:
+        return Version((text or "").strip())
+    except InvalidVersion:
         return None
-    parts = [int(p) for p in match.group("release").split(".")][:3]
-    parts += [0] * (3 - len(parts))
-    return Version((parts[0], parts[1], parts[2]), 0 if match.group("pre") else 1, text.strip())
+
+
+def at_least(version: Version, *parts: int) -> bool:
+    """Whether the release is at least ``parts`` (pre-releases count as their release)."""
+    release = (tuple(version.release) + (0, 0, 0))[:3]
+    return release >= tuple(parts) + (0,) * (3 - len(parts))
 
 
 def _releases(spec: str) -> tuple[Version, ...]:
@@ -85,12 +71,9 @@ def _releases(spec: str) -> tuple[Version, ...]:
     found: list[Version] = []
     for item in spec.split():
         base, _, last = item.partition("-")
-        head = base.rsplit(".", 1)
-        if last:
-            for micro in range(int(head[1]), int(last) + 1):
-                found.append(parse_version(f"{head[0]}.{micro}"))  # type: ignore[arg-type]
-        else:
-            found.append(parse_version(base))  # type: ignore[arg-type]
+        head, _, first = base.rpartition(".")
+        micros = range(int(first), int(last) + 1) if last else [int(first)]
+        found.extend(Version(f"{head}.{micro}") for micro in micros)
     return tuple(sorted(found))
 
 
@@ -112,114 +95,76 @@ def newest_known(package: str) -> Version:
 
 
 # --------------------------------------------------------------------------- specifiers
-_OPERATORS = ("===", "~=", "==", "!=", ">=", "<=", ">", "<", "^", "~")
+_POETRY_CLAUSE = re.compile(r"^(?P<op>\^|~(?!=))?(?P<version>\d+(?:\.\d+)*)$")
 
 
-def _clause_matches(op: str, target: str, version: Version) -> bool:
-    if op == "===":
-        return version.text == target
-    if target.endswith(".*") and op in ("==", "!="):
-        prefix = [int(p) for p in target[:-2].split(".") if p.isdigit()]
-        same = list(version.release[: len(prefix)]) == prefix
-        return same if op == "==" else not same
-    wanted = parse_version(target)
-    if wanted is None:
-        return True  # unreadable clause: do not exclude anything
-    if op == "==":
-        return version.release == wanted.release
-    if op == "!=":
-        return version.release != wanted.release
-    if op == ">=":
-        return version >= wanted
-    if op == "<=":
-        return version.release <= wanted.release
-    if op == ">":
-        return version.release > wanted.release
-    if op == "<":
-        return version.release < wanted.release and version.final == 1
-    numbers = [int(p) for p in target.split(".") if p.isdigit()] or [0]
-    if op == "~=":  # compatible release: >= X.Y.Z, == X.Y.*
-        prefix = numbers[:-1] if len(numbers) > 1 else numbers
-        return version >= wanted and list(version.release[: len(prefix)]) == prefix
-    if op == "~":  # Poetry tilde: ~1.2.3 -> >=1.2.3,<1.3 ; ~1 -> >=1,<2
-        upper = list(numbers[:2]) if len(numbers) >= 2 else [numbers[0]]
-        upper[-1] += 1
-        return version >= wanted and list(version.release[: len(upper)]) < upper
-    if op == "^":  # Poetry caret: the left-most non-zero part may not change
-        padded = (numbers + [0, 0, 0])[:3]
-        index = next((i for i, p in enumerate(padded) if p), len(numbers) - 1)
-        index = min(index, len(numbers) - 1)
-        upper = padded[: index + 1]
-        upper[-1] += 1
-        return version >= wanted and list(version.release[: index + 1]) < upper
-    return True
+def _poetry_clause(clause: str) -> str:
+    """Poetry's ``^1.2``, ``~1.2`` and bare ``1.2`` as PEP 440; anything else unchanged."""
+    match = _POETRY_CLAUSE.match(clause)
+    if match is None:
+        return clause
+    text, op = match.group("version"), match.group("op")
+    if op is None:
+        return f"=={text}"  # a bare version is an exact pin
+    numbers = [int(p) for p in text.split(".")]
+    if op == "^":  # the left-most non-zero part may not change
+        index = next((i for i, n in enumerate(numbers) if n), len(numbers) - 1)
+    else:  # ``~1.2.3``: >=1.2.3,<1.3 ; ``~1``: >=1,<2
+        index = min(1, len(numbers) - 1)
+    upper = numbers[: index + 1]
+    upper[-1] += 1
+    return f">={text},<{'.'.join(map(str, upper))}"
 
 
-def _clauses(spec: str) -> list[tuple[str, str]] | None:
-    """``">=0.23, <0.24"`` -> [(">=", "0.23"), ("<", "0.24")]; None when unreadable."""
+def specifier_set(spec: str) -> SpecifierSet | None:
+    """A dependency specifier (PEP 440, or Poetry's ``^``/``~``/bare forms); None if unreadable."""
     spec = spec.strip().strip("()")
     if spec in ("", "*"):
-        return []
+        return SpecifierSet()
     spec = re.sub(r"(===|~=|==|!=|>=|<=|>|<|\^|~)\s+", r"\1", spec)
-    clauses = []
-    for item in re.split(r"[,\s]+", spec):
-        if not item:
-            continue
-        for op in _OPERATORS:
-            if item.startswith(op):
-                clauses.append((op, item[len(op):]))
-                break
-        else:
-            if parse_version(item) is None:
-                return None
-            clauses.append(("==", item))  # Poetry: a bare version is an exact pin
-    return clauses
+    clauses = [_poetry_clause(c) for c in re.split(r"[,\s]+", spec) if c]
+    try:
+        return SpecifierSet(",".join(clauses))
+    except InvalidSpecifier:
+        return None
 
 
 def satisfying(package: str, spec: str) -> Version | None:
-    """The newest known release of ``package`` that ``spec`` allows (``||`` alternatives too)."""
+    """The newest known release of ``package`` that ``spec`` allows (``||`` alternatives too);
+    an exact pin gives its version even when asynclint does not know that release."""
     best: Version | None = None
     for alternative in spec.split("||"):
-        clauses = _clauses(alternative)
-        if clauses is None:
+        allowed = specifier_set(alternative)
+        if allowed is None:
             continue
-        exact = [t for op, t in clauses if op in ("==", "===") and not t.endswith(".*")]
-        if exact and len(clauses) == 1:
-            candidate = parse_version(exact[0])
-        else:
-            candidate = next(
-                (v for v in reversed(KNOWN_RELEASES[package])
-                 if v.final and all(_clause_matches(op, t, v) for op, t in clauses)),
-                None,
-            )
+        candidate = _exact(allowed) or max(allowed.filter(KNOWN_RELEASES[package]), default=None)
         if candidate is not None and (best is None or candidate > best):
             best = candidate
     return best
 
 
-def pinned(spec: str) -> Version | None:
-    """The version of an exact ``==X`` pin (no wildcard), else None."""
-    clauses = _clauses(spec)
-    if clauses and len(clauses) == 1 and clauses[0][0] in ("==", "===") and "*" not in clauses[0][1]:
-        return parse_version(clauses[0][1])
+def _exact(allowed: SpecifierSet) -> Version | None:
+    clauses = list(allowed)
+    if len(clauses) == 1 and clauses[0].operator in ("==", "===") and "*" not in clauses[0].version:
+        return parse_version(clauses[0].version)
     return None
 
 
-def normalize(name: str) -> str:
-    return re.sub(r"[-_.]+", "-", name).lower()
-
-
-_REQUIREMENT = re.compile(
-    r"^\s*(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*(?P<spec>[^;@#]*)"
-)
+def pinned(spec: str) -> Version | None:
+    """The version of an exact ``==X`` pin (no wildcard), else None."""
+    allowed = specifier_set(spec)
+    return _exact(allowed) if allowed is not None else None
 
 
 def parse_requirement(line: str) -> tuple[str, str] | None:
     """``"pytest-asyncio[testing]>=0.23; python_version>'3.8'"`` -> ("pytest-asyncio", ">=0.23")."""
-    match = _REQUIREMENT.match(line)
-    if not match or "@" in line.split(";", 1)[0]:
+    try:
+        requirement = Requirement(line)
+    except InvalidRequirement:
         return None
-    return normalize(match.group("name")), match.group("spec").strip()
+    if requirement.url:
+        return None
+    return canonicalize_name(requirement.name), str(requirement.specifier)
 
 
 # --------------------------------------------------------------------------- facts
@@ -247,10 +192,10 @@ class ProjectVersions:
         return self.asyncio_missing_from is None
 
     def asyncio_at_least(self, *parts: int) -> bool:
-        return self.pytest_asyncio.version.at_least(*parts)
+        return at_least(self.pytest_asyncio.version, *parts)
 
     def pytest_at_least(self, *parts: int) -> bool:
-        return self.pytest.version.at_least(*parts)
+        return at_least(self.pytest.version, *parts)
 
 
 _BOUNDARIES = (".git", ".hg", "pyproject.toml", "setup.py", "setup.cfg")
@@ -287,7 +232,7 @@ def _lock_versions(path: Path) -> dict[str, Version | None]:
             for name, entry in (data.get(section) or {}).items():
                 version = pinned(entry.get("version", "")) if isinstance(entry, dict) else None
                 if version is not None:
-                    found.setdefault(normalize(name), version)
+                    found.setdefault(canonicalize_name(name), version)
         return found
     data = _read_toml(path)
     packages = data.get("package", []) if isinstance(data, dict) else []
@@ -297,7 +242,7 @@ def _lock_versions(path: Path) -> dict[str, Version | None]:
         name, text = entry.get("name"), entry.get("version")
         if not isinstance(name, str):
             continue
-        key = normalize(name)
+        key = canonicalize_name(name)
         version = parse_version(text) if isinstance(text, str) else None
         previous = found.get(key)
         if previous is None or (version is not None and version > previous):
@@ -342,7 +287,7 @@ def _pyproject_specs(data: dict[str, Any]) -> Iterator[tuple[str, str, str]]:
             for entry in entries:
                 spec = entry.get("version") if isinstance(entry, dict) else entry
                 if isinstance(spec, str):
-                    yield normalize(name), spec, where
+                    yield canonicalize_name(name), spec, where
 
     project = data.get("project") or {}
     if isinstance(project, dict):

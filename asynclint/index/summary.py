@@ -475,8 +475,8 @@ def _collect_function_imports(tree: ast.Module, summary: ModuleSummary) -> None:
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             _collect_imports(node, local, ignored)
         elif not isinstance(node, ast.ClassDef):
-            for field in ("body", "orelse", "finalbody", "handlers", "cases"):
-                stack.extend(getattr(node, field, ()))
+            for name in ("body", "orelse", "finalbody", "handlers", "cases"):
+                stack.extend(getattr(node, name, ()))
     for name, target in local.imports.items():
         if name not in summary.imports and name not in summary.functions and name not in summary.classes:
             summary.imports[name] = target
