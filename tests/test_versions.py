@@ -86,6 +86,17 @@ def test_requirements_and_pins() -> None:
 
 
 # --------------------------------------------------------------------------- sources
+def test_a_loose_specifier_means_the_installed_release_when_it_fits(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(versions, "_installed", lambda package: parse_version("0.23.5"))
+    spec = '[project]\nname="x"\nversion="0"\ndependencies=["pytest-asyncio>=0.23"]\n'
+    found = project_versions(write_tree(tmp_path / "fits", {"pyproject.toml": spec}))
+    assert str(found.pytest_asyncio.version) == "0.23.5" and found.pytest_asyncio.source.endswith("installed")
+    versions.clear_cache()
+    spec = spec.replace(">=0.23", ">=1.0")
+    found = project_versions(write_tree(tmp_path / "outside", {"pyproject.toml": spec}))
+    assert found.pytest_asyncio.version == versions.newest_known("pytest-asyncio")
+
+
 def test_priority_of_sources(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(versions, "_installed", lambda package: None)
     root = write_tree(tmp_path / "p", {

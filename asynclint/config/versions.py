@@ -353,6 +353,16 @@ def _installed(package: str) -> Version | None:
         return None
 
 
+def _allowed(package: str, spec: str) -> tuple[Version | None, str]:
+    """The version a loose specifier means here: the installed release when it satisfies the
+    specifier (the project's own environment), else the newest known release it allows."""
+    installed = _installed(package)
+    allowed = specifier_set(spec) if "||" not in spec else None
+    if installed is not None and allowed is not None and allowed.contains(installed, prereleases=True):
+        return installed, ", installed"
+    return satisfying(package, spec), ""
+
+
 def _rel(path: Path, root: Path) -> str:
     try:
         return Path(os.path.relpath(path, root)).as_posix()
@@ -418,11 +428,11 @@ def project_versions(root: Path, override: str | None = None) -> ProjectVersions
             continue
         for package, spec, where in _pyproject_specs(data):
             if package in packages and package not in facts:
-                version = satisfying(package, spec)
-                shown = spec or "any version"
-                settle(package, version, f"{_rel(path, root)} {where}: {shown}", path)
+                version, how = _allowed(package, spec)
+                settle(package, version, f"{_rel(path, root)} {where}: {spec or 'any version'}{how}", path)
     for package, spec, where, path in loose:
-        settle(package, satisfying(package, spec), f"{where}: {spec or 'any version'}", path)
+        version, how = _allowed(package, spec)
+        settle(package, version, f"{where}: {spec or 'any version'}{how}", path)
     # 5. the running environment, 6. the newest known release
     if missing_from is not None and PYTEST_ASYNCIO not in facts:
         settle(PYTEST_ASYNCIO, newest_known(PYTEST_ASYNCIO), f"not in {missing_from}: not installed")

@@ -1,0 +1,8 @@
+import pytest
+
+from app.orders import OrderClient
+
+
+@pytest.fixture
+def client():
+    return OrderClient()
