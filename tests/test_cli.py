@@ -905,3 +905,34 @@ def test_console_script_subcommands_and_cache(tmp_path: Path) -> None:
     second = _run([exe, "--output-format", "concise"], tmp_path)
     assert first.returncode == second.returncode == 1
     assert first.stdout == second.stdout and codes(first.stdout) == ["ASL101", "ASL201", "ASL301"]
+
+
+# ---------------------------------------------------------------------------
+# The README shows real output
+# ---------------------------------------------------------------------------
+README = Path(__file__).resolve().parent.parent / "README.md"
+DEMO = Path(__file__).resolve().parent.parent / "fixtures_corpus" / "projects" / "readme_demo"
+
+
+def _readme_blocks() -> list[str]:
+    return re.findall(r"```(?:text|json|diff)\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--no-cache", "tests"),
+        ("--no-cache", "--output-format", "concise", "tests"),
+        ("--no-cache", "--output-format", "json", "--select", "ASL201", "tests"),
+        ("--no-cache", "--diff", "--unsafe-fixes", "tests"),
+    ],
+    ids=["text", "concise", "json", "diff"],
+)
+def test_readme_examples_are_what_asynclint_prints(args: tuple[str, ...], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(DEMO)
+    result = CliRunner().invoke(main, list(args), env={"NO_COLOR": "1", "COLUMNS": "200"}, catch_exceptions=False)
+    printed = result.stdout.strip("\n")
+    if "--diff" in args:  # the README shows the summary line (stderr) after the diff
+        printed = f"{printed}\n{result.stderr.strip()}"
+    shown = [re.sub(r"^\$ .*\n", "", block).strip("\n") for block in _readme_blocks()]
+    assert printed in shown, printed
