@@ -85,6 +85,26 @@ def dotted_name(node: ast.AST) -> str:
     return ""
 
 
+_BUILTIN_DECORATORS = ("staticmethod", "classmethod")
+
+
+def qualify_in_summary(summary: "ModuleSummary", name: str) -> str:
+    """A dotted name as written in a module, fully qualified through its imports and its own
+    definitions ("" when it is neither; ``staticmethod``/``classmethod`` stay themselves)."""
+    if not name:
+        return ""
+    head, _, rest = name.partition(".")
+    if head in summary.imports:
+        base = summary.imports[head]
+    elif head in summary.functions or head in summary.classes:
+        base = f"{summary.module}.{head}" if summary.module else head
+    elif head in _BUILTIN_DECORATORS:
+        base = head
+    else:
+        return ""
+    return f"{base}.{rest}" if rest else base
+
+
 def resolve_relative(module: str, is_package: bool, level: int, target: str | None) -> str:
     """Absolute name for ``from .target import ...`` seen in ``module``."""
     if level == 0:

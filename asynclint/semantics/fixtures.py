@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
-from asynclint.index.summary import ASYNC, ASYNC_GEN, FunctionFacts, ModuleSummary
+from asynclint.index.summary import ASYNC, ASYNC_GEN, FunctionFacts, ModuleSummary, qualify_in_summary
 import libcst as cst
 
 from asynclint.semantics.filemodel import ClassScope, FunctionScope, keyword_value
@@ -77,20 +77,6 @@ class FixtureInfo:
 
 
 # ------------------------------------------------------------------ summaries
-def qualify_in_summary(summary: ModuleSummary, name: str) -> str:
-    """A dotted name as written in a module, fully qualified through its imports."""
-    if not name:
-        return ""
-    head, _, rest = name.partition(".")
-    if head in summary.imports:
-        base = summary.imports[head]
-    elif head in summary.functions or head in summary.classes:
-        base = f"{summary.module}.{head}" if summary.module else head
-    else:
-        return ""
-    return f"{base}.{rest}" if rest else base
-
-
 def _is_mark_name(qualname: str) -> bool:
     parts = qualname.split(".")
     return len(parts) >= 3 and parts[-2] == "mark"

@@ -15,7 +15,9 @@ from pathlib import Path
 import libcst as cst
 
 from asynclint.index.project import ProjectIndex, Symbol
-from asynclint.index.summary import ASYNC, ASYNC_GEN, PASSTHROUGH, SYNC, FunctionFacts, ModuleSummary
+from asynclint.index.summary import (
+    ASYNC, ASYNC_GEN, PASSTHROUGH, SYNC, FunctionFacts, ModuleSummary, qualify_in_summary,
+)
 from asynclint.semantics import tables
 from asynclint.semantics.values import ClassRef, Instance, MockValue, ValueInference
 from asynclint.semantics.filemodel import (
@@ -390,19 +392,3 @@ def _single(bindings: list[Binding]) -> Binding | None:
     if all(b.kind == "import" and b.qualname == first.qualname for b in bindings):
         return first
     return None
-
-
-def qualify_in_summary(summary: ModuleSummary, dotted_name: str) -> str:
-    if not dotted_name:
-        return ""
-    head, _, rest = dotted_name.partition(".")
-    if head in summary.imports:
-        base = summary.imports[head]
-    elif head in summary.functions or head in summary.classes:
-        base = f"{summary.module}.{head}"
-    elif head in _KEEPING_DECORATORS:
-        base = head
-    else:
-        return ""
-    return f"{base}.{rest}" if rest else base
-

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Union
 import libcst as cst
 
 from asynclint.index.project import Symbol
-from asynclint.index.summary import ENTERED, SYNC, FunctionFacts, ModuleSummary
+from asynclint.index.summary import ENTERED, SYNC, FunctionFacts, ModuleSummary, qualify_in_summary
 from asynclint.semantics import tables
 from asynclint.semantics.filemodel import (
     ClassScope, FunctionScope, Scope, dotted, keyword_value, positional_value, string_value,
@@ -237,8 +237,6 @@ class ValueInference:
         if module is None:
             qualname = r.qualify(name, r.model.module)
         else:
-            from asynclint.semantics.resolve import qualify_in_summary
-
             qualname = qualify_in_summary(module, name)
         if not qualname:
             return None
