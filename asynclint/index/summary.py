@@ -18,6 +18,8 @@ SYNC = "sync"
 PASSTHROUGH = "passthrough"  # a sync wrapper returning the wrapped function's result
 # Prefix of a produced name that is the value ``with X(...) as v`` binds: X's __enter__ result.
 ENTERED = "@enter:"
+# Prefix of a produced name that is the awaited result of a call (``c = await Client.connect()``).
+AWAITED = "@await:"
 
 
 @dataclass(frozen=True)
@@ -216,9 +218,13 @@ def _annotation_class(annotation: ast.expr | None) -> str | None:
 
 
 def _produced_name(value: ast.expr | None, locals_: dict[str, str]) -> str | None:
-    """What an expression evidently produces: ``Cls(...)`` -> "Cls", ``self`` -> "self"."""
+    """What an expression evidently produces: ``Cls(...)`` -> "Cls", ``self`` -> "self",
+    ``await factory()`` -> "@await:factory"."""
     if isinstance(value, ast.Await):
-        value = value.value
+        inner = value.value
+        if isinstance(inner, ast.Call) and dotted_name(inner.func):
+            return f"{AWAITED}{dotted_name(inner.func)}"
+        return None
     if isinstance(value, ast.Call):
         return dotted_name(value.func) or None
     if isinstance(value, ast.Name):

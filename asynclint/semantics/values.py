@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Union
 import libcst as cst
 
 from asynclint.index.project import Symbol
-from asynclint.index.summary import ENTERED, SYNC, FunctionFacts, ModuleSummary, qualify_in_summary
+from asynclint.index.summary import ASYNC, AWAITED, ENTERED, SYNC, FunctionFacts, ModuleSummary, qualify_in_summary
 from asynclint.semantics import tables
 from asynclint.semantics.filemodel import (
     ClassScope, FunctionScope, Scope, dotted, keyword_value, positional_value, string_value,
@@ -233,6 +233,9 @@ class ValueInference:
         if name.startswith(ENTERED):
             inner = self.produced(name[len(ENTERED):], module, owner, depth + 1)
             return self.entered(inner, depth + 1)
+        awaited = name.startswith(AWAITED)
+        if awaited:
+            name = name[len(AWAITED):]
         r = self.resolver
         if module is None:
             qualname = r.qualify(name, r.model.module)
@@ -245,10 +248,10 @@ class ValueInference:
             return MockValue(mock_name in tables.ASYNC_MOCK_CLASSES, f"{mock_name}()") if mock_name in (tables.ASYNC_MOCK_CLASSES | tables.SYNC_MOCK_CLASSES) else None
         target = self._symbol_callable(r.resolve_qualname(qualname))
         if isinstance(target, ClassRef):
-            return Instance(target, exact=False)
+            return None if awaited else Instance(target, exact=False)
         if isinstance(target, tuple):
             inner_module, facts, inner_owner = target
-            if facts.kind == SYNC:
+            if facts.kind == (ASYNC if awaited else SYNC):  # a sync factory called, a coroutine awaited
                 return self.produced(facts.returns, inner_module, inner_owner, depth + 1)
         return None
 

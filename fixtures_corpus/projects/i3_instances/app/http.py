@@ -23,6 +23,11 @@ class Client(BaseClient):
     def create(cls):
         return cls()
 
+    @classmethod
+    async def open(cls, base="http://test"):
+        client = cls(base)
+        return client
+
 
 class SyncClient(BaseClient):
     def get(self, path):

@@ -32,3 +32,9 @@ def lazy_client():
     from app.http import Client as LazyClient  # imported where it is used
 
     return LazyClient()
+
+
+@pytest_asyncio.fixture
+async def opened():
+    client = await Client.open()  # an async factory, awaited: the fixture yields a Client
+    yield client

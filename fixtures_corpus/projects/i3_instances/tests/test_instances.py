@@ -92,3 +92,10 @@ async def test_patch_context(mocker):
 @pytest.mark.asyncio
 async def test_fixture_importing_inside(lazy_client):
     lazy_client.post("/x", {})  # error: ASL201
+
+
+@pytest.mark.asyncio
+async def test_async_factory_fixture(opened):
+    opened.post("/y", {})  # error: ASL201
+    local = await Client.open("http://other")
+    local.post("/z", {})  # error: ASL201
