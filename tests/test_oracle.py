@@ -292,6 +292,8 @@ CASES: list[Case] = [
     # --- issue 3: instances, factories, fixtures, patch mocks -------------------------------
     Case("projects/i3_instances", "every marked call on an instance/fixture/mock never runs",
          expect=(NEVER_AWAITED,), await_lines=True),
+    Case("projects/i3_factories_and_spec_mocks", "inherited factories, handed-on fixtures, spec mocks",
+         expect=(NEVER_AWAITED,), await_lines=True),
     Case("projects/i3_imports", "re-exports, star imports, attribute chains, decorators",
          expect=(NEVER_AWAITED,), await_lines=True),
     # --- ASL203 / ASL204 / ASL502 --------------------------------------------------------------

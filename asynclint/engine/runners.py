@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from asynclint.config.pytest_config import PytestProfile
+from asynclint.config.versions import cli_override, project_versions
 from asynclint.index.project import ProjectIndex
 from asynclint.index.summary import ModuleSummary
 from asynclint.rules.base import RunnerContext
@@ -39,6 +40,14 @@ def _plugin_runs_coroutines(name: str, index: ProjectIndex, depth: int = 0) -> s
     return None
 
 
+def _late_marks_too_late(index: ProjectIndex) -> bool:
+    """pytest-asyncio 0.23 and later decide at collection: marks added afterwards do nothing."""
+    versions = project_versions(index.root, cli_override())
+    for path in versions.files:  # the cached result depends on them now
+        index.consulted[f"@{path}"] = path
+    return versions.asyncio_at_least(0, 23)
+
+
 def _autouse_anyio(summary: ModuleSummary) -> bool:
     return any(f.autouse and "anyio_backend" in f.params for f in summary.functions.values())
 
@@ -53,6 +62,8 @@ def runner_context(
     for summary in summaries:
         if summary.runs_coroutines:
             return RunnerContext(f"{Path(summary.path).name} implements a test-running hook")
+        if summary.adds_asyncio_marks and not _late_marks_too_late(index):
+            return RunnerContext(f"{Path(summary.path).name} adds asyncio marks (honoured before pytest-asyncio 0.23)")
         plugins.extend(summary.pytest_plugins)
     plugins.extend(own.pytest_plugins)
     for plugin in plugins:

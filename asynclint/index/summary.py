@@ -20,6 +20,8 @@ PASSTHROUGH = "passthrough"  # a sync wrapper returning the wrapped function's r
 ENTERED = "@enter:"
 # Prefix of a produced name that is the awaited result of a call (``c = await Client.connect()``).
 AWAITED = "@await:"
+# Prefix of a produced name that is a parameter: for a fixture, the fixture of that name.
+PARAMETER = "@param:"
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,9 @@ class ModuleSummary:
     pytest_plugins: tuple[str, ...] = ()
     module_marks: tuple[str, ...] | None = ()  # None = pytestmark present but not understood
     runs_coroutines: bool = False  # defines pytest_pyfunc_call or adds markers in modifyitems
+    # adds ``asyncio`` marks in pytest_collection_modifyitems: honoured by pytest-asyncio < 0.23,
+    # which looked at marks when the test ran, too late from 0.23 on
+    adds_asyncio_marks: bool = False
     syntax_error: tuple[int, int, str] | None = None
 
 
@@ -234,7 +239,7 @@ def _produced_name(value: ast.expr | None, locals_: dict[str, str]) -> str | Non
     return None
 
 
-def _returned_class(func: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
+def _returned_class(func: ast.FunctionDef | ast.AsyncFunctionDef, is_fixture: bool = False) -> str | None:
     """What a function evidently returns or yields, as a dotted name to resolve later.
 
     The return annotation wins (``AsyncIterator[Client]`` gives ``Client``); else
@@ -281,6 +286,9 @@ def _returned_class(func: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
     for name in ambiguous:
         locals_.pop(name, None)
     found: set[str | None] = set()
+    for argument in (*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs) if is_fixture else ():
+        if argument.arg not in ("self", "cls") and argument.arg not in locals_ and argument.arg not in ambiguous:
+            locals_[argument.arg] = f"{PARAMETER}{argument.arg}"  # ``return client``
     for node in bodies:
         if isinstance(node, (ast.Return, ast.Yield)) and node.value is not None:
             found.add(_produced_name(node.value, locals_))
@@ -324,7 +332,7 @@ def _function_facts(node: ast.FunctionDef | ast.AsyncFunctionDef) -> FunctionFac
         wrapper_kind=_wrapper_kind(node),
         is_fixture=is_fixture,
         autouse=_autouse(node) if is_fixture else False,
-        returns=_returned_class(node),
+        returns=_returned_class(node, is_fixture),
         fixture_name=_fixture_name(node) if is_fixture else None,
         params_marked=_params_marked(node) if is_fixture else False,
     )
@@ -396,20 +404,24 @@ def _string_items(value: ast.expr) -> tuple[str, ...]:
     return ()
 
 
+def _added_marks(node: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.expr | None]:
+    """The marks a collection hook adds (``item.add_marker(...)``)."""
+    if node.name not in ("pytest_collection_modifyitems", "pytest_itemcollected"):
+        return []
+    return [
+        n.args[0] if n.args else None
+        for n in ast.walk(node)
+        if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "add_marker"
+    ]
+
+
 def _hook_runs_coroutines(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     """A conftest hook that runs coroutine tests itself or marks items for a runner."""
     if node.name == "pytest_pyfunc_call":
         return True
-    if node.name in ("pytest_collection_modifyitems", "pytest_itemcollected"):
-        # Marks added after collection reach anyio and trio, but pytest-asyncio (1.x) decides
-        # at collection time: an ``asyncio`` mark added here does not make a test run.
-        added = [
-            n.args[0] if n.args else None
-            for n in ast.walk(node)
-            if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "add_marker"
-        ]
-        return any(not _is_asyncio_mark(arg) for arg in added)
-    return False
+    # Marks added after collection reach anyio and trio, but pytest-asyncio (0.23 on) decides
+    # at collection time: an ``asyncio`` mark added here does not make a test run.
+    return any(not _is_asyncio_mark(arg) for arg in _added_marks(node))
 
 
 def _is_asyncio_mark(node: ast.expr | None) -> bool:
@@ -462,6 +474,7 @@ def summarize(
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             summary.functions[node.name] = _function_facts(node)
             summary.runs_coroutines |= _hook_runs_coroutines(node)
+            summary.adds_asyncio_marks |= any(_is_asyncio_mark(arg) for arg in _added_marks(node))
         elif isinstance(node, ast.ClassDef):
             summary.classes[node.name] = _class_facts(node)
         elif isinstance(node, (ast.Assign, ast.AnnAssign)):

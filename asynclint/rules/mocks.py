@@ -12,7 +12,7 @@ from asynclint.rules.base import FileContext, Finding, FixPlan, NodeEdit, Rule
 from asynclint.semantics import tables
 from asynclint.semantics.filemodel import Scope, dotted, keyword_value, positional_value, string_value
 from asynclint.semantics.resolve import COROUTINE, Callee
-from asynclint.semantics.values import MockValue
+from asynclint.semantics.values import Instance, MockValue
 
 # Keywords that make a Mock awaitable-compatible or not ours to judge.
 _UNSURE_KEYWORDS = frozenset({"spec", "spec_set", "wraps", "side_effect", "unsafe"})
@@ -33,13 +33,19 @@ class Replacement:
 
 
 def sync_mock_class(ctx: FileContext, expr: cst.BaseExpression, scope: Scope) -> str | None:
-    """``Mock``/``MagicMock``... when ``expr`` names one of unittest.mock's sync mock classes."""
+    """``Mock``/``MagicMock``... when ``expr`` names one of unittest.mock's sync mock classes
+    (also as pytest-mock's ``mocker.MagicMock``)."""
     if not isinstance(expr, (cst.Name, cst.Attribute)):
         return None
     qualname = ctx.resolver.qualify(expr, scope)
     module, _, name = qualname.rpartition(".")
     if module in tables.MOCK_MODULES and name in tables.SYNC_MOCK_CLASSES:
         return name
+    if isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Name):
+        head, name = expr.value.value, expr.attr.value
+        binding = ctx.resolver.lookup(head, scope)
+        if head in tables.MOCKER_FIXTURES and binding is not None and binding.kind == "param":
+            return name if name in tables.SYNC_MOCK_CLASSES else None
     return None
 
 
@@ -52,7 +58,38 @@ def is_sync_mock(ctx: FileContext, expr: cst.BaseExpression, scope: Scope) -> bo
     if any(a.keyword is not None and a.keyword.value in _UNSURE_KEYWORDS for a in expr.args):
         return False
     return_value = keyword_value(expr, "return_value")
-    return return_value is None or _is_plain_value(return_value)
+    return return_value is None or _is_plain_value(return_value) or _plain_instance(ctx, return_value, scope)
+
+
+def _plain_instance(ctx: FileContext, value: cst.BaseExpression, scope: Scope) -> bool:
+    """An instance of a project class that cannot be awaited (no ``__await__``): a mock that
+    returns it hands back a value, not an awaitable (``MagicMock(return_value=order)``)."""
+    found = ctx.resolver.values.infer(value, scope)
+    if not isinstance(found, Instance) or found.mock:
+        return False
+    return ctx.resolver.values.method_facts(found.cls, "__await__") is None and not _may_be_awaitable(ctx, found)
+
+
+def _may_be_awaitable(ctx: FileContext, instance: Instance) -> bool:
+    """A class whose ancestry asynclint cannot read in full might define ``__await__``."""
+    cls = instance.cls
+    if cls.local is not None:
+        from asynclint.semantics.pytest_items import ancestors
+
+        found = ancestors(cls.local, ctx.resolver)
+        return found is None or any(a.external and a.qualname not in _PLAIN_BASES for a in found)
+    assert cls.symbol is not None and cls.symbol.cls is not None
+    return any(
+        isinstance(a, str) and a not in _PLAIN_BASES
+        for a in ctx.index.class_ancestry(cls.symbol.module, cls.symbol.cls)
+    )
+
+
+# Library bases whose instances are never awaitable.
+_PLAIN_BASES = frozenset(
+    {"object", "typing.NamedTuple", "enum.Enum", "dict", "list", "str", "int", "Exception",
+     "pydantic.BaseModel", "dataclasses.dataclass", "typing.TypedDict"}
+)
 
 
 def _is_plain_value(value: cst.BaseExpression) -> bool:

@@ -341,6 +341,11 @@ def _summary_uses_other_async(summary: ModuleSummary) -> bool:
     return "anyio_backend" in summary.functions
 
 
+def _uses_pytest_asyncio(source: str) -> bool:
+    """A file that imports pytest_asyncio or marks tests ``asyncio`` serves pytest-asyncio too."""
+    return "pytest_asyncio" in source or "mark.asyncio" in source
+
+
 def other_async_plugin(ctx: "FileContext", fixture: FixtureInfo | None = None) -> str | None:
     """Why async fixtures of this file may be handled by a plugin other than pytest-asyncio."""
     profile = ctx.profile
@@ -359,6 +364,8 @@ def other_async_plugin(ctx: "FileContext", fixture: FixtureInfo | None = None) -
     if _OTHER_ASYNC.search(ctx.source):
         return "the file uses another async framework"
     table = _file_fixtures(ctx)
+    if _summary_uses_other_async(ctx.summary) and not _uses_pytest_asyncio(ctx.source):
+        return "the file sets up another async framework (anyio_backend)"
     for summary in (*table.conftests, *table.plugins):
         if _summary_uses_other_async(summary):
             return f"{Path(summary.path).name} uses another async framework"

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Union
 import libcst as cst
 
 from asynclint.index.project import Symbol
-from asynclint.index.summary import ASYNC, AWAITED, ENTERED, SYNC, FunctionFacts, ModuleSummary, qualify_in_summary
+from asynclint.index.summary import ASYNC, AWAITED, ENTERED, PARAMETER, SYNC, FunctionFacts, ModuleSummary, qualify_in_summary
 from asynclint.semantics import tables
 from asynclint.semantics.filemodel import (
     ClassScope, FunctionScope, Scope, dotted, keyword_value, positional_value, string_value,
@@ -52,6 +52,7 @@ class Instance:
 
     cls: ClassRef
     exact: bool = True
+    mock: bool = False  # a mock with ``spec=cls``: its async methods are AsyncMocks
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,11 @@ class ValueInference:
         qualname = r.qualify(expr, scope)
         if qualname:
             return self._symbol_value(r.resolve_qualname(qualname))
+        receiver = self.infer(expr.value, scope, depth + 1)
+        if isinstance(receiver, Instance) and receiver.mock:
+            found = self.method_facts(receiver.cls, expr.attr.value)
+            if found is not None and found[1].kind == ASYNC:
+                return MockValue(True, f"the AsyncMock a mock with `spec={receiver.cls.name}` has for `{expr.attr.value}`")
         return None
 
     def _symbol_value(self, symbol: Symbol | None) -> Value:
@@ -184,7 +190,7 @@ class ValueInference:
         if isinstance(func, cst.Attribute):
             qualname = r.qualify(func, scope)
             if qualname:
-                return self._symbol_callable(r.resolve_qualname(qualname))
+                return self._qualified_callable(qualname)
             receiver = self.infer(func.value, scope, depth + 1)
             cls = receiver.cls if isinstance(receiver, Instance) else receiver
             if isinstance(cls, ClassRef):
@@ -192,6 +198,17 @@ class ValueInference:
                 if found is not None:
                     return (found[0], found[1], cls)
         return None
+
+    def _qualified_callable(self, qualname: str):
+        """``_symbol_callable`` of a dotted name; a method called on a class that inherits it
+        (``KVClient.connect()`` defined in a base) gets that class as ``cls``."""
+        r = self.resolver
+        found = self._symbol_callable(r.resolve_qualname(qualname))
+        if isinstance(found, tuple) and found[2] is not None:
+            named = self._symbol_value(r.resolve_qualname(qualname.rpartition(".")[0]))
+            if isinstance(named, ClassRef):
+                return (found[0], found[1], named)
+        return found
 
     def _symbol_callable(self, symbol: Symbol | None):
         if symbol is None:
@@ -233,6 +250,8 @@ class ValueInference:
         if name.startswith(ENTERED):
             inner = self.produced(name[len(ENTERED):], module, owner, depth + 1)
             return self.entered(inner, depth + 1)
+        if name.startswith(PARAMETER):
+            return self._requested(name[len(PARAMETER):], depth)
         awaited = name.startswith(AWAITED)
         if awaited:
             name = name[len(AWAITED):]
@@ -246,7 +265,7 @@ class ValueInference:
         mock_module, mock_name = _mock_module(qualname)
         if mock_module:
             return MockValue(mock_name in tables.ASYNC_MOCK_CLASSES, f"{mock_name}()") if mock_name in (tables.ASYNC_MOCK_CLASSES | tables.SYNC_MOCK_CLASSES) else None
-        target = self._symbol_callable(r.resolve_qualname(qualname))
+        target = self._qualified_callable(qualname)
         if isinstance(target, ClassRef):
             return None if awaited else Instance(target, exact=False)
         if isinstance(target, tuple):
@@ -254,6 +273,20 @@ class ValueInference:
             if facts.kind == (ASYNC if awaited else SYNC):  # a sync factory called, a coroutine awaited
                 return self.produced(facts.returns, inner_module, inner_owner, depth + 1)
         return None
+
+    def _requested(self, name: str, depth: int) -> Value:
+        """What a fixture that returns one of its parameters returns: the fixture of that
+        name, as the linted test sees it (pytest resolves a fixture's requests per test)."""
+        r = self.resolver
+        binding = r.model.module.bindings.get(name)
+        if binding and len(binding) == 1 and binding[0].kind == "def" and binding[0].function is not None:
+            local = binding[0].function
+            facts = r.local_facts(local) if r.is_fixture_function(local) else None
+            return self.produced(facts.returns, None, None, depth + 1) if facts is not None else None
+        if name not in self._fixtures:
+            self._fixtures[name] = self._external_fixture(name)
+        found = self._fixtures[name]
+        return self.produced(found[1].returns, found[0], None, depth + 1) if found is not None else None
 
     def entered(self, value: Value, depth: int) -> Value:
         """What ``with value as v`` binds: a patcher's mock, or ``__aenter__``'s result."""
@@ -275,15 +308,16 @@ class ValueInference:
         if not module:
             fixture_patch = self._mocker_patch(call, scope)
             return fixture_patch if fixture_patch is not None else False
-        if name in tables.ASYNC_MOCK_CLASSES:
-            return MockValue(True, "AsyncMock()")
-        if name in tables.SYNC_MOCK_CLASSES:
+        if name in tables.ASYNC_MOCK_CLASSES or name in tables.SYNC_MOCK_CLASSES:
             spec = keyword_value(call, "spec") or keyword_value(call, "spec_set") or positional_value(call, 0)
             if spec is None:
-                return MockValue(False, f"{name}()")
+                return MockValue(name in tables.ASYNC_MOCK_CLASSES, f"{name}()")
             spec_value = self.infer(spec, scope, depth + 1)
             if isinstance(spec_value, ClassRef):
-                return Instance(spec_value)  # children follow the spec: async methods are awaitable
+                # children follow the spec: its async methods are AsyncMocks
+                return Instance(spec_value, mock=True)
+            if name in tables.ASYNC_MOCK_CLASSES:
+                return MockValue(True, "AsyncMock()")
             if r.resolve_callable(spec, scope).kind == "coroutine":
                 return MockValue(True, f"{name}(spec=...)")
             return None
