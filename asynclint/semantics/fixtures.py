@@ -330,6 +330,7 @@ def iter_conftest_summaries(ctx: "FileContext") -> Iterator[ModuleSummary]:
 
 # ------------------------------------------------------------------ other async plugins
 _OTHER_ASYNC = re.compile(r"\b(anyio|trio|pytest_trio|trio_asyncio|curio|twisted|tornado)\b")
+_OTHER_MARK = re.compile(r"\bmark\.(anyio|trio)\b")
 _OTHER_ASYNC_MODULES = ("anyio", "trio", "pytest_trio", "trio_asyncio", "curio", "twisted", "tornado")
 
 
@@ -361,11 +362,11 @@ def other_async_plugin(ctx: "FileContext", fixture: FixtureInfo | None = None) -
         return "an autouse fixture requests anyio_backend"
     if any(_OTHER_ASYNC.search(p) for p in profile.plugins):
         return "a plugin of another async framework is loaded"
-    if _OTHER_ASYNC.search(ctx.source):
-        return "the file uses another async framework"
+    if _OTHER_MARK.search(ctx.source):
+        return "the file marks tests for another async framework"
     table = _file_fixtures(ctx)
     if _summary_uses_other_async(ctx.summary) and not _uses_pytest_asyncio(ctx.source):
-        return "the file sets up another async framework (anyio_backend)"
+        return "the file uses another async framework"
     for summary in (*table.conftests, *table.plugins):
         if _summary_uses_other_async(summary):
             return f"{Path(summary.path).name} uses another async framework"
