@@ -133,7 +133,8 @@ class ValueInference:
         receiver = self.infer(expr.value, scope, depth + 1)
         if isinstance(receiver, Instance) and receiver.mock:
             found = self.method_facts(receiver.cls, expr.attr.value)
-            if found is not None and found[1].kind == ASYNC:
+            # a decorated method is a coroutine function at run time only if its decorators keep it
+            if found is not None and r.facts_kind(found[0] or r.summary, found[1]) == "coroutine":
                 return MockValue(True, f"the AsyncMock a mock with `spec={receiver.cls.name}` has for `{expr.attr.value}`")
         return None
 
