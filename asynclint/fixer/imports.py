@@ -55,6 +55,14 @@ class _ModuleLevelImports(cst.CSTVisitor):
     def visit_ClassDef(self, node: cst.ClassDef) -> bool:
         return False
 
+    def visit_If(self, node: cst.If) -> bool:
+        # ``if TYPE_CHECKING:`` imports do not exist at run time; its ``else`` does.
+        if cst.helpers.get_full_name_for_node(node.test) in ("TYPE_CHECKING", "typing.TYPE_CHECKING"):
+            if node.orelse is not None:
+                node.orelse.visit(self)
+            return False
+        return True
+
     def visit_Import(self, node: cst.Import) -> bool:
         for alias in node.names:
             name = cst.helpers.get_full_name_for_node(alias.name) or ""

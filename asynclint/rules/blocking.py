@@ -8,7 +8,7 @@ import libcst as cst
 
 from asynclint.model import Applicability
 from asynclint.rules.base import FileContext, Finding, FixPlan, NodeEdit, Rule
-from asynclint.rules.helpers import async_library, in_async_function, module_reference
+from asynclint.rules.helpers import in_async_function, loop_library, module_reference
 from asynclint.semantics import tables
 from asynclint.semantics.filemodel import DISCARD, CallSite, dotted, enclosing_function
 
@@ -76,16 +76,20 @@ class BlockingSleep(Rule):
             assert function is not None and function.node is not None
             if inside_lambda(function.node, site.node):
                 continue  # ``run_in_executor(None, lambda: time.sleep(1))``: run in a thread
-            library = async_library(ctx)
+            library = loop_library(ctx, function)
+            instead = f"`await {library}.sleep(...)`" if library else "the `sleep` of the library that runs it"
             message = (
                 f"`{ctx.code(site.node.func)}()` blocks the event loop inside "
-                f"`async def {function.name}`; use `await {library}.sleep(...)`"
+                f"`async def {function.name}`; use {instead}"
             )
             yield self.finding(site.node, message, self._fix(ctx, site, library))
 
-    def _fix(self, ctx: FileContext, site, library: str) -> FixPlan | None:
-        if site.context != DISCARD:
+    def _fix(self, ctx: FileContext, site, library: str | None) -> FixPlan | None:
+        if site.context != DISCARD or library is None:
             return None
+        func = site.node.func
+        if isinstance(func, (cst.Name, cst.Attribute)) and (func.lpar or func.rpar):
+            return None  # ``(time.sleep)(0)``: the replacement would sit inside the parentheses
         module_name, imports = module_reference(ctx, library)
         if not module_name:
             return None

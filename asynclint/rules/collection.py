@@ -166,7 +166,8 @@ class UnmarkedAsyncTest(Rule):
                 else "pytest-asyncio is disabled (`-p no:asyncio`) and no anyio/trio mark runs it"
             )
             # The mark of the plugin the project runs its coroutine tests with.
-            mark = "anyio" if preferred_runner(ctx) == "anyio" else "asyncio"
+            runner = preferred_runner(ctx)
+            mark = runner if runner in ("anyio", "trio") else "asyncio"
             if mark == "asyncio" and not ctx.profile.asyncio_plugin_enabled:
                 message = f"`async def {function.name}` never runs: {why}; add an `anyio` or `trio` mark"
                 yield self.finding(function.node.name, message)
@@ -184,10 +185,10 @@ class UnmarkedAsyncTest(Rule):
         return names
 
     def _fix(self, ctx: FileContext, function: FunctionScope, mark: str) -> FixPlan | None:
-        pytest_name, imports = module_reference(ctx, "pytest")
+        assert function.node is not None
+        pytest_name, imports = module_reference(ctx, "pytest", needed_by=function.node)
         if not pytest_name:
             return None
-        assert function.node is not None
         anchor = function.node.decorators[0] if function.node.decorators else function.node
         return FixPlan(
             Applicability.SAFE,
@@ -350,7 +351,7 @@ class AsyncFixtureSyncDecorator(Rule):
             yield self.finding(found.decorator, message, self._fix(ctx, found, versions))
 
     def _fix(self, ctx: FileContext, found: FixtureDecorator, versions: ProjectVersions) -> FixPlan | None:
-        module_name, imports = module_reference(ctx, "pytest_asyncio")
+        module_name, imports = module_reference(ctx, "pytest_asyncio", needed_by=found.decorator)
         if not module_name:
             return None
         edits = [NodeEdit(found.target, f"{module_name}.fixture")]
@@ -583,7 +584,7 @@ class AsyncTestInTestCase(Rule):
         return True
 
     def _fix(self, ctx: FileContext, base: cst.Arg) -> FixPlan | None:
-        module_name, imports = module_reference(ctx, "unittest")
+        module_name, imports = module_reference(ctx, "unittest", needed_by=base)
         if not module_name:
             return None
         return FixPlan(

@@ -12,20 +12,82 @@ from asynclint.engine.discovery import is_skipped_dir
 from asynclint.model import ImportRequest
 from asynclint.rules.base import AFTER, BEFORE, FileContext, NodeEdit
 from asynclint.semantics.filemodel import (
-    DISCARD, VALUE, VALUE_POSTFIX, CallSite, enclosing_function,
+    DISCARD, VALUE, VALUE_POSTFIX, CallSite, FunctionScope, child_nodes, dotted, enclosing_function,
 )
 
 
-def module_reference(ctx: FileContext, module: str) -> tuple[str, tuple[ImportRequest, ...]]:
-    """How this file spells ``module`` (``pt`` after ``import pytest as pt``), plus an import if none."""
+def module_reference(
+    ctx: FileContext, module: str, needed_by: cst.CSTNode | None = None
+) -> tuple[str, tuple[ImportRequest, ...]]:
+    """How this file spells ``module`` (``pt`` after ``import pytest as pt``), plus an import if none.
+
+    Imports under ``if TYPE_CHECKING:`` do not count: they do not exist at run time.
+    ``needed_by`` is a definition whose decorators or bases will use the name: they run
+    when the module is imported, so an import placed below that definition is too late
+    (and there is no fix, since the merged import would be found and not added again).
+    """
     for name, bindings in ctx.model.module.bindings.items():
         if len(bindings) == 1 and bindings[0].kind == "import" and bindings[0].qualname == module:
+            if not bindings[0].runtime:
+                continue
+            if needed_by is not None and not _imported_before(ctx, name, needed_by):
+                return "", ()
             return name, ()
     bound = ctx.model.module.bindings.get(module)
-    if bound:
+    if bound and any(b.runtime for b in bound):
         # The name is taken by something else: do not shadow it with an import.
         return "", ()
+    if needed_by is not None and _imports_below(ctx, needed_by):
+        return "", ()  # a merged import lands after the last import: below the definition
     return module, (ImportRequest(module),)
+
+
+def _imports_below(ctx: FileContext, node: cst.CSTNode) -> bool:
+    """Whether a top-level import statement comes after the statement holding ``node``."""
+    seen = False
+    for statement in ctx.model.module_node.body:
+        if seen and isinstance(statement, cst.SimpleStatementLine) and any(
+            isinstance(s, (cst.Import, cst.ImportFrom)) for s in statement.body
+        ):
+            return True
+        seen = seen or statement is node or _contains(statement, node)
+    return False
+
+
+def _imported_before(ctx: FileContext, name: str, node: cst.CSTNode) -> bool:
+    """Whether a module-level import binding ``name`` comes before the statement holding ``node``."""
+    for statement in ctx.model.module_node.body:
+        if _binds_by_import(statement, name):
+            return True
+        if statement is node or _contains(statement, node):
+            return False
+    return False
+
+
+def _binds_by_import(statement: cst.CSTNode, name: str) -> bool:
+    stack = [statement]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, (cst.FunctionDef, cst.ClassDef)):
+            continue
+        if isinstance(current, (cst.Import, cst.ImportFrom)) and not isinstance(current.names, cst.ImportStar):
+            for alias in current.names:
+                bound = alias.asname.name if alias.asname is not None else alias.name
+                if (dotted(bound) if isinstance(bound, (cst.Name, cst.Attribute)) else "").partition(".")[0] == name:
+                    return True
+            continue
+        stack.extend(child_nodes(current))
+    return False
+
+
+def _contains(root: cst.CSTNode, node: cst.CSTNode) -> bool:
+    stack = [root]
+    while stack:
+        current = stack.pop()
+        if current is node:
+            return True
+        stack.extend(child_nodes(current))
+    return False
 
 
 def add_await_edits(site: CallSite) -> tuple[NodeEdit, ...]:
@@ -48,18 +110,38 @@ def call_text(ctx: FileContext, call: cst.Call) -> str:
     return f"{func}()" if not call.args else f"{func}(...)"
 
 
-def async_library(ctx: FileContext) -> str:
-    """The event-loop library this file uses (for advice): asyncio unless only trio/anyio appear."""
-    imported = {
-        b.qualname.partition(".")[0]
-        for bindings in ctx.model.module.bindings.values()
-        for b in bindings
-        if b.kind == "import"
-    }
-    for library in ("asyncio", "trio", "anyio"):
-        if library in imported:
-            return library
+def loop_library(ctx: FileContext, function: FunctionScope) -> str | None:
+    """The library whose ``sleep`` works where ``function`` runs; None when that is unclear.
+
+    The test's own marks decide first (a helper nested in a test runs in the test's loop),
+    then trio/anyio auto mode, then what the file uses: anyio's functions work under every
+    backend anyio runs, trio's only under trio.
+    """
+    from asynclint.semantics.pytest_items import collected_test, item_marks
+
+    top = function
+    while isinstance(top.parent, FunctionScope):
+        top = top.parent
+    item = collected_test(top, ctx.resolver, ctx.profile)
+    if item is not None:
+        marks = item_marks(top, item.cls, ctx.resolver).names
+        for library in ("trio", "anyio", "asyncio"):
+            if library in marks:
+                return library
+    if ctx.profile.trio_auto:
+        return "trio"
+    if ctx.profile.anyio_auto:
+        return "anyio"
+    used = {lib for lib in _LIBRARY_USE.findall(ctx.source)}
+    if "anyio" in used:
+        return "anyio"
+    if "trio" in used:
+        return None if "asyncio" in used else "trio"
     return "asyncio"
+
+
+# ``import trio`` / ``from anyio import ...`` / ``mark.trio``: the loop libraries a file uses.
+_LIBRARY_USE = re.compile(r"(?:\bimport\s+|\bfrom\s+|\bmark\.)(asyncio|trio|anyio)\b")
 
 
 def preferred_runner(ctx: FileContext) -> str:
@@ -84,10 +166,12 @@ def preferred_runner(ctx: FileContext) -> str:
         return "asyncio"
     if "anyio" in local or any("anyio_backend" in s.functions for s in summaries):
         return "anyio"
+    if "trio" in local or ctx.profile.trio_auto:
+        return "trio"
     return _project_runner(str(ctx.index.root))
 
 
-_MARK_USE = re.compile(r"\bmark\.(asyncio|anyio)\b|\b(?:import|from)\s+(pytest_asyncio)\b")
+_MARK_USE = re.compile(r"\bmark\.(asyncio|anyio|trio)\b|\b(?:import|from)\s+(pytest_asyncio)\b")
 
 
 @functools.lru_cache(maxsize=64)

@@ -388,6 +388,8 @@ def _plan(ctx: FileContext, function: FunctionScope) -> FixPlan | None:
         mark = None  # a runner mark already applies once the test is a coroutine
     elif preferred_runner(ctx) == "anyio":
         mark = None if profile.anyio_auto else "anyio"
+    elif preferred_runner(ctx) == "trio":
+        return None  # the hand-driven asyncio loop cannot simply become a trio test
     elif not profile.asyncio_plugin_enabled:
         return None
     else:
@@ -407,7 +409,7 @@ def _plan(ctx: FileContext, function: FunctionScope) -> FixPlan | None:
     edits: list[NodeEdit] = []
     imports: tuple[ImportRequest, ...] = ()
     if mark is not None:
-        pytest_name, imports = module_reference(ctx, "pytest")
+        pytest_name, imports = module_reference(ctx, "pytest", needed_by=node)
         if not pytest_name:
             return None
         anchor = node.decorators[0] if node.decorators else node

@@ -86,6 +86,7 @@ class Binding:
     cls: "ClassScope | None" = None
     qualname: str = ""
     value: cst.BaseExpression | None = None
+    runtime: bool = True  # False for an import under ``if TYPE_CHECKING:``
 
 
 @dataclass
@@ -196,6 +197,7 @@ class _ModelBuilder:
         self.scope: AnyScope = model.module
         self.contexts: dict[int, str] = {}
         self.assigned: dict[int, str] = {}
+        self.typing_only: set[int] = set()  # imports under ``if TYPE_CHECKING:``
 
     # ----------------------------------------------------------- scopes
     def _push(self, scope: AnyScope) -> None:
@@ -247,14 +249,22 @@ class _ModelBuilder:
 
     # ----------------------------------------------------------- bindings
     def visit_Import(self, node: cst.Import) -> None:
+        runtime = id(node) not in self.typing_only
         for alias in node.names:
             full = dotted(alias.name)
             if alias.asname is not None:
                 for name in _target_names(alias.asname.name):  # type: ignore[arg-type]
-                    self.scope.bind(name, Binding("import", qualname=full))
+                    self.scope.bind(name, Binding("import", qualname=full, runtime=runtime))
             else:
                 top = full.split(".", 1)[0]
-                self.scope.bind(top, Binding("import", qualname=top))
+                self.scope.bind(top, Binding("import", qualname=top, runtime=runtime))
+
+    def visit_If(self, node: cst.If) -> None:
+        self.contexts[id(node.test)] = VALUE
+        if dotted(node.test) in ("TYPE_CHECKING", "typing.TYPE_CHECKING") and isinstance(node.body, cst.IndentedBlock):
+            for statement in node.body.body:
+                if isinstance(statement, cst.SimpleStatementLine):
+                    self.typing_only.update(id(s) for s in statement.body if isinstance(s, (cst.Import, cst.ImportFrom)))
 
     def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
         level = len(node.relative)
@@ -271,7 +281,10 @@ class _ModelBuilder:
             local = name
             if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
                 local = alias.asname.name.value
-            self.scope.bind(local, Binding("import", qualname=f"{base}.{name}" if base else name))
+            self.scope.bind(
+                local,
+                Binding("import", qualname=f"{base}.{name}" if base else name, runtime=id(node) not in self.typing_only),
+            )
 
     def visit_Assign(self, node: cst.Assign) -> None:
         self.contexts[id(node.value)] = ASSIGN
@@ -361,9 +374,6 @@ class _ModelBuilder:
         self.contexts[id(node.expression)] = AWAIT
 
     def visit_Assert(self, node: cst.Assert) -> None:
-        self.contexts[id(node.test)] = VALUE
-
-    def visit_If(self, node: cst.If) -> None:
         self.contexts[id(node.test)] = VALUE
 
     def visit_While(self, node: cst.While) -> None:

@@ -1,0 +1,10 @@
+from typing import TYPE_CHECKING
+import pytest
+
+if TYPE_CHECKING:
+    import pytest
+
+
+@pytest.mark.asyncio
+async def test_a():
+    pass
