@@ -307,6 +307,7 @@ CASES: list[Case] = [
     # assert_called* passes on AsyncMocks: that is the lie (see test_fact_called_assert_...).
     Case("ASL502/test_called_asserts.py", "assert_called* passes on async mocks", returncode=0),
     negative("ASL502/test_ok_awaited_asserts.py"),
+    negative("ASL502/test_ok_counter_reset.py", "resetting call_count is no assertion"),
 ]
 
 

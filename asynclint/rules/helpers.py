@@ -92,6 +92,8 @@ def _contains(root: cst.CSTNode, node: cst.CSTNode) -> bool:
 
 def add_await_edits(site: CallSite) -> tuple[NodeEdit, ...]:
     """``await`` in front of a call, parenthesised when the call is an attribute/subscript base."""
+    if not site.awaitable_here:
+        return ()
     if site.context in (DISCARD, VALUE):
         return (NodeEdit(site.node, "await ", BEFORE),)
     if site.context == VALUE_POSTFIX:

@@ -135,6 +135,9 @@ class CallSite:
     context: str
     callee: str  # dotted text of the called expression ("" when not a plain chain)
     assigned_to: str | None = None  # ``name = call(...)``: the single name bound
+    # False where an added ``await`` would change more than the call: inside a generator
+    # expression (it would become an async generator) or an f-string ``{...=}`` (its label)
+    awaitable_here: bool = True
 
 
 @dataclass
@@ -198,6 +201,7 @@ class _ModelBuilder:
         self.contexts: dict[int, str] = {}
         self.assigned: dict[int, str] = {}
         self.typing_only: set[int] = set()  # imports under ``if TYPE_CHECKING:``
+        self.no_await_depth = 0  # inside generator expressions and f-string ``=`` fields
 
     # ----------------------------------------------------------- scopes
     def _push(self, scope: AnyScope) -> None:
@@ -303,6 +307,7 @@ class _ModelBuilder:
                 self.assigned[id(node.value)] = node.target.value
 
     def visit_AugAssign(self, node: cst.AugAssign) -> None:
+        self.contexts[id(node.target)] = TARGET
         for name in _target_names(node.target):
             self.scope.bind(name, Binding("other"))
             if name == "pytestmark":
@@ -399,8 +404,8 @@ class _ModelBuilder:
         self.contexts[id(node.value)] = VALUE_POSTFIX
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
-        if node.attr.value in MOCK_COUNTERS:
-            self.model.attribute_reads.append((node, self.scope))
+        if node.attr.value in MOCK_COUNTERS and self.contexts.get(id(node)) != TARGET:
+            self.model.attribute_reads.append((node, self.scope))  # reads, not ``m.call_count = 0``
         self.contexts[id(node.attr)] = TARGET  # an attribute name is never a variable use
         # ``coro.__await__()`` / ``coro.send(None)`` / ``coro.close()`` use the coroutine itself.
         protocol = node.attr.value in COROUTINE_PROTOCOL or node.attr.value.startswith("cr_")
@@ -408,6 +413,18 @@ class _ModelBuilder:
 
     def visit_FormattedStringExpression(self, node: cst.FormattedStringExpression) -> None:
         self.contexts[id(node.expression)] = VALUE
+        if node.equal is not None:
+            self.no_await_depth += 1
+
+    def leave_FormattedStringExpression(self, original_node: cst.FormattedStringExpression) -> None:
+        if original_node.equal is not None:
+            self.no_await_depth -= 1
+
+    def visit_GeneratorExp(self, node: cst.GeneratorExp) -> None:
+        self.no_await_depth += 1
+
+    def leave_GeneratorExp(self, original_node: cst.GeneratorExp) -> None:
+        self.no_await_depth -= 1
 
     def visit_Return(self, node: cst.Return) -> None:
         if node.value is not None:
@@ -426,8 +443,14 @@ class _ModelBuilder:
         func = node.func
         if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value == "pytestmark":
             self._pytestmark_changed(node)  # ``pytestmark.append(mark)``, ``.extend([...])``
+        if isinstance(func, cst.Call):
+            self.contexts[id(func)] = VALUE_POSTFIX  # ``make()()``: the result is called
+        callee = "" if isinstance(func, cst.Call) else dotted(func)
         self.model.calls.append(
-            CallSite(node, self.scope, context, dotted(node.func), self.assigned.pop(id(node), None))
+            CallSite(
+                node, self.scope, context, callee, self.assigned.pop(id(node), None),
+                awaitable_here=self.no_await_depth == 0,
+            )
         )
 
     def visit_Name(self, node: cst.Name) -> None:

@@ -141,6 +141,8 @@ class Resolver:
         return self.resolve_callable(site.node.func, site.scope)
 
     def resolve_callable(self, func: cst.BaseExpression, scope: Scope) -> Callee:
+        if isinstance(func, cst.Call):
+            return Callee(UNKNOWN, "")  # ``make()()``: what the result of make() is, is not known
         name = dotted(func)
         if not name:
             if isinstance(func, cst.Attribute):  # ``make_client().get()``
