@@ -12,4 +12,4 @@ async def test_reset_between_phases():
     notify.call_count += 0
     notify.assert_not_called()
     await notify("b")
-    notify.assert_awaited_once_with("b")
+    notify.assert_awaited_with("b")
