@@ -20,7 +20,7 @@ from asynclint.index.summary import ModuleSummary, summarize
 from asynclint.model import Diagnostic, Edit, Fix, Position, Span
 from asynclint.rules import ALL_RULES, BY_CODE
 from asynclint.engine.runners import runner_context
-from asynclint.rules.base import AFTER, BEFORE, LINE_BEFORE, FileContext, Finding
+from asynclint.rules.base import AFTER, BEFORE, FIRST_CHAR, LAST_CHAR, LINE_BEFORE, FileContext, Finding
 from asynclint.semantics.filemodel import build_model
 from asynclint.semantics.fixtures import needs_fixture_rules
 from asynclint.semantics.resolve import Resolver
@@ -163,6 +163,12 @@ def _locate(
                     edits.append(Edit(Span(node_span.start, node_span.start), edit.content))
                 elif edit.mode == AFTER:
                     edits.append(Edit(Span(node_span.end, node_span.end), edit.content))
+                elif edit.mode == FIRST_CHAR:
+                    start = node_span.start
+                    edits.append(Edit(Span(start, Position(start.line, start.column + 1)), edit.content))
+                elif edit.mode == LAST_CHAR:
+                    end = node_span.end
+                    edits.append(Edit(Span(Position(end.line, end.column - 1), end), edit.content))
                 elif edit.mode == LINE_BEFORE:
                     line = node_span.start.line
                     text = lines[line - 1] if line <= len(lines) else ""

@@ -38,6 +38,8 @@ REPLACE = "replace"
 BEFORE = "before"  # insert just before the node
 AFTER = "after"  # insert just after the node
 LINE_BEFORE = "line-before"  # insert a whole line above the node's first line, same indent
+FIRST_CHAR = "first-char"  # replace only the node's first character (``(`` of a LeftParen)
+LAST_CHAR = "last-char"  # replace only the node's last character (``)`` of a RightParen)
 
 
 @dataclass(frozen=True)

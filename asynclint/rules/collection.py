@@ -13,6 +13,8 @@ from asynclint.model import Applicability
 from asynclint.rules.base import (
     AFTER,
     BEFORE,
+    FIRST_CHAR,
+    LAST_CHAR,
     LINE_BEFORE,
     REPLACE,
     FileContext,
@@ -666,11 +668,13 @@ class AsyncGeneratorTest(Rule):
 
 # --------------------------------------------------------------------------- ASL106
 def _tuple_as_list(value: cst.Tuple) -> tuple[NodeEdit, ...] | None:
-    """Edits turning a tuple into a list, keeping its items and their formatting."""
+    """Edits turning a tuple into a list, keeping its items and their formatting: a
+    parenthesis node owns the whitespace and comments inside it, so only its ``(`` / ``)``
+    character is replaced."""
     if not value.lpar:
         return (NodeEdit(value, "[", BEFORE), NodeEdit(value, "]", AFTER))
     if len(value.lpar) == 1 and len(value.rpar) == 1:
-        return (NodeEdit(value.lpar[0], "["), NodeEdit(value.rpar[0], "]"))
+        return (NodeEdit(value.lpar[0], "[", FIRST_CHAR), NodeEdit(value.rpar[0], "]", LAST_CHAR))
     return None
 
 
