@@ -432,7 +432,10 @@ def _plan(ctx: FileContext, function: FunctionScope) -> FixPlan | None:
         if not event_loop:
             return None  # positional-only, keyword-only or *args: leave it alone
         loop_names.add("event_loop")
-        edits.append(NodeEdit(params, code_at(ctx, _without(params, event_loop[0]), def_indent)))
+        removal = _parameter_removal(ctx, params, event_loop[0], def_indent)
+        if removal is None:
+            return None
+        edits.append(removal)
 
     default_indent = ctx.model.module_node.default_indent
     body_indent = def_indent + _block_indent(node.body, default_indent)
@@ -480,6 +483,20 @@ def _plan(ctx: FileContext, function: FunctionScope) -> FixPlan | None:
 
     title = "Make the test `async def` and await instead of driving a loop by hand"
     return FixPlan(Applicability.UNSAFE, title, tuple(edits), imports)
+
+
+def _parameter_removal(
+    ctx: FileContext, params: cst.Parameters, param: cst.Param, def_indent: str
+) -> NodeEdit | None:
+    """The edit dropping ``param``, or None where it would move or lose bytes of the user's:
+    a comment among the parameters (it would end up beside another parameter), or the only
+    parameter of a list spread over lines (the closing parenthesis would move)."""
+    before = code_at(ctx, params, def_indent)
+    if "#" in before:
+        return None
+    if len(params.params) == 1 and "\n" in before:
+        return None
+    return NodeEdit(params, code_at(ctx, _without(params, param), def_indent))
 
 
 def _without(params: cst.Parameters, param: cst.Param) -> cst.Parameters:
@@ -633,7 +650,10 @@ def event_loop_request_fix(ctx: FileContext, function: FunctionScope, param: cst
     asyncio_name, imports = module_reference(ctx, "asyncio")
     if not asyncio_name:
         return None
-    edits = [NodeEdit(node.params, code_at(ctx, _without(node.params, param), def_indent))]
+    removal = _parameter_removal(ctx, node.params, param, def_indent)
+    if removal is None:
+        return None
+    edits = [removal]
     edits.extend(NodeEdit(name, f"{asyncio_name}.get_running_loop()") for name in uses.names)
     title = "Drop the `event_loop` parameter and use `asyncio.get_running_loop()`"
     return FixPlan(Applicability.UNSAFE, title, tuple(edits), imports)

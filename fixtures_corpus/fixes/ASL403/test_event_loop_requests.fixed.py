@@ -21,7 +21,7 @@ async def test_executor(offloaded):
 
 @pytest.mark.asyncio
 async def test_future(
-    offloaded,  # the loop of this test
+    offloaded,
 ):
     future = asyncio.get_running_loop().create_future()
     asyncio.get_running_loop().call_soon(future.set_result, offloaded)

@@ -21,7 +21,7 @@ async def test_executor(event_loop, offloaded):
 @pytest.mark.asyncio
 async def test_future(
     offloaded,
-    event_loop,  # the loop of this test
+    event_loop,
 ):
     future = event_loop.create_future()
     event_loop.call_soon(future.set_result, offloaded)

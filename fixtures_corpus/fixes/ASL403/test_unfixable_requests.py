@@ -24,3 +24,11 @@ async def test_usefixtures():
 async def test_rebound(event_loop):
     event_loop = None
     assert event_loop is None
+
+
+@pytest.mark.asyncio
+async def test_commented_parameter(
+    tmp_path,
+    event_loop,  # dropping it would leave this comment beside another parameter
+):
+    assert event_loop.time() >= 0
