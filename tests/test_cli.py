@@ -936,3 +936,26 @@ def test_readme_examples_are_what_asynclint_prints(args: tuple[str, ...], monkey
         printed = f"{printed}\n{result.stderr.strip()}"
     shown = [re.sub(r"^\$ .*\n", "", block).strip("\n") for block in _readme_blocks()]
     assert printed in shown, printed
+
+
+def test_json_fix_edits_apply_in_listed_order(project: Path) -> None:
+    """A consumer applying each fix's edits in order (each at its original position) gets
+    valid code, also when an import and a decorator go in at the same place."""
+    source = "async def test_first():\n    pass\n"
+    write(project, {"test_a.py": source})
+    items = json.loads(invoke("--no-cache", "--output-format", "json").stdout)
+    lines = source.splitlines(keepends=True)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line))
+    for item in items:
+        edits = item["fix"]["edits"]
+        offsets = [(starts[e["line"] - 1] + e["column"] - 1, starts[e["end_line"] - 1] + e["end_column"] - 1) for e in edits]
+        assert offsets == sorted(offsets)
+        text, cursor = [], 0
+        for (start, end), edit in zip(offsets, edits):
+            text += [source[cursor:start], edit["content"]]
+            cursor = end
+        fixed = "".join(text) + source[cursor:]
+        compile(fixed, "test_a.py", "exec")
+        assert fixed.startswith("import pytest\n") and "@pytest.mark.asyncio\nasync def test_first" in fixed

@@ -197,21 +197,25 @@ def import_edits(text: str, module: cst.Module, requests: Iterable[ImportRequest
 
 
 def complete_fixes(diagnostics: list[Diagnostic], files: Iterable) -> list[Diagnostic]:
-    """Diagnostics whose fixes carry their import requests as edits too (for the JSON report).
+    """Diagnostics whose fixes carry their import requests as edits too, all in text order
+    (for the JSON report).
 
     A consumer of the JSON applies ``edits`` only; without the import an
     applied fix could leave a name undefined. When the imports cannot be merged
     the fix is dropped from the report rather than shown incomplete.
     """
-    if not any(d.fix is not None and d.fix.imports for d in diagnostics):
+    if not any(d.fix is not None for d in diagnostics):
         return diagnostics
     paths = {f.display: f.path for f in files}
     parsed: dict[str, tuple[str, cst.Module] | None] = {}
     computed: dict[tuple[str, tuple[ImportRequest, ...]], tuple[Edit, ...] | None] = {}
     completed = []
     for d in diagnostics:
-        if d.fix is None or not d.fix.imports:
+        if d.fix is None:
             completed.append(d)
+            continue
+        if not d.fix.imports:
+            completed.append(replace(d, fix=replace(d.fix, edits=_in_order(d.fix.edits))))
             continue
         if d.path not in parsed:
             parsed[d.path] = _read_module(paths.get(d.path))
@@ -226,9 +230,14 @@ def complete_fixes(diagnostics: list[Diagnostic], files: Iterable) -> list[Diagn
         if extra is None:
             completed.append(replace(d, fix=None))
             continue
-        edits = tuple(sorted((*d.fix.edits, *extra), key=lambda e: (e.span.start, e.span.end)))
-        completed.append(replace(d, fix=replace(d.fix, edits=edits)))
+        completed.append(replace(d, fix=replace(d.fix, edits=_in_order((*extra, *d.fix.edits)))))
     return completed
+
+
+def _in_order(edits: Iterable[Edit]) -> tuple[Edit, ...]:
+    """Edits in text order; at one position the earlier listed (imports) goes first, so a
+    consumer applying them one after the other, each at its position, gets the same text."""
+    return tuple(sorted(edits, key=lambda e: (e.span.start, e.span.end)))
 
 
 def _read_module(path) -> tuple[str, cst.Module] | None:
