@@ -38,7 +38,7 @@ from asynclint.engine.linter import lint_source
 from asynclint.engine import runner
 from asynclint.fixer.edits import LineIndex, Located, apply, locate, select
 from asynclint.fixer.imports import ImportMergeError, merge_imports
-from asynclint.fixer.source import ConcurrentModification, SourceText, atomic_write
+from asynclint.fixer.source import ConcurrentModification, SourceText, atomic_write, lines_with_ends
 from asynclint.model import Applicability, Diagnostic, Fix
 
 MAX_ROUNDS = 10  # per file: lint, fix, re-parse
@@ -198,12 +198,14 @@ class FileFix:
         """A unified diff (``--- a/path`` / ``+++ b/path``) of the change."""
         if not self.changed:
             return ""
-        before = self.before_text.splitlines(keepends=True)
-        after = self.after_text.splitlines(keepends=True)
+        before, _ = lines_with_ends(self.before_text)
+        after, _ = lines_with_ends(self.after_text)
         name = self.display.replace(os.sep, "/")
         lines = []
         for line in difflib.unified_diff(before, after, f"a/{name}", f"b/{name}"):
-            if not line.endswith(("\n", "\r")):
+            if line.endswith("\r"):
+                line += "\n"  # a file with CR line ends: keep the diff itself line-based
+            elif not line.endswith("\n"):
                 line += "\n\\ No newline at end of file\n"
             lines.append(line)
         return "".join(lines)

@@ -21,7 +21,7 @@ from libcst.codemod import CodemodContext
 from libcst.codemod.visitors import AddImportsVisitor
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from asynclint.fixer.source import NEWLINE
+from asynclint.fixer.source import NEWLINE, lines_with_ends
 from asynclint.model import Diagnostic, Edit, ImportRequest, Position, Span
 
 
@@ -165,21 +165,13 @@ def merge_imports(text: str, module: cst.Module, requests: Iterable[ImportReques
                 raise ImportMergeError("merging imports would add a line that is not an import")
     return new_head + text[len(head_text):]
 
-def _split_keepends(text: str) -> tuple[list[str], list[int]]:
-    starts = [0] + [m.end() for m in NEWLINE.finditer(text)]
-    lines = [text[a:b] for a, b in zip(starts, starts[1:])]
-    if starts[-1] < len(text):
-        lines.append(text[starts[-1]:])
-    return lines, starts
-
-
 def import_edits(text: str, module: cst.Module, requests: Iterable[ImportRequest]) -> tuple[Edit, ...]:
     """The edits (whole lines) that merging ``requests`` into the module's imports makes."""
     new_text = merge_imports(text, module, requests)
     if new_text == text:
         return ()
-    old_lines, starts = _split_keepends(text)
-    new_lines, _ = _split_keepends(new_text)
+    old_lines, starts = lines_with_ends(text)
+    new_lines, _ = lines_with_ends(new_text)
 
     def position(offset: int) -> Position:
         line = bisect_right(starts, offset)

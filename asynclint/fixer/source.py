@@ -20,6 +20,16 @@ from pathlib import Path
 
 # The line breaks libcst (and so every position asynclint reports) counts.
 NEWLINE = re.compile(r"\r\n?|\n")
+
+
+def lines_with_ends(text: str) -> tuple[list[str], list[int]]:
+    """The lines of ``text`` with their line breaks, split only where Python breaks lines
+    (``str.splitlines`` also breaks at form feeds, NEL, U+2028, ...), and their offsets."""
+    starts = [0] + [m.end() for m in NEWLINE.finditer(text)]
+    lines = [text[a:b] for a, b in zip(starts, starts[1:])]
+    if starts[-1] < len(text):
+        lines.append(text[starts[-1]:])
+    return lines, starts
 _LONE_LF = re.compile(r"(?<!\r)\n")
 
 
