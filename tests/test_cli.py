@@ -959,3 +959,17 @@ def test_json_fix_edits_apply_in_listed_order(project: Path) -> None:
         fixed = "".join(text) + source[cursor:]
         compile(fixed, "test_a.py", "exec")
         assert fixed.startswith("import pytest\n") and "@pytest.mark.asyncio\nasync def test_first" in fixed
+
+
+@pytest.mark.parametrize(
+    ("data", "where"),
+    [
+        X  # latin-1 bytes without a coding cookie
+        (b"# -*- coding: no-such-codec -*-\nx = 1\n", (1, 1)),
+    ],
+)
+def test_a_file_python_cannot_decode_is_asl000(project: Path, data: bytes, where: tuple[int, int]) -> None:
+    (project / "pytest.ini").write_text("[pytest]\n")
+    (project / "test_bytes.py").write_bytes(data)
+    found = concise_positions(invoke("--no-cache", "--output-format", "concise").stdout)
+    assert found == [("test_bytes.py", *where, "ASL000")]

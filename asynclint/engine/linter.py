@@ -51,6 +51,23 @@ def decode(data: bytes) -> str:
     return data.decode(encoding if encoding != "utf-8-sig" else "utf-8-sig", errors="replace")
 
 
+def decode_error(data: bytes) -> tuple[int, int, str] | None:
+    """Where ``data`` stops being text in its declared encoding (Python refuses to import it)."""
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+    except SyntaxError as exc:
+        return (1, 1, str(exc))
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        return (line, column, f"invalid {encoding} (byte 0x{data[exc.start]:02x})")
+    except LookupError:
+        return (1, 1, f"unknown encoding: {encoding}")
+    return None
+
+
 def _imports_project(summary: ModuleSummary, index: ProjectIndex) -> bool:
     modules = {target.rsplit(".", 1)[0] for target in summary.imports.values()}
     modules |= set(summary.imports.values()) | set(summary.star_imports)
@@ -85,6 +102,12 @@ def lint_source(
     if ignores_file(lines):
         return result
     module_name, is_package = index.module_name(path)
+    undecodable = decode_error(raw) if raw is not None else None
+    if undecodable is not None:
+        if "ASL000" in enabled:
+            line, column, message = undecodable
+            result.diagnostics.append(_syntax_error(display, line, column, message, lines))
+        return result
     try:
         tree: ast.Module | None = ast.parse(source, filename=str(path))
     except (SyntaxError, ValueError):
