@@ -964,7 +964,7 @@ def test_json_fix_edits_apply_in_listed_order(project: Path) -> None:
 @pytest.mark.parametrize(
     ("data", "where"),
     [
-        X  # latin-1 bytes without a coding cookie
+        (b'x = 1\nname = "caf\xe9"\n', (2, 12)),  # latin-1 bytes without a coding cookie
         (b"# -*- coding: no-such-codec -*-\nx = 1\n", (1, 1)),
     ],
 )
