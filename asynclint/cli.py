@@ -133,7 +133,7 @@ def check(
     except (SettingsError, PytestConfigError, FileNotFoundError) as exc:
         raise _fail(str(exc)) from None
     if fix_run is not None:
-        for error in fix_run.errors:
+        for error in dict.fromkeys(fix_run.errors):  # a file retried in a later pass fails once
             click.echo(f"asynclint: warning: {error}", err=True)
     if diff:
         assert fix_run is not None

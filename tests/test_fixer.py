@@ -433,7 +433,7 @@ def _check_apply(text: str, raw) -> None:
         edit = Edit(Span(position(start), position(end)), content)
         diagnostic = _diagnostic("ASL201", 1, [])
         diagnostic = Diagnostic("ASL201", "x", str(n), "t.py", diagnostic.span, Fix(Applicability.SAFE, str(n), (edit,)))
-        located = locate(diagnostic, index, lambda c: c)
+        located = locate(diagnostic, index, lambda content, at: content)
         assert located is not None and located.edits == ((start, end, content),)
         candidates.append(located)
     chosen = select(candidates).chosen
@@ -589,3 +589,11 @@ def test_cli_json_fix_carries_its_import(project: Path) -> None:
         {"line": 4, "column": 1, "end_line": 4, "end_column": 1, "content": "import asyncio\n"},
         {"line": 8, "column": 5, "end_line": 8, "end_column": 15, "content": "await asyncio.sleep"},
     ]
+
+
+def test_inserted_lines_take_the_line_break_of_their_neighbour(tmp_path: Path) -> None:
+    """A file that starts with CRLF and goes on with LF gets LF where the insertion is."""
+    data = b"import pytest\r\n\n\nasync def test_x():\n    pass\n"
+    path = write_project(tmp_path, "test_mixed_tail.py", data)
+    fix_paths([str(path)], settings=EVERYTHING)
+    assert path.read_bytes() == b"import pytest\r\n\n\n@pytest.mark.asyncio\nasync def test_x():\n    pass\n"

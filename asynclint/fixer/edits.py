@@ -71,7 +71,7 @@ def locate(diagnostic: Diagnostic, index: LineIndex, native) -> Located | None:
         end = index.offset(edit.span.end)
         if start is None or end is None or end < start:
             return None
-        edits.append((start, end, native(edit.content)))
+        edits.append((start, end, native(edit.content, start)))
     edits.sort(key=lambda e: (e[0], e[1]))
     for (_, end1, _), (start2, _, _) in zip(edits, edits[1:]):
         if start2 < end1:

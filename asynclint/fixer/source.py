@@ -67,11 +67,16 @@ class SourceText:
             return None
         return codecs.BOM_UTF8 + body if self.bom else body
 
-    def native_newlines(self, content: str) -> str:
-        """Edit content with its bare ``\\n`` line breaks written in the file's style."""
-        if self.newline == "\n" or "\n" not in content:
+    def native_newlines(self, content: str, text: str | None = None, at: int | None = None) -> str:
+        """Edit content with its bare ``\\n`` line breaks written in the file's style: the
+        line break of the line the edit is on (files may mix them), else the file's first."""
+        if "\n" not in content:
             return content
-        return _LONE_LF.sub(self.newline, content)
+        newline = self.newline
+        if text is not None and at is not None:
+            found = NEWLINE.search(text, at) or NEWLINE.search(text, max(0, text.rfind("\n", 0, at)))
+            newline = found.group(0) if found else newline
+        return content if newline == "\n" else _LONE_LF.sub(newline, content)
 
 
 class ConcurrentModification(Exception):
@@ -81,15 +86,23 @@ class ConcurrentModification(Exception):
 def atomic_write(path: Path, data: bytes, expected: bytes | None = None) -> None:
     """Replace ``path`` with ``data`` via a temporary file in the same folder and a rename.
 
-    Keeps the file's permission bits (and owner where allowed). When ``expected``
-    is given and the file no longer holds those bytes, nothing is written.
+    Keeps the file's permission bits (and owner where allowed); a file with several hard
+    links is rewritten in place so that every link sees the fix. When ``expected`` is
+    given and the file no longer holds those bytes, nothing is written.
     """
     target = Path(os.path.realpath(path))
     if expected is not None and target.read_bytes() != expected:
         raise ConcurrentModification(str(path))
-    if not os.access(target, os.W_OK):
-        raise PermissionError(13, "the file is read-only", str(path))
     st = os.stat(target)
+    if not os.access(target, os.W_OK) or not st.st_mode & 0o222:
+        # no write bit at all: read-only on purpose, even for root (who could replace it)
+        raise PermissionError(13, "the file is read-only", str(path))
+    if st.st_nlink > 1:
+        # a rename would split the hard links: write through the one inode instead
+        with open(target, "r+b") as handle:
+            handle.write(data)
+            handle.truncate()
+        return
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".asynclint")
     try:
         with os.fdopen(fd, "wb") as handle:
