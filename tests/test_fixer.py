@@ -489,7 +489,7 @@ def test_from_import_is_extended() -> None:
 def test_new_import_goes_after_docstring_and_future() -> None:
     text = '"""Doc."""\nfrom __future__ import annotations\n\nimport os\n\n\ndef f():\n    pass\n'
     merged = _merge(text, ImportRequest("asyncio"))
-    assert merged == '"""Doc."""\nfrom __future__ import annotations\n\nimport os\nimport asyncio\n\n\ndef f():\n    pass\n'
+    assert merged == '"""Doc."""\nfrom __future__ import annotations\n\nimport asyncio\nimport os\n\n\ndef f():\n    pass\n'
 
 
 def test_star_import_satisfies_a_name() -> None:
@@ -500,7 +500,23 @@ def test_star_import_satisfies_a_name() -> None:
 def test_import_edits_for_json() -> None:
     text = "import time\n\nimport pytest\n\nx = 1\n"
     edits = import_edits(text, cst.parse_module(text), [ImportRequest("asyncio")])
-    assert edits == (Edit(Span(Position(4, 1), Position(4, 1)), "import asyncio\n"),)
+    assert edits == (Edit(Span(Position(1, 1), Position(1, 1)), "import asyncio\n"),)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # isort's order: ``import x`` lines of the standard library, alphabetically
+        ("import os\nimport time\n\nimport pytest\n", "import asyncio\nimport os\nimport time\n\nimport pytest\n"),
+        ("import time\nfrom os import path\n\nimport pytest\n", "import asyncio\nimport time\nfrom os import path\n\nimport pytest\n"),
+        ("import abc\nfrom os import path\n", "import abc\nimport asyncio\nfrom os import path\n"),
+        ("import abc\n# the rest\nimport zlib\n", "import abc\n# the rest\nimport asyncio\nimport zlib\n"),
+        # no standard-library group: libcst places it after the imports
+        ("import pytest\n\nx = 1\n", "import pytest\nimport asyncio\n\nx = 1\n"),
+    ],
+)
+def test_a_stdlib_import_joins_its_group(text: str, expected: str) -> None:
+    assert _merge(text, ImportRequest("asyncio")) == expected
 
 
 # --------------------------------------------------------------------------- command line
@@ -586,7 +602,7 @@ def test_cli_json_fix_carries_its_import(project: Path) -> None:
     assert finding["code"] == "ASL301" and finding["fix"]["applicability"] == "safe"
     edits = finding["fix"]["edits"]
     assert edits == [
-        {"line": 4, "column": 1, "end_line": 4, "end_column": 1, "content": "import asyncio\n"},
+        {"line": 1, "column": 1, "end_line": 1, "end_column": 1, "content": "import asyncio\n"},
         {"line": 8, "column": 5, "end_line": 8, "end_column": 15, "content": "await asyncio.sleep"},
     ]
 

@@ -11,6 +11,7 @@ blank), so nothing else in the file can change.
 from __future__ import annotations
 
 import difflib
+import sys
 from bisect import bisect_right
 from dataclasses import replace
 from typing import Iterable
@@ -131,11 +132,69 @@ def _head(module: cst.Module) -> cst.Module:
     return module.with_changes(body=module.body[: last + 1], footer=(), has_trailing_newline=True)
 
 
+def _stdlib_slot(module: cst.Module, request: ImportRequest) -> int | None:
+    """Where ``import <stdlib module>`` goes in isort's order: among the ``import x`` lines of
+    the module's first group of standard-library imports (None: no such group, let libcst
+    place it)."""
+    if request.name is not None or request.module.partition(".")[0] not in sys.stdlib_module_names:
+        return None
+    slot = None
+    for index, statement in enumerate(module.body):
+        if not _is_import_line(statement):
+            if slot is not None or not (index == 0 and _is_docstring(statement)):
+                if slot is not None:
+                    break
+                continue
+            continue
+        names = _top_modules(statement)
+        if names == ["__future__"]:
+            continue
+        if not names or not all(n in sys.stdlib_module_names for n in names):
+            break  # the first third-party import ends the standard-library group
+        first = statement.body[0]
+        if isinstance(first, cst.Import):
+            written = cst.helpers.get_full_name_for_node(first.names[0].name) or ""
+            if written > request.module:
+                return index
+            slot = index + 1
+        elif slot is None:
+            return index  # ``import x`` lines go before the ``from x import`` ones
+        else:
+            return slot
+    return slot
+
+
+def _top_modules(statement: cst.SimpleStatementLine) -> list[str]:
+    names = []
+    for node in statement.body:
+        if isinstance(node, cst.Import):
+            names += [(cst.helpers.get_full_name_for_node(a.name) or "").partition(".")[0] for a in node.names]
+        elif isinstance(node, cst.ImportFrom) and not node.relative and node.module is not None:
+            names.append((cst.helpers.get_full_name_for_node(node.module) or "").partition(".")[0])
+        else:
+            return []
+    return names
+
+
 def merge_imports(text: str, module: cst.Module, requests: Iterable[ImportRequest]) -> str:
     """``text`` (whose parse is ``module``) with ``requests`` merged into its imports."""
     unique = missing_imports(module, requests)
     if not unique:
         return text
+    for request in unique:
+        slot = _stdlib_slot(module, request)
+        if slot is None:
+            continue
+        body = list(module.body)
+        line = cst.parse_statement(f"import {request.module}\n")
+        if slot < len(body) and slot > 0 and _is_import_line(body[slot - 1]) and _is_import_line(body[slot]):
+            # inside the group: the comments and blank lines above the next line stay above it
+            line = line.with_changes(leading_lines=body[slot].leading_lines)
+            body[slot] = body[slot].with_changes(leading_lines=())
+        body.insert(slot, line)
+        inserted = module.with_changes(body=body)
+        rest = [r for r in unique if r is not request]
+        return merge_imports(inserted.code, inserted, rest) if rest else inserted.code
     head = _head(module)
     head_text = head.code
     if not text.startswith(head_text):  # pragma: no cover - a shape the head cannot reproduce

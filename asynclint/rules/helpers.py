@@ -139,7 +139,11 @@ def loop_library(ctx: FileContext, function: FunctionScope) -> str | None:
         return "anyio"
     if "trio" in used:
         return None if "asyncio" in used else "trio"
-    return "asyncio"
+    if "asyncio" in used or "pytest_asyncio" in ctx.source:
+        return "asyncio"
+    if ctx.profile.asyncio_mode == "auto" and ctx.profile.asyncio_plugin_enabled:
+        return "asyncio"
+    return None  # nothing says which loop runs it (a framework's own runner, say)
 
 
 # ``import trio`` / ``from anyio import ...`` / ``mark.trio``: the loop libraries a file uses.

@@ -1,8 +1,8 @@
+import asyncio
 import time
 from time import sleep as pause
 
 import pytest
-import asyncio
 
 
 @pytest.mark.asyncio
