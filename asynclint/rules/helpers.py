@@ -134,7 +134,14 @@ def loop_library(ctx: FileContext, function: FunctionScope) -> str | None:
         return "trio"
     if ctx.profile.anyio_auto:
         return "anyio"
-    used = {lib for lib in _LIBRARY_USE.findall(ctx.source)}
+    if ctx.runner_context.other_runner:
+        return None  # a framework's own hook or plugin runs the tests, in its own loop
+    used = {m for m in _MARK_LIBRARY.findall(ctx.source)} | {
+        b.qualname.partition(".")[0]
+        for bindings in ctx.model.module.bindings.values()
+        for b in bindings
+        if b.kind == "import" and b.runtime
+    }
     if "anyio" in used:
         return "anyio"
     if "trio" in used:
@@ -146,8 +153,8 @@ def loop_library(ctx: FileContext, function: FunctionScope) -> str | None:
     return None  # nothing says which loop runs it (a framework's own runner, say)
 
 
-# ``import trio`` / ``from anyio import ...`` / ``mark.trio``: the loop libraries a file uses.
-_LIBRARY_USE = re.compile(r"(?:\bimport\s+|\bfrom\s+|\bmark\.)(asyncio|trio|anyio)\b")
+# ``@pytest.mark.trio``: a loop library the file's tests are marked for.
+_MARK_LIBRARY = re.compile(r"\bmark\.(asyncio|trio|anyio)\b")
 
 
 def preferred_runner(ctx: FileContext) -> str:
