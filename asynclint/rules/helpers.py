@@ -134,8 +134,6 @@ def loop_library(ctx: FileContext, function: FunctionScope) -> str | None:
         return "trio"
     if ctx.profile.anyio_auto:
         return "anyio"
-    if ctx.runner_context.other_runner:
-        return None  # a framework's own hook or plugin runs the tests, in its own loop
     used = {m for m in _MARK_LIBRARY.findall(ctx.source)} | {
         b.qualname.partition(".")[0]
         for bindings in ctx.model.module.bindings.values()

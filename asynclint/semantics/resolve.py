@@ -52,6 +52,11 @@ class Callee:
 
 
 _KEEPING_DECORATORS = frozenset({"staticmethod", "classmethod"})
+# Decorators that return the function they get (markers for type checkers and ABCs).
+_IDENTITY_DECORATORS = frozenset(
+    {"abc.abstractmethod", "typing.override", "typing_extensions.override", "typing.final",
+     "typing_extensions.final", "typing.no_type_check"}
+)
 # Decorators whose result, when called, still returns the coroutine (not a test runner).
 _CALL_KEEPING_DECORATORS = frozenset({"functools.lru_cache", "functools.cache"})
 _PATCH_DECORATORS = tuple(
@@ -280,7 +285,7 @@ class Resolver:
         """
         if not qualname:
             return False
-        if qualname in _KEEPING_DECORATORS or is_mark(qualname):
+        if qualname in _KEEPING_DECORATORS or qualname in _IDENTITY_DECORATORS or is_mark(qualname):
             return True
         if qualname.startswith(_PATCH_DECORATORS):
             return True

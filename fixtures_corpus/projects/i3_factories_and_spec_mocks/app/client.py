@@ -1,3 +1,5 @@
+import abc
+
 from dataclasses import dataclass
 
 from app.base import BaseConnection
@@ -25,3 +27,9 @@ class Sink:
 async def lookup(client, key):
     record = await client.get(key)
     return record.value
+
+
+class Detector(abc.ABC):
+    @abc.abstractmethod
+    async def register(self, error):
+        """An abstract coroutine: a spec'd mock gives it an AsyncMock."""

@@ -4,7 +4,7 @@ from unittest.mock import AsyncMock, MagicMock, patch
 
 import pytest
 
-from app.client import KVClient, Record, Sink, lookup
+from app.client import Detector, KVClient, Record, Sink, lookup
 
 
 @pytest.mark.asyncio
@@ -48,3 +48,10 @@ async def test_awaitable_return_values_stay_silent():
     done = AsyncMock(return_value=Record("k", "v"))
     with patch.object(KVClient, "get", MagicMock(return_value=done())):
         assert await lookup(client, "k") == "v"
+
+
+@pytest.mark.asyncio
+async def test_spec_of_an_abstract_coroutine():
+    detector = MagicMock(spec=Detector)
+    await detector.register(ValueError())
+    assert detector.register.call_count == 1  # error: ASL502
