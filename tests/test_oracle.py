@@ -158,6 +158,8 @@ CASES: list[Case] = [
     negative("ASL201/test_ok_unresolvable.py"),
     negative("ASL201/test_harness_wrapper_runs_the_loop.py", "the harness runs the helper to completion"),
     # --- ASL202 coroutine-used-as-value ------------------------------------------------
+    Case("ASL202/test_operators_and_builtins.py", "operands and builtins get a coroutine, not a value",
+         expect=(NEVER_AWAITED,), await_lines=True, returncode=0),
     Case("ASL202/test_assert_coroutine.py",
          "assert coroutine passes vacuously (the lie); not/comparisons are always wrong",
          failed=("test_negation", "test_comparisons", "test_comparison_spanning_lines"),

@@ -32,6 +32,12 @@ WITH = "with"  # context manager expression
 OTHER = "other"
 
 MOCK_COUNTERS = frozenset({"call_count"})
+# Builtins that use the value of their positional arguments (a coroutine there is a bug).
+CONSUMING_BUILTINS = frozenset(
+    {"len", "list", "tuple", "set", "frozenset", "dict", "sorted", "sum", "min", "max", "any",
+     "all", "int", "float", "str", "bool", "bytes", "abs", "round", "enumerate", "zip", "reversed",
+     "iter", "next"}
+)
 COROUTINE_PROTOCOL = frozenset({"__await__", "send", "throw", "close", "__name__", "__qualname__"})
 
 
@@ -202,6 +208,7 @@ class _ModelBuilder:
         self.assigned: dict[int, str] = {}
         self.typing_only: set[int] = set()  # imports under ``if TYPE_CHECKING:``
         self.no_await_depth = 0  # inside generator expressions and f-string ``=`` fields
+        self.consumed: set[int] = set()  # arguments of builtins that use their value
 
     # ----------------------------------------------------------- scopes
     def _push(self, scope: AnyScope) -> None:
@@ -388,8 +395,14 @@ class _ModelBuilder:
         self.contexts[id(node.test)] = VALUE
 
     def visit_UnaryOperation(self, node: cst.UnaryOperation) -> None:
-        if isinstance(node.operator, cst.Not):
-            self.contexts[id(node.expression)] = VALUE
+        self.contexts[id(node.expression)] = VALUE  # ``not f()``, ``-f()``, ``~f()``
+
+    def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
+        self.contexts[id(node.left)] = VALUE  # ``f() + 1``, ``"%s" % f()``
+        self.contexts[id(node.right)] = VALUE
+
+    def visit_StarredElement(self, node: cst.StarredElement) -> None:
+        self.contexts[id(node.value)] = VALUE  # ``[*f()]`` iterates the result
 
     def visit_BooleanOperation(self, node: cst.BooleanOperation) -> None:
         self.contexts[id(node.left)] = VALUE
@@ -431,7 +444,9 @@ class _ModelBuilder:
             self.contexts[id(node.value)] = RETURN
 
     def visit_Arg(self, node: cst.Arg) -> None:
-        self.contexts[id(node.value)] = ARG
+        # ``g(*f())`` unpacks the result; ``len(f())`` consumes it: neither hands it on
+        consumed = bool(node.star) or id(node.value) in self.consumed
+        self.contexts[id(node.value)] = VALUE if consumed else ARG
         if isinstance(node.value, (cst.Name, cst.Attribute)):
             # ``Thread(target=self._run)``: a function handed over to be run elsewhere.
             last = dotted(node.value).rpartition(".")[2]
@@ -445,6 +460,8 @@ class _ModelBuilder:
             self._pytestmark_changed(node)  # ``pytestmark.append(mark)``, ``.extend([...])``
         if isinstance(func, cst.Call):
             self.contexts[id(func)] = VALUE_POSTFIX  # ``make()()``: the result is called
+        if isinstance(func, cst.Name) and func.value in CONSUMING_BUILTINS:
+            self.consumed.update(id(arg.value) for arg in node.args if arg.keyword is None)
         callee = "" if isinstance(func, cst.Call) else dotted(func)
         self.model.calls.append(
             CallSite(
