@@ -23,7 +23,7 @@ from asynclint.rules.base import (
     NodeEdit,
     Rule,
 )
-from asynclint.rules.helpers import module_reference, preferred_runner
+from asynclint.rules.helpers import marks_reference, module_reference, preferred_runner
 from asynclint.semantics import tables
 from asynclint.semantics.filemodel import ClassScope, FunctionScope, ModuleScope
 from asynclint.semantics.fixtures import (
@@ -188,14 +188,14 @@ class UnmarkedAsyncTest(Rule):
 
     def _fix(self, ctx: FileContext, function: FunctionScope, mark: str) -> FixPlan | None:
         assert function.node is not None
-        pytest_name, imports = module_reference(ctx, "pytest", needed_by=function.node)
-        if not pytest_name:
+        marks_name, imports = marks_reference(ctx, needed_by=function.node)
+        if not marks_name:
             return None
         anchor = function.node.decorators[0] if function.node.decorators else function.node
         return FixPlan(
             Applicability.SAFE,
             f"Add `@pytest.mark.{mark}`",
-            (NodeEdit(anchor, f"@{pytest_name}.mark.{mark}", LINE_BEFORE),),
+            (NodeEdit(anchor, f"@{marks_name}.{mark}", LINE_BEFORE),),
             imports,
         )
 

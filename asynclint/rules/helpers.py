@@ -54,6 +54,16 @@ def _imports_below(ctx: FileContext, node: cst.CSTNode) -> bool:
     return False
 
 
+def marks_reference(ctx: FileContext, needed_by: cst.CSTNode) -> tuple[str, tuple[ImportRequest, ...]]:
+    """How this file spells ``pytest.mark`` (``mark`` after ``from pytest import mark``)."""
+    for name, bindings in ctx.model.module.bindings.items():
+        if len(bindings) == 1 and bindings[0].kind == "import" and bindings[0].qualname == "pytest.mark":
+            if bindings[0].runtime and _imported_before(ctx, name, needed_by):
+                return name, ()
+    pytest_name, imports = module_reference(ctx, "pytest", needed_by=needed_by)
+    return (f"{pytest_name}.mark" if pytest_name else ""), imports
+
+
 def _imported_before(ctx: FileContext, name: str, node: cst.CSTNode) -> bool:
     """Whether a module-level import binding ``name`` comes before the statement holding ``node``."""
     for statement in ctx.model.module_node.body:

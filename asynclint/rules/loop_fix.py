@@ -33,7 +33,7 @@ import libcst.matchers as m
 
 from asynclint.model import Applicability, ImportRequest
 from asynclint.rules.base import BEFORE, LINE_BEFORE, FileContext, FixPlan, NodeEdit
-from asynclint.rules.helpers import module_reference, preferred_runner
+from asynclint.rules.helpers import marks_reference, module_reference, preferred_runner
 from asynclint.semantics import tables
 from asynclint.semantics.filemodel import FunctionScope, dotted
 from asynclint.semantics.pytest_items import (
@@ -409,11 +409,11 @@ def _plan(ctx: FileContext, function: FunctionScope) -> FixPlan | None:
     edits: list[NodeEdit] = []
     imports: tuple[ImportRequest, ...] = ()
     if mark is not None:
-        pytest_name, imports = module_reference(ctx, "pytest", needed_by=node)
-        if not pytest_name:
+        marks_name, imports = marks_reference(ctx, needed_by=node)
+        if not marks_name:
             return None
         anchor = node.decorators[0] if node.decorators else node
-        edits.append(NodeEdit(anchor, f"@{pytest_name}.mark.{mark}", LINE_BEFORE))
+        edits.append(NodeEdit(anchor, f"@{marks_name}.{mark}", LINE_BEFORE))
     edits.append(NodeEdit(node, "async ", BEFORE))
 
     loop_names = {
