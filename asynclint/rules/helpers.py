@@ -44,14 +44,12 @@ def module_reference(
 
 def _imports_below(ctx: FileContext, node: cst.CSTNode) -> bool:
     """Whether a top-level import statement comes after the statement holding ``node``."""
-    seen = False
-    for statement in ctx.model.module_node.body:
-        if seen and isinstance(statement, cst.SimpleStatementLine) and any(
-            isinstance(s, (cst.Import, cst.ImportFrom)) for s in statement.body
-        ):
-            return True
-        seen = seen or statement is node or _contains(statement, node)
-    return False
+    body = ctx.model.module_node.body
+    return any(
+        isinstance(statement, cst.SimpleStatementLine)
+        and any(isinstance(s, (cst.Import, cst.ImportFrom)) for s in statement.body)
+        for statement in body[_top_index(ctx, node) + 1 :]
+    )
 
 
 def marks_reference(ctx: FileContext, needed_by: cst.CSTNode) -> tuple[str, tuple[ImportRequest, ...]]:
@@ -66,12 +64,20 @@ def marks_reference(ctx: FileContext, needed_by: cst.CSTNode) -> tuple[str, tupl
 
 def _imported_before(ctx: FileContext, name: str, node: cst.CSTNode) -> bool:
     """Whether a module-level import binding ``name`` comes before the statement holding ``node``."""
-    for statement in ctx.model.module_node.body:
-        if _binds_by_import(statement, name):
-            return True
-        if statement is node or _contains(statement, node):
-            return False
-    return False
+    body = ctx.model.module_node.body
+    return any(_binds_by_import(statement, name) for statement in body[: _top_index(ctx, node)])
+
+
+def _top_index(ctx: FileContext, node: cst.CSTNode) -> int:
+    """The index of the top-level statement that holds ``node``."""
+    for index, statement in enumerate(ctx.model.module_node.body):
+        stack = [statement]
+        while stack:
+            current = stack.pop()
+            if current is node:
+                return index
+            stack.extend(child_nodes(current))
+    return len(ctx.model.module_node.body)
 
 
 def _binds_by_import(statement: cst.CSTNode, name: str) -> bool:
@@ -86,16 +92,6 @@ def _binds_by_import(statement: cst.CSTNode, name: str) -> bool:
                 if (dotted(bound) if isinstance(bound, (cst.Name, cst.Attribute)) else "").partition(".")[0] == name:
                     return True
             continue
-        stack.extend(child_nodes(current))
-    return False
-
-
-def _contains(root: cst.CSTNode, node: cst.CSTNode) -> bool:
-    stack = [root]
-    while stack:
-        current = stack.pop()
-        if current is node:
-            return True
         stack.extend(child_nodes(current))
     return False
 
