@@ -278,16 +278,8 @@ class ValueInference:
     def _requested(self, name: str, depth: int) -> Value:
         """What a fixture that returns one of its parameters returns: the fixture of that
         name, as the linted test sees it (pytest resolves a fixture's requests per test)."""
-        r = self.resolver
-        binding = r.model.module.bindings.get(name)
-        if binding and len(binding) == 1 and binding[0].kind == "def" and binding[0].function is not None:
-            local = binding[0].function
-            facts = r.local_facts(local) if r.is_fixture_function(local) else None
-            return self.produced(facts.returns, None, None, depth + 1) if facts is not None else None
-        if name not in self._fixtures:
-            self._fixtures[name] = self._external_fixture(name)
-        found = self._fixtures[name]
-        return self.produced(found[1].returns, found[0], None, depth + 1) if found is not None else None
+        found = self.fixture(name, None)
+        return self.produced(found[1].returns, found[0], found[2], depth + 1) if found is not None else None
 
     def entered(self, value: Value, depth: int) -> Value:
         """What ``with value as v`` binds: a patcher's mock, or ``__aenter__``'s result."""
@@ -418,11 +410,12 @@ class ValueInference:
         )
 
     def fixture(
-        self, name: str, function: FunctionScope
+        self, name: str, function: FunctionScope | None
     ) -> tuple[ModuleSummary | None, FunctionFacts, ClassRef | None] | None:
-        """The fixture ``name`` as pytest resolves it for ``function``: class, module, conftests, plugins."""
+        """The fixture ``name`` as pytest resolves it for ``function`` (None: from the module):
+        class, module, conftests, plugins."""
         r = self.resolver
-        cls = function.owner_class
+        cls = function.owner_class if function is not None else None
         if cls is not None:
             method = cls.methods.get(name)
             if method is not None and r.is_fixture_function(method):
