@@ -460,8 +460,13 @@ def cli_override() -> str | None:
 
 def versions_for(ctx: Any) -> ProjectVersions:
     """The versions for a linted file's project; records the files read for the result cache."""
-    versions = project_versions(Path(ctx.index.root), cli_override())
-    consulted = getattr(ctx.index, "consulted", None)
+    return versions_for_index(ctx.index)
+
+
+def versions_for_index(index: Any) -> ProjectVersions:
+    """``versions_for`` given the project index alone (the engine, before rules run)."""
+    versions = project_versions(Path(index.root), cli_override())
+    consulted = getattr(index, "consulted", None)
     if isinstance(consulted, dict):
         for path in versions.files:
             consulted[f"@{path}"] = path

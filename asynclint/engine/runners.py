@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from asynclint.config.pytest_config import PytestProfile
-from asynclint.config.versions import cli_override, project_versions
+from asynclint.config.versions import versions_for_index
 from asynclint.index.project import ProjectIndex
 from asynclint.index.summary import ModuleSummary
 from asynclint.rules.base import RunnerContext
@@ -42,10 +42,7 @@ def _plugin_runs_coroutines(name: str, index: ProjectIndex, depth: int = 0) -> s
 
 def _late_marks_too_late(index: ProjectIndex) -> bool:
     """pytest-asyncio 0.23 and later decide at collection: marks added afterwards do nothing."""
-    versions = project_versions(index.root, cli_override())
-    for path in versions.files:  # the cached result depends on them now
-        index.consulted[f"@{path}"] = path
-    return versions.asyncio_at_least(0, 23)
+    return versions_for_index(index).asyncio_at_least(0, 23)
 
 
 def _autouse_anyio(summary: ModuleSummary) -> bool:
