@@ -58,7 +58,7 @@ def _header(data: bytes) -> dict[str, str]:
 def stage(before: Path, folder: Path) -> Path:
     """Copy a golden before-file into its own project folder; return the copy."""
     data = before.read_bytes()
-    settings = _header(data)
+    settings = {"asyncio_mode": "strict", **_header(data)}  # strict chosen on purpose unless the header says
     ini = "[pytest]\n" + "".join(f"{k} = {v}\n" for k, v in settings.items() if k != "filename")
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "pytest.ini").write_text(ini)
@@ -226,7 +226,8 @@ UNMARKED = "import asyncio\n\n\nasync def test_x():\n    await asyncio.sleep(0) 
 
 
 def write_project(tmp_path: Path, name: str, data: bytes) -> Path:
-    (tmp_path / "pytest.ini").write_text("[pytest]\n")
+    """A one-file project that chose pytest-asyncio's strict mode on purpose."""
+    (tmp_path / "pytest.ini").write_text("[pytest]\nasyncio_mode = strict\n")
     path = tmp_path / name
     path.write_bytes(data)
     return path
@@ -543,7 +544,7 @@ async def test_unmarked():
 
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "pytest.ini").write_text("[pytest]\n")
+    (tmp_path / "pytest.ini").write_text("[pytest]\nasyncio_mode = strict\n")
     (tmp_path / "test_a.py").write_text(BAD)
     monkeypatch.chdir(tmp_path)
     return tmp_path

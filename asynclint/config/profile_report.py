@@ -73,7 +73,10 @@ def describe_profile(path: Path, settings: Settings) -> list[tuple[str, str]]:
             "an autouse fixture requests anyio_backend" if context.anyio_backend_autouse
             else "runs tests marked `anyio` or requesting `anyio_backend` only")),
         ("trio", "trio_mode = true" if profile.trio_auto else "runs tests marked `trio` only"),
-        ("other runners", context.other_runner or "none"),
+        ("unmarked coroutine tests", f"may run: {context.other_runner}" if context.other_runner
+            else "never run (no plugin, hook or auto mode runs them)"),
+        ("runs coroutine tests with", ", ".join(context.libraries) or "(nothing says which runner)"),
+        ("runner evidence", "; ".join(context.evidence) or "-"),
         ("plugins (-p)", ", ".join(profile.plugins) or "-"),
         ("pytest_plugins", ", ".join(plugins) or "-"),
         ("conftest.py", ", ".join(rel(c) for c in conftests) or "-"),

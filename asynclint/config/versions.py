@@ -212,14 +212,14 @@ def search_folders(root: Path) -> list[Path]:
     return folders
 
 
-def _read_toml(path: Path) -> dict[str, Any] | None:
+def read_toml(path: Path) -> dict[str, Any] | None:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return None
 
 
-def _lock_versions(path: Path) -> dict[str, Version | None]:
+def lock_versions(path: Path) -> dict[str, Version | None]:
     """{package: version} of a lock file; None for a package listed without a version
     (the project itself, an editable install)."""
     found: dict[str, Version | None] = {}
@@ -234,7 +234,7 @@ def _lock_versions(path: Path) -> dict[str, Version | None]:
                 if version is not None:
                     found.setdefault(canonicalize_name(name), version)
         return found
-    data = _read_toml(path)
+    data = read_toml(path)
     packages = data.get("package", []) if isinstance(data, dict) else []
     for entry in packages if isinstance(packages, list) else []:
         if not isinstance(entry, dict):
@@ -250,12 +250,12 @@ def _lock_versions(path: Path) -> dict[str, Version | None]:
     return found
 
 
-def _requirement_files(folder: Path) -> list[Path]:
+def requirement_files(folder: Path) -> list[Path]:
     files = set(folder.glob("*requirements*.txt")) | set(folder.glob("requirements/*.txt"))
     return sorted(p for p in files if p.is_file())
 
 
-def _requirement_lines(path: Path) -> Iterator[str]:
+def requirement_lines(path: Path) -> Iterator[str]:
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError:
@@ -268,7 +268,7 @@ def _requirement_lines(path: Path) -> Iterator[str]:
         yield line.split(" --", 1)[0]
 
 
-def _pyproject_specs(data: dict[str, Any]) -> Iterator[tuple[str, str, str]]:
+def pyproject_specs(data: dict[str, Any]) -> Iterator[tuple[str, str, str]]:
     """(package, specifier, where) for every dependency a pyproject.toml declares."""
 
     def strings(items: object, where: str) -> Iterator[tuple[str, str, str]]:
@@ -399,7 +399,7 @@ def project_versions(root: Path, override: str | None = None) -> ProjectVersions
             if not path.is_file():
                 continue
             read.append(str(path))
-            locked = _lock_versions(path)
+            locked = lock_versions(path)
             for package in packages:
                 settle(package, locked.get(package), f"locked in {_rel(path, root)}", path)
             if PYTEST in locked and PYTEST_ASYNCIO not in locked and PYTEST_ASYNCIO not in facts:
@@ -407,9 +407,9 @@ def project_versions(root: Path, override: str | None = None) -> ProjectVersions
     # 3. pinned requirements, 4. specifiers
     loose: list[tuple[str, str, str, Path]] = []
     for folder in folders:
-        for path in _requirement_files(folder):
+        for path in requirement_files(folder):
             read.append(str(path))
-            for line in _requirement_lines(path):
+            for line in requirement_lines(path):
                 parsed = parse_requirement(line)
                 if parsed is None or parsed[0] not in packages:
                     continue
@@ -423,10 +423,10 @@ def project_versions(root: Path, override: str | None = None) -> ProjectVersions
         if not path.is_file():
             continue
         read.append(str(path))
-        data = _read_toml(path)
+        data = read_toml(path)
         if not isinstance(data, dict):
             continue
-        for package, spec, where in _pyproject_specs(data):
+        for package, spec, where in pyproject_specs(data):
             if package in packages and package not in facts:
                 version, how = _allowed(package, spec)
                 settle(package, version, f"{_rel(path, root)} {where}: {spec or 'any version'}{how}", path)

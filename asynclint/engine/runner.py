@@ -15,7 +15,7 @@ from asynclint.engine.discovery import SourceFile
 from asynclint.engine.linter import FileResult, decode, lint_source
 from asynclint.index.project import ProjectIndex
 from asynclint.model import Diagnostic
-from asynclint.rules import helpers
+from asynclint.engine import runners
 
 PARALLEL_THRESHOLD = 48  # below this, process start-up costs more than it saves
 _INDEXES: dict[tuple[str, tuple[str, ...]], ProjectIndex] = {}
@@ -64,7 +64,10 @@ def _enabled_for(path: Path, settings: Settings) -> frozenset[str]:
 
 
 def _cache_key(settings: Settings, profile: PytestProfile, enabled: frozenset[str], root: Path) -> str:
-    return repr((settings.fingerprint(), sorted(enabled), repr(profile), str(root), versions.cli_override()))
+    """Everything a file's findings depend on besides its bytes and the files it consulted;
+    the project's runner evidence (other test files' marks among it) is part of it."""
+    facts = runners.project_runners(root, profile).fingerprint()
+    return repr((settings.fingerprint(), sorted(enabled), repr(profile), str(root), versions.cli_override(), facts))
 
 
 @dataclass(frozen=True)
@@ -121,7 +124,7 @@ def run(
     # A long-lived process (tests, editors) must see edited configs, pins and modules.
     clear_cache()
     versions.clear_cache()
-    helpers.clear_cache()
+    runners.clear_cache()
     _INDEXES.clear()
     outcome = RunResult(files_checked=len(files))
     fallback = _common_ancestor(files)

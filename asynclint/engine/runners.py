@@ -1,31 +1,294 @@
-"""Who else runs coroutine tests: conftest hooks and plugins, found through the index.
+"""Who runs coroutine tests: evidence from hooks, plugins, dependencies and the suite itself.
 
-pytest-asyncio's strict mode is only half the story: a conftest that
-implements ``pytest_pyfunc_call`` or a framework plugin named in
-``pytest_plugins`` may run unmarked coroutine tests itself. When asynclint
-cannot tell, it assumes they might, and ASL101 stays silent.
+pytest-asyncio's strict mode is only half the story. A conftest implementing
+``pytest_pyfunc_call``, a plugin named in ``pytest_plugins`` or ``-p``, or one that
+arrives silently through a ``pytest11`` entry point of an installed package may run
+unmarked coroutine tests and fixtures itself. And a released suite does not fail all
+its async tests: when none of them carries an async mark, something asynclint does not
+see runs them. Whenever the answer is uncertain, the runner-dependent rules stay silent.
 """
 
 from __future__ import annotations
 
+import os
+import re
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 
+from packaging.utils import canonicalize_name
+
+from asynclint.config.dependencies import DeclaredDependencies, declared_dependencies
 from asynclint.config.pytest_config import PytestProfile
-from asynclint.config.versions import versions_for_index
+from asynclint.config.versions import lock_versions, parse_version, read_toml, search_folders, versions_for_index
+from asynclint.engine.discovery import is_skipped_dir
 from asynclint.index.project import ProjectIndex
 from asynclint.index.summary import ModuleSummary
 from asynclint.rules.base import RunnerContext
-from asynclint.semantics import tables
+from asynclint.semantics import plugins, tables
+from asynclint.semantics.plugins import NOT_A_RUNNER, RUNS_MARKED, PluginRole
+
+# Async marks, pytest-asyncio's fixture decorator or anyio's backend fixture in a test file.
+_ASYNC_MARK_USE = re.compile(
+    r"\bmark\.(asyncio|anyio|trio|asyncio_cooperative|asyncio_concurrent)\b"
+    r"|\b(pytest_asyncio)\b|\b(anyio_backend)\b"
+)
+_COROUTINE_TEST = re.compile(r"^\s*async\s+def\s+test", re.M)
+_TEST_DIR_NAMES = frozenset({"test", "tests", "testing", "unittests", "integration", "functional"})
+_PLUGIN_HOOKS = re.compile(r"^\s*(?:async\s+)?def\s+(pytest_pyfunc_call|pytest_fixture_setup)\s*\(", re.M)
 
 
 def conftest_chain(path: Path, index: ProjectIndex) -> list[Path]:
     return index.conftest_chain(path)
 
 
+# ------------------------------------------------------------------ the suite's own evidence
+@dataclass(frozen=True)
+class SuiteMarks:
+    """Which async marks the project's test files use, and whether it has coroutine tests."""
+
+    used: frozenset[str]  # "asyncio", "anyio", "trio", "pytest_asyncio", "anyio_backend", ...
+    coroutine_tests: bool
+
+    @property
+    def any_async_mark(self) -> bool:
+        return bool(self.used)
+
+
+def _is_test_like(dirpath: str, name: str) -> bool:
+    if name == "conftest.py" or name.startswith("test") or name.endswith("_test.py"):
+        return True
+    return any(part in _TEST_DIR_NAMES for part in Path(dirpath).parts[-3:])
+
+
+@lru_cache(maxsize=64)
+def suite_marks(root: str) -> SuiteMarks:
+    """Scan the test-like files under ``root`` once per run (text only, never imported)."""
+    used: set[str] = set()
+    coroutine_tests = False
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if not is_skipped_dir(folder, d)]
+        for name in files:
+            if not name.endswith(".py") or not _is_test_like(folder, name):
+                continue
+            try:
+                with open(os.path.join(folder, name), encoding="utf-8", errors="replace") as handle:
+                    text = handle.read()
+            except OSError:
+                continue
+            for groups in _ASYNC_MARK_USE.findall(text):
+                used.update(g for g in groups if g)
+            coroutine_tests = coroutine_tests or bool(_COROUTINE_TEST.search(text))
+    return SuiteMarks(frozenset(used), coroutine_tests)
+
+
+# ------------------------------------------------------------------ installed plugins
+def _project_name(root: Path) -> str | None:
+    """The distribution name the project declares (pyproject, setup.cfg or a setup() literal)."""
+    for folder in search_folders(root):
+        data = read_toml(folder / "pyproject.toml") if (folder / "pyproject.toml").is_file() else None
+        if isinstance(data, dict):
+            project = data.get("project")
+            if isinstance(project, dict) and isinstance(project.get("name"), str):
+                return project["name"]
+            poetry = (data.get("tool") or {}).get("poetry") if isinstance(data.get("tool"), dict) else None
+            if isinstance(poetry, dict) and isinstance(poetry.get("name"), str):
+                return poetry["name"]
+        setup_cfg = folder / "setup.cfg"
+        if setup_cfg.is_file():
+            match = re.search(r"^\[metadata\][^\[]*?^name\s*=\s*(\S+)", setup_cfg.read_text(errors="replace"), re.M | re.S)
+            if match:
+                return match.group(1)
+        setup_py = folder / "setup.py"
+        if setup_py.is_file():
+            match = re.search(r"\bname\s*=\s*['\"]([\w.\-]+)['\"]", setup_py.read_text(errors="replace"))
+            if match:
+                return match.group(1)
+    return None
+
+
+def environment_is_projects(root: Path) -> bool:
+    """Whether the interpreter asynclint runs in is the project's own test environment: a
+    virtual environment inside the project, or one where the project itself is installed.
+    Only then do its installed ``pytest11`` plugins say what the project's pytest loads."""
+    try:
+        Path(sys.prefix).resolve().relative_to(root.resolve())
+        return True
+    except ValueError:
+        pass
+    name = _project_name(root)
+    if not name:
+        return False
+    try:
+        metadata.distribution(name)
+    except metadata.PackageNotFoundError:
+        return False
+    except Exception:  # a broken distribution must not stop the linter
+        return False
+    return True
+
+
+def _module_file(module: str) -> Path | None:
+    """Locate a module's source on ``sys.path`` without importing it (or its parents)."""
+    parts = module.split(".")
+    for entry in sys.path:
+        base = Path(entry or ".").joinpath(*parts)
+        for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+def _source_runs_coroutines(module: str) -> bool:
+    """An unknown plugin implements a hook that may run coroutine tests or fixtures."""
+    path = _module_file(module)
+    if path is None:
+        return True  # cannot read it: it may
+    try:
+        return bool(_PLUGIN_HOOKS.search(path.read_text(encoding="utf-8", errors="replace")))
+    except OSError:
+        return True
+
+
+@lru_cache(maxsize=1)
+def installed_entry_point_plugins() -> tuple[tuple[str, str, str | None], ...]:
+    """(distribution, module, version) of every ``pytest11`` entry point installed here."""
+    found: list[tuple[str, str, str | None]] = []
+    try:
+        distributions = list(metadata.distributions())
+    except Exception:
+        return ()
+    for dist in distributions:
+        try:
+            name = dist.metadata["Name"] or ""
+            points = [ep for ep in dist.entry_points if ep.group == "pytest11"]
+            version = dist.version
+        except Exception:
+            continue
+        for point in points:
+            found.append((name, point.value.split(":")[0].strip(), version))
+    return tuple(sorted(set(found)))
+
+
+# ------------------------------------------------------------------ the project's answer
+@dataclass(frozen=True)
+class ProjectRunners:
+    """What runs coroutine tests in one project, with the evidence, for every file in it."""
+
+    unmarked_runner: str | None  # why unmarked coroutine tests may run (None: nothing runs them)
+    libraries: tuple[str, ...]  # loop libraries the project's runners use, preferred first
+    evidence: tuple[str, ...]
+    files: tuple[str, ...]  # dependency files read, for the result cache
+
+    def fingerprint(self) -> str:
+        return repr((self.unmarked_runner, self.libraries))
+
+
+def _declared_version(root: Path, package: str) -> str | None:
+    for folder in search_folders(root):
+        for lock in ("uv.lock", "poetry.lock", "pdm.lock", "Pipfile.lock"):
+            if (folder / lock).is_file():
+                version = lock_versions(folder / lock).get(canonicalize_name(package))
+                if version is not None:
+                    return str(version)
+    return None
+
+
+def _judge(role: PluginRole | None, name: str, version: str | None, how: str) -> str | None:
+    """Why a plugin may run unmarked coroutine tests (None: it does not)."""
+    if role is None:
+        if plugins.is_pytest_plugin_name(name) and plugins.name_suggests_async(name):
+            return f"plugin {name} ({how}) is unknown to asynclint and may run coroutine tests"
+        return None
+    behaviour = role.behaviour_at(parse_version(version) if version else None)
+    if behaviour in (RUNS_MARKED, NOT_A_RUNNER):
+        return None
+    verb = "runs coroutine tests" if behaviour == plugins.RUNS_UNMARKED else "may run coroutine tests"
+    return f"plugin {role.distribution} ({how}) {verb}"
+
+
+def _disabled(profile: PytestProfile) -> set[str]:
+    return {p[3:] for p in profile.plugins if p.startswith("no:")}
+
+
+@lru_cache(maxsize=64)
+def project_runners(root: Path, profile: PytestProfile) -> ProjectRunners:
+    """The project-wide part of the answer (cached per run; the engine clears it)."""
+    declared: DeclaredDependencies = declared_dependencies(root)
+    evidence: list[str] = []
+    reasons: list[str] = []
+    disabled = _disabled(profile)
+    for package, where in sorted(declared.packages.items()):
+        role = plugins.role_of_distribution(package)
+        if role is not None and set(role.modules) & disabled:
+            continue
+        reason = _judge(role, package, _declared_version(root, package), f"declared in {where}")
+        if reason:
+            reasons.append(reason)
+        if role is not None and role.behaviour != NOT_A_RUNNER:
+            evidence.append(f"{role.distribution} declared in {where}")
+    if environment_is_projects(root):
+        for dist, module, version in installed_entry_point_plugins():
+            if module in disabled or canonicalize_name(dist) in {canonicalize_name(d) for d in disabled}:
+                continue
+            role = plugins.role_of_distribution(dist) or plugins.role_of_module(module)
+            if role is None:
+                if _source_runs_coroutines(module):
+                    reasons.append(f"installed plugin {dist} ({module}) implements a test-running hook")
+                continue
+            reason = _judge(role, dist, version, "installed, pytest11 entry point")
+            if reason:
+                reasons.append(reason)
+            if role.behaviour != NOT_A_RUNNER:
+                evidence.append(f"{role.distribution} {version} installed (pytest11 entry point)")
+    marks = suite_marks(str(root))
+    auto = (profile.asyncio_mode == "auto" and profile.asyncio_plugin_enabled) or profile.anyio_auto or profile.trio_auto
+    # A mode set on purpose (config or command line) says which plugin runs the suite.
+    chosen = profile.asyncio_mode_source != "default" and profile.asyncio_plugin_enabled
+    if marks.coroutine_tests and not marks.any_async_mark and not auto and not chosen:
+        reasons.append(
+            "no coroutine test of the project carries an async mark, so something asynclint does "
+            "not see runs them"
+        )
+    libraries = _libraries(marks, declared, profile)
+    evidence.append(
+        "async marks used by the suite: " + (", ".join(sorted(marks.used)) if marks.used else "none")
+    )
+    return ProjectRunners(reasons[0] if reasons else None, libraries, tuple(evidence), declared.files)
+
+
+def _libraries(marks: SuiteMarks, declared: DeclaredDependencies, profile: PytestProfile) -> tuple[str, ...]:
+    """Loop libraries the project runs coroutine tests with, the most used first: the
+    suite's marks, then its auto modes, then the runner plugins it declares."""
+    found: list[str] = []
+    if profile.anyio_auto:
+        found.append("anyio")
+    if profile.trio_auto:
+        found.append("trio")
+    if profile.asyncio_mode_source != "default" and profile.asyncio_plugin_enabled:
+        found.append("asyncio")
+    if marks.used & {"asyncio", "pytest_asyncio"}:
+        found.append("asyncio")
+    if marks.used & {"anyio", "anyio_backend"}:
+        found.append("anyio")
+    if "trio" in marks.used:
+        found.append("trio")
+    for package, library in (("pytest-asyncio", "asyncio"), ("pytest-trio", "trio")):
+        if declared.declares(package):
+            found.append(library)
+    return tuple(dict.fromkeys(found))
+
+
+# ------------------------------------------------------------------ per file
 def _plugin_runs_coroutines(name: str, index: ProjectIndex, depth: int = 0) -> str | None:
-    if name in tables.COROUTINE_RUNNER_PLUGINS:
-        return f"plugin {name} runs coroutine tests"
-    if name in tables.NON_RUNNER_PLUGINS or name.startswith("no:"):
+    role = plugins.role_of_module(name)
+    if name.startswith("no:"):
+        return None
+    if role is not None:
+        return _judge(role, role.distribution, None, f"loaded as {name}")
+    if name in tables.NON_RUNNER_PLUGINS:
         return None
     summary = index.summary(name)
     if summary is None:
@@ -55,17 +318,32 @@ def runner_context(
     summaries = [index.summary_for_path(p) for p in conftest_chain(path, index)]
     if path.name == "conftest.py":
         summaries.append(own)
-    plugins: list[str] = list(profile.plugins)
+    project = project_runners(index.root, profile)
+    for file in project.files:
+        index.consulted[f"@{file}"] = file
+    anyio = any(_autouse_anyio(s) for s in (*summaries, own))
+
+    def context(reason: str | None) -> RunnerContext:
+        return RunnerContext(reason, anyio, project.libraries, project.evidence)
+
+    plugin_names: list[str] = list(profile.plugins)
     for summary in summaries:
         if summary.runs_coroutines:
-            return RunnerContext(f"{Path(summary.path).name} implements a test-running hook")
+            return context(f"{Path(summary.path).name} implements a test-running hook")
         if summary.adds_asyncio_marks and not _late_marks_too_late(index):
-            return RunnerContext(f"{Path(summary.path).name} adds asyncio marks (honoured before pytest-asyncio 0.23)")
-        plugins.extend(summary.pytest_plugins)
-    plugins.extend(own.pytest_plugins)
-    for plugin in plugins:
+            return context(f"{Path(summary.path).name} adds asyncio marks (honoured before pytest-asyncio 0.23)")
+        plugin_names.extend(summary.pytest_plugins)
+    plugin_names.extend(own.pytest_plugins)
+    for plugin in plugin_names:
         reason = _plugin_runs_coroutines(plugin, index)
         if reason:
-            return RunnerContext(reason)
-    anyio = any(_autouse_anyio(s) for s in (*summaries, own))
-    return RunnerContext(None, anyio_backend_autouse=anyio)
+            return context(reason)
+    return context(project.unmarked_runner)
+
+
+def clear_cache() -> None:
+    """Forget project facts (a long-lived process may see the files change)."""
+    suite_marks.cache_clear()
+    project_runners.cache_clear()
+    installed_entry_point_plugins.cache_clear()
+

@@ -261,9 +261,15 @@ class CoroutineNeverAwaited(Rule):
             yield self.finding(site.node, message)
 
 
+_LOOP_NAMES = frozenset({"loop", "event_loop", "io_loop"})
+
+
 def _is_loop_expression(ctx: FileContext, expr: cst.BaseExpression, function: FunctionScope | None) -> bool:
-    """``asyncio.get_running_loop()``, a name bound to it, or an ``event_loop``/``loop`` parameter."""
+    """``asyncio.get_running_loop()``, a name bound to it, a ``loop``/``event_loop``/``io_loop``
+    parameter, or the loop a test case holds (``self.loop``, ``cls._loop``)."""
     scope = function or ctx.model.module
+    if isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Name):
+        return expr.value.value in ("self", "cls") and expr.attr.value.lstrip("_") in _LOOP_NAMES
     if isinstance(expr, cst.Call):
         return ctx.resolver.qualify(expr.func, scope) in tables.LOOP_GETTERS
     if isinstance(expr, cst.Name):
@@ -271,7 +277,7 @@ def _is_loop_expression(ctx: FileContext, expr: cst.BaseExpression, function: Fu
         if binding is None:
             return False
         if binding.kind == "param":
-            return expr.value in ("event_loop", "loop")
+            return expr.value in _LOOP_NAMES
         if binding.kind == "value" and isinstance(binding.value, cst.Call):
             owner = ctx.resolver.owner(expr.value, scope) or scope
             return ctx.resolver.qualify(binding.value.func, owner) in tables.LOOP_GETTERS

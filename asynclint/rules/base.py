@@ -98,8 +98,12 @@ class FileContext:
 class RunnerContext:
     """Who besides pytest-asyncio may run coroutine tests of this file."""
 
-    other_runner: str | None  # a description when a plugin/hook runs coroutine tests
+    other_runner: str | None  # why unmarked coroutine tests may run (a plugin, a hook, the suite)
     anyio_backend_autouse: bool = False
+    # Loop libraries the project runs coroutine tests with, preferred first ("asyncio",
+    # "anyio", "trio"); empty when nothing says (a framework's own runner, say).
+    libraries: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = ()
 
 
 class Rule:

@@ -162,20 +162,19 @@ class UnmarkedAsyncTest(Rule):
                 continue
             if marks_from_fixture_params(ctx, self._requested_names(ctx, function, item.cls), function):
                 continue
-            why = (
-                "pytest-asyncio is in strict mode and the test has no `asyncio` mark"
-                if ctx.profile.asyncio_plugin_enabled
-                else "pytest-asyncio is disabled (`-p no:asyncio`) and no anyio/trio mark runs it"
-            )
-            # The mark of the plugin the project runs its coroutine tests with.
             runner = preferred_runner(ctx)
-            mark = runner if runner in ("anyio", "trio") else "asyncio"
-            if mark == "asyncio" and not ctx.profile.asyncio_plugin_enabled:
-                message = f"`async def {function.name}` never runs: {why}; add an `anyio` or `trio` mark"
+            if runner in ("anyio", "trio"):
+                why = f"the project runs its coroutine tests with {runner}, which runs only tests marked `{runner}`"
+            elif ctx.profile.asyncio_plugin_enabled:
+                why = "pytest-asyncio is in strict mode and the test has no `asyncio` mark"
+            else:
+                why = "pytest-asyncio is disabled (`-p no:asyncio`) and no anyio/trio mark runs it"
+            if runner is None or (runner == "asyncio" and not ctx.profile.asyncio_plugin_enabled):
+                message = f"`async def {function.name}` never runs: {why}; add the mark of the plugin that runs it"
                 yield self.finding(function.node.name, message)
                 continue
-            message = f"`async def {function.name}` never runs: {why}; add `@pytest.mark.{mark}`"
-            yield self.finding(function.node.name, message, self._fix(ctx, function, mark))
+            message = f"`async def {function.name}` never runs: {why}; add `@pytest.mark.{runner}`"
+            yield self.finding(function.node.name, message, self._fix(ctx, function, runner))
 
     @staticmethod
     def _requested_names(ctx: FileContext, function: FunctionScope, cls: ClassScope | None) -> list[str]:

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import functools
-import os
 import re
 
 import libcst as cst
 
-from asynclint.engine.discovery import is_skipped_dir
 from asynclint.model import ImportRequest
 from asynclint.rules.base import AFTER, BEFORE, FileContext, NodeEdit
 from asynclint.semantics.filemodel import (
@@ -161,15 +158,16 @@ def loop_library(ctx: FileContext, function: FunctionScope) -> str | None:
 _MARK_LIBRARY = re.compile(r"\bmark\.(asyncio|trio|anyio)\b")
 
 
-def preferred_runner(ctx: FileContext) -> str:
-    """``anyio`` when the project runs coroutine tests with anyio's plugin, else ``asyncio``.
+def preferred_runner(ctx: FileContext) -> str | None:
+    """The loop library whose mark the project runs coroutine tests with, or None.
 
     Many projects (FastAPI, Starlette, uvicorn ...) use anyio's pytest plugin and do not
     install pytest-asyncio at all: an ``asyncio`` mark would be unknown there (an error
     under ``--strict-markers``). The evidence, nearest first: anyio auto mode; the file
     (``pytest_asyncio`` imported or ``asyncio`` marks vs. ``anyio`` marks or an
-    ``anyio_backend`` fixture, also in its conftest chain); then the project's other
-    files; pytest-asyncio when nothing says otherwise.
+    ``anyio_backend`` fixture, also in its conftest chain); then the project's marks, auto
+    modes and declared runner plugins. None when nothing says which runner the project uses:
+    advice then names no mark rather than a guess.
     """
     if ctx.profile.anyio_auto:
         return "anyio"
@@ -185,33 +183,10 @@ def preferred_runner(ctx: FileContext) -> str:
         return "anyio"
     if "trio" in local or ctx.profile.trio_auto:
         return "trio"
-    return _project_runner(str(ctx.index.root))
+    libraries = ctx.runner_context.libraries
+    return libraries[0] if libraries else None
 
 
 _MARK_USE = re.compile(r"\bmark\.(asyncio|anyio|trio)\b|\b(?:import|from)\s+(pytest_asyncio)\b")
 
 
-@functools.lru_cache(maxsize=64)
-def _project_runner(root: str) -> str:
-    """What the project's Python files use: pytest-asyncio wins as soon as any file uses it."""
-    anyio = False
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = [d for d in dirs if not is_skipped_dir(folder, d)]
-        for name in files:
-            if not name.endswith(".py"):
-                continue
-            try:
-                with open(os.path.join(folder, name), encoding="utf-8", errors="replace") as handle:
-                    found = _MARK_USE.findall(handle.read())
-            except OSError:
-                continue
-            for mark, plugin in found:
-                if mark == "asyncio" or plugin:
-                    return "asyncio"
-                anyio = anyio or mark == "anyio"
-    return "anyio" if anyio else "asyncio"
-
-
-def clear_cache() -> None:
-    """Forget what project scans found (a long-lived process may see the files change)."""
-    _project_runner.cache_clear()

@@ -11,9 +11,9 @@ from asynclint.config.versions import ProjectVersions, failure_note, versions_fo
 from asynclint.model import Applicability
 from asynclint.rules.base import FileContext, Finding, FixPlan, NodeEdit, Rule
 from asynclint.rules.blocking import inside_lambda
-from asynclint.rules.helpers import in_async_function, module_reference
+from asynclint.rules.helpers import in_async_function, module_reference, preferred_runner
 from asynclint.rules.loop_fix import event_loop_request_fix, manual_loop_fix
-from asynclint.semantics import tables
+from asynclint.semantics import loops, tables
 from asynclint.semantics.filemodel import RETURN, CallSite, FunctionScope, enclosing_function, string_value
 from asynclint.semantics.fixtures import FixtureInfo, resolve_fixture
 from asynclint.semantics.pytest_items import (
@@ -74,22 +74,8 @@ def _provides_a_loop(ctx: FileContext, function: FunctionScope) -> bool:
     )
 
 
-def _is_loop_factory(ctx: FileContext, function: FunctionScope, site: CallSite) -> bool:
-    """``def factory(): loop = asyncio.new_event_loop(); ...; return loop``: a loop factory
-    handed to a runner (anyio's ``loop_factory``, pytest-asyncio's loop-factories hook)
-    creates the loop without driving it, which is what those APIs ask for."""
-    if function.has_yield or not _returns_created_loop(ctx, function, site):
-        return False  # a fixture that yields a loop hands it to tests to drive by hand
-    return not any(
-        enclosing_function(other.scope) is function and loop_call(ctx, other) in (
-            *tables.LOOP_RUN_METHODS, *tables.ASYNCIO_RUN, "asyncio.set_event_loop"
-        )
-        for other in ctx.model.calls
-    )
-
-
 def _instead(ctx: FileContext, function: FunctionScope) -> str:
-    """What to write instead, for the kind of function that drives the loop."""
+    """What to write instead, for the kind of function and the runner the project uses."""
     cls = function.owner_class
     if cls is not None and cls.node is not None:
         ancestry = class_ancestry(cls, ctx.resolver)
@@ -98,16 +84,23 @@ def _instead(ctx: FileContext, function: FunctionScope) -> str:
                 "derive from `unittest.IsolatedAsyncioTestCase`, which runs `async def` tests "
                 "and `asyncSetUp`/`asyncTearDown` in its own loop"
             )
+    runner = preferred_runner(ctx)
     if fixture_decorator(function, ctx.resolver) is not None:
+        if runner is None:
+            return "close the loop after the fixture's `yield` and restore the previous one"
         if _provides_a_loop(ctx, function):
             return (
-                "drop the fixture: pytest-asyncio provides the loop, and async tests reach it "
+                f"drop the fixture: {_PLUGIN[runner]} provides the loop, and async tests reach it "
                 "with `asyncio.get_running_loop()`"
             )
-        return "make it an `async def` fixture (`@pytest_asyncio.fixture`) that awaits instead"
-    if collected_test(function, ctx.resolver, ctx.profile) is not None:
-        return "make it an `async def` test marked `@pytest.mark.asyncio` and `await` instead"
-    return "make it an `async def` helper and `await` it from an async test"
+        decorator = "@pytest_asyncio.fixture" if runner == "asyncio" and ctx.profile.asyncio_mode != "auto" else "@pytest.fixture"
+        return f"make it an `async def` fixture (`{decorator}`) that awaits instead"
+    if collected_test(function, ctx.resolver, ctx.profile) is not None and runner is not None:
+        return f"make it an `async def` test marked `@pytest.mark.{runner}` and `await` instead"
+    return "close the loop on every path (`try`/`finally`) or let the test's runner provide it"
+
+
+_PLUGIN = {"asyncio": "pytest-asyncio", "anyio": "anyio's pytest plugin", "trio": "pytest-trio"}
 
 
 def _passed_on(ctx: FileContext, function: FunctionScope) -> bool:
@@ -130,13 +123,19 @@ def _passed_on(ctx: FileContext, function: FunctionScope) -> bool:
 class ManualEventLoop(Rule):
     """
     ## What it does
-    Flags a sync test, fixture or helper that creates, sets or drives an event
-    loop by hand: `asyncio.new_event_loop()`, `asyncio.get_event_loop()`,
-    `asyncio.set_event_loop(...)`, `loop.run_until_complete(...)`,
-    `loop.run_forever()`, `asyncio.run(...)`. Not flagged: a loop factory (a
-    function that returns a new loop without running it, as anyio's
-    `loop_factory` option and pytest-asyncio's loop-factories hook expect),
-    thread targets, and functions handed to a harness by a decorator.
+    Flags test code that manages an event loop itself instead of letting the
+    runner do it: `asyncio.new_event_loop()` whose loop is not closed on every
+    path of the same function (a `finally`, after a fixture's `yield`, a cleanup
+    callback, `contextlib.closing`); `asyncio.set_event_loop(loop)` that is never
+    restored; `asyncio.get_event_loop()` in a sync test or fixture, where no loop
+    runs; `asyncio.run(...)` / `loop.run_until_complete(...)` /
+    `loop.run_forever()` in a sync test or fixture of a project whose runner
+    could await the work instead. Not flagged: a loop a fixture hands over (a
+    `loop` parameter), `self.loop` / `cls.loop` owned by a test case's harness,
+    a loop a function returns to its caller (a loop factory), sync helpers
+    (they may run inside a loop), thread targets, functions handed to a harness
+    by a decorator, and tests whose subject is the loop API itself
+    (`loop.call_soon`, `loop.time()`, `asyncio.run(..., debug=True)`).
 
     ## Why is this bad?
     Hand-made loops leak between tests, are never closed when an assertion
@@ -202,13 +201,59 @@ class ManualEventLoop(Rule):
             if function is None or function.is_async or _runs_loop_on_purpose(ctx, function):
                 continue
             api = loop_call(ctx, site)
-            if api is None or (api == "asyncio.new_event_loop" and _is_loop_factory(ctx, function, site)):
+            if api is None or not _by_hand(ctx, function, site, api):
                 continue
             text = ctx.code(site.node.func)
-            message = f"`{text}()` drives an event loop by hand in `def {function.name}`; {_instead(ctx, function)}"
+            message = f"`{text}()` {_what(api)} in `def {function.name}`; {_instead(ctx, function)}"
             if id(function) not in fixes:
                 fixes[id(function)] = manual_loop_fix(ctx, function)
             yield self.finding(site.node, message, fixes[id(function)])  # type: ignore[arg-type]
+
+
+def _what(api: str) -> str:
+    if api == "asyncio.new_event_loop":
+        return "creates an event loop that is not closed on every path"
+    if api == "asyncio.set_event_loop":
+        return "installs a global event loop that is never restored"
+    if api == "asyncio.get_event_loop":
+        return "asks for the current event loop where none runs"
+    return "drives an event loop by hand"
+
+
+def _test_or_fixture(ctx: FileContext, function: FunctionScope) -> bool:
+    if fixture_decorator(function, ctx.resolver) is not None:
+        return True
+    return not ctx.is_conftest and collected_test(function, ctx.resolver, ctx.profile) is not None
+
+
+def _by_hand(ctx: FileContext, function: FunctionScope, site: CallSite, api: str) -> bool:
+    """Whether the call manages a loop by hand, as ASL401 defines it: never a loop a fixture
+    hands over, a test case's harness owns, the function closes on every path, or the loop
+    API under test."""
+    model = ctx.model
+    if loops.tests_the_loop_api(model, function):
+        return False
+    if api == "asyncio.new_event_loop":
+        if not function.has_yield and _returns_created_loop(ctx, function, site):
+            return False  # returned: the caller owns it (a loop factory, a helper's result)
+        return not loops.created_loop_is_closed(model, function, site.node)
+    if api == "asyncio.set_event_loop":
+        args = site.node.args
+        if not args or (isinstance(args[0].value, cst.Name) and args[0].value.value == "None"):
+            return False  # clearing or restoring
+        return not loops.restores_global_loop(model, function)
+    if not _test_or_fixture(ctx, function) or loops.is_harness_method(function):
+        return False  # helpers may run inside a loop; set-up methods are the harness
+    if api == "asyncio.get_event_loop":
+        return True
+    # asyncio.run / run_until_complete / run_forever: only where a runner could await instead.
+    if not ctx.runner_context.libraries or ctx.runner_context.other_runner is not None:
+        return False
+    if api in tables.ASYNCIO_RUN:
+        return not any(arg.keyword is not None and arg.keyword.value in loops.RUN_API_KEYWORDS for arg in site.node.args)
+    func = site.node.func
+    receiver = func.value if isinstance(func, cst.Attribute) else None
+    return receiver is None or not loops.harness_receiver(receiver, function)
 
 
 class NestedEventLoopRun(Rule):

@@ -386,10 +386,10 @@ def _plan(ctx: FileContext, function: FunctionScope) -> FixPlan | None:
         return None
     if marks.names & {"asyncio", "anyio"}:
         mark = None  # a runner mark already applies once the test is a coroutine
-    elif preferred_runner(ctx) == "anyio":
+    elif (runner := preferred_runner(ctx)) == "anyio":
         mark = None if profile.anyio_auto else "anyio"
-    elif preferred_runner(ctx) == "trio":
-        return None  # the hand-driven asyncio loop cannot simply become a trio test
+    elif runner != "asyncio":
+        return None  # trio (a hand-driven asyncio loop cannot simply become a trio test) or unknown
     elif not profile.asyncio_plugin_enabled:
         return None
     else:

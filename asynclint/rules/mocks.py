@@ -304,6 +304,34 @@ AWAIT_TWINS = {
 }
 
 
+class _NeverCalledChecks(cst.CSTVisitor):
+    """``m.call_count == 0`` / ``0 == m.call_count`` / ``not m.call_count``."""
+
+    def __init__(self) -> None:
+        self.found: set[int] = set()
+
+    def visit_Comparison(self, node: cst.Comparison) -> None:
+        operands = [node.left, *(c.comparator for c in node.comparisons)]
+        if len(operands) == 2 and any(isinstance(o, cst.Integer) and o.value == "0" for o in operands):
+            self.found.update(id(o) for o in operands if isinstance(o, cst.Attribute))
+
+    def visit_UnaryOperation(self, node: cst.UnaryOperation) -> None:
+        if isinstance(node.operator, cst.Not) and isinstance(node.expression, cst.Attribute):
+            self.found.add(id(node.expression))
+
+
+def _never_called_checks(ctx: FileContext) -> set[int]:
+    """Ids of ``call_count`` reads that assert the mock was never called (one walk per file,
+    only in files that read ``call_count`` of an async mock at all)."""
+    key = ("never-called", 0)
+    found = ctx.model.memo.get(key)
+    if not isinstance(found, set):
+        visitor = _NeverCalledChecks()
+        ctx.model.module_node.visit(visitor)
+        found = ctx.model.memo[key] = visitor.found
+    return found
+
+
 class CalledAssertOnAsyncMock(Rule):
     """
     ## What it does
@@ -369,6 +397,8 @@ class CalledAssertOnAsyncMock(Rule):
             value = ctx.resolver.values.infer(attribute.value, scope)
             if not isinstance(value, MockValue) or not value.awaitable:
                 continue
+            if attribute.attr.value == "call_count" and id(attribute) in _never_called_checks(ctx):
+                continue  # "never called" is stricter than "never awaited"
             mock = ctx.code(attribute.value)
             message = (
                 f"`{mock}.{attribute.attr.value}` counts calls, not awaits: it passes even if the "

@@ -166,6 +166,8 @@ class FileModel:
     calls: list[CallSite] = field(default_factory=list)
     attribute_assignments: list[AttributeAssignment] = field(default_factory=list)
     module_pytestmark: list[cst.BaseExpression] = field(default_factory=list)
+    # Facts derived from this file's tree on demand (one walk each), keyed by the asker.
+    memo: dict[tuple[str, int], object] = field(default_factory=dict)
     # Names and attribute chains passed as call arguments, by their last part ("_run" for
     # ``Thread(target=self._run)``), with the scope they are passed from.
     passed_references: dict[str, list[tuple[cst.BaseExpression, "Scope"]]] = field(default_factory=dict)

@@ -20,7 +20,7 @@ from asynclint.index.project import Symbol
 from asynclint.index.summary import ASYNC, AWAITED, ENTERED, PARAMETER, SYNC, FunctionFacts, ModuleSummary, qualify_in_summary
 from asynclint.semantics import tables
 from asynclint.semantics.filemodel import (
-    ClassScope, FunctionScope, Scope, dotted, keyword_value, positional_value, string_value,
+    ClassScope, FunctionScope, ModuleScope, Scope, dotted, keyword_value, positional_value, string_value,
 )
 
 if TYPE_CHECKING:
@@ -72,6 +72,12 @@ class Patcher:
 
 Value = Union[ClassRef, Instance, MockValue, Patcher, None]
 
+# Attributes of a mock that are not child mocks with their own await semantics.
+_MOCK_OWN_ATTRIBUTES = frozenset(
+    {"return_value", "side_effect", "call_args", "call_args_list", "mock_calls", "method_calls",
+     "await_args", "await_args_list", "called", "call_count", "await_count"}
+)
+
 
 def _mock_module(qualname: str) -> tuple[str, str]:
     """("unittest.mock", "patch.object") for "unittest.mock.patch.object"; ("", "") otherwise."""
@@ -122,6 +128,9 @@ class ValueInference:
 
     def _attribute(self, expr: cst.Attribute, scope: Scope, depth: int) -> Value:
         r = self.resolver
+        assigned = self.assigned_mock(expr, scope, depth)
+        if assigned is not None:
+            return assigned
         if isinstance(expr.value, cst.Name) and expr.value.value in ("self", "cls"):
             owner = r.owner(expr.value.value, scope)
             if isinstance(owner, FunctionScope) and owner.owner_class is not None:
@@ -131,6 +140,9 @@ class ValueInference:
         if qualname:
             return self._symbol_value(r.resolve_qualname(qualname))
         receiver = self.infer(expr.value, scope, depth + 1)
+        if isinstance(receiver, MockValue) and receiver.awaitable and expr.attr.value not in _MOCK_OWN_ATTRIBUTES:
+            # an AsyncMock's attributes are AsyncMocks too (not what it returns when awaited)
+            return MockValue(True, f"a child of {receiver.origin}")
         if isinstance(receiver, Instance) and receiver.mock:
             found = self.method_facts(receiver.cls, expr.attr.value)
             # a decorated method is a coroutine function at run time only if its decorators keep it
@@ -446,6 +458,23 @@ class ValueInference:
             if facts is not None and facts.is_fixture:
                 return (summary, facts)
         return None
+
+    def assigned_mock(self, expr: cst.Attribute, scope: Scope, depth: int) -> MockValue | None:
+        """``obj.attr`` / ``Class.method`` that the same function (or the module) set to a mock
+        with ``obj.attr = AsyncMock(...)``: the last such assignment in that scope decides."""
+        r = self.resolver
+        text = r.model.code(expr)
+        function = scope if isinstance(scope, FunctionScope) else None
+        found: MockValue | None = None
+        for assignment in r.model.attribute_assignments:
+            home = assignment.scope
+            if home is not function and not isinstance(home, ModuleScope):
+                continue
+            if assignment.target.attr.value != expr.attr.value or r.model.code(assignment.target) != text:
+                continue
+            value = self.infer(assignment.value, home, depth + 1)
+            found = value if isinstance(value, MockValue) else None
+        return found
 
     def self_attribute(self, cls: ClassScope, attr: str, depth: int) -> Value:
         """``self.client`` assigned once, in a set-up method or ``__init__`` of the class."""

@@ -24,7 +24,7 @@ def with_session(func):
 
 class TestHarness(unittest.TestCase):
     def setUp(self):
-        self.loop = asyncio.new_event_loop()  # error: ASL401
+        self.loop = asyncio.new_event_loop()  # closed by the cleanup: the harness owns it
         self.addCleanup(self.loop.close)
 
     @with_session

@@ -1,0 +1,175 @@
+"""Who owns an event loop: the facts ASL401 needs to tell a hand-managed loop from one a
+harness, a fixture or a closing block takes care of.
+
+A loop is managed by hand when test code creates it and may leave it open, installs it
+globally and never restores the previous one, asks for the current loop where none runs,
+or drives work through it that the project's runner could simply await. It is *not*
+when a fixture hands it over, a test-case harness owns ``self.loop`` / ``cls.loop``, the
+same function closes it on every path, or the test's subject is the loop API itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import libcst as cst
+
+from asynclint.semantics.filemodel import ClassScope, FileModel, FunctionScope
+
+# Loop methods other than running it: a test calling these is about the loop itself.
+LOOP_API_METHODS: frozenset[str] = frozenset(
+    {
+        "call_soon", "call_soon_threadsafe", "call_later", "call_at", "time", "add_reader",
+        "remove_reader", "add_writer", "remove_writer", "add_signal_handler",
+        "remove_signal_handler", "set_exception_handler", "get_exception_handler",
+        "default_exception_handler", "call_exception_handler", "set_debug", "get_debug",
+        "is_running", "is_closed", "shutdown_asyncgens", "shutdown_default_executor",
+        "set_default_executor", "create_server", "create_connection", "create_datagram_endpoint",
+        "create_unix_server", "create_unix_connection", "subprocess_exec", "subprocess_shell",
+        "sock_recv", "sock_sendall", "sock_connect", "sock_accept", "getaddrinfo", "getnameinfo",
+        "connect_read_pipe", "connect_write_pipe", "set_task_factory", "get_task_factory",
+        "stop", "run_in_executor", "create_future", "start_tls", "sendfile",
+    }
+)
+# Keywords of ``asyncio.run`` that make the call a test of the API, not a way to await.
+RUN_API_KEYWORDS: frozenset[str] = frozenset({"debug", "loop_factory"})
+# Methods of a test case (unittest or pytest's xunit style) that set a harness up or down.
+HARNESS_METHODS: frozenset[str] = frozenset(
+    {
+        "setUp", "tearDown", "setUpClass", "tearDownClass", "asyncSetUp", "asyncTearDown",
+        "setup_method", "teardown_method", "setup_class", "teardown_class", "setup", "teardown",
+        "setup_module", "teardown_module", "setUpModule", "tearDownModule", "__init__",
+        "run", "_callSetUp", "_callTearDown", "_callTestMethod", "_setupAsyncioRunner",
+        "_tearDownAsyncioRunner",
+    }
+)
+
+
+@dataclass
+class _LoopUses(cst.CSTVisitor):
+    """One pass over a function body: how loops are closed, restored and used."""
+
+    closed_safely: set[str] = field(default_factory=set)  # texts closed in finally/after yield
+    closed_anywhere: set[str] = field(default_factory=set)
+    api_receivers: set[str] = field(default_factory=set)  # texts used for LOOP_API_METHODS
+    closing_values: list[cst.BaseExpression] = field(default_factory=list)  # closing(X) args
+    assigned: dict[int, str] = field(default_factory=dict)  # id(value) -> target text
+    set_loop_calls: int = 0
+    _finally_depth: int = 0
+    _seen_yield: bool = False
+    _module: cst.Module = field(default_factory=lambda: cst.Module(body=[]))
+
+    def _text(self, node: cst.CSTNode) -> str:
+        return self._module.code_for_node(node)
+
+    def visit_Finally(self, node: cst.Finally) -> None:
+        self._finally_depth += 1
+
+    def leave_Finally(self, original_node: cst.Finally) -> None:
+        self._finally_depth -= 1
+
+    def visit_Yield(self, node: cst.Yield) -> None:
+        self._seen_yield = True
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        if len(node.targets) == 1:
+            self.assigned[id(node.value)] = self._text(node.targets[0].target)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        if isinstance(func, cst.Attribute):
+            receiver = self._text(func.value)
+            method = func.attr.value
+            if method == "close":
+                self.closed_anywhere.add(receiver)
+                if self._finally_depth or self._seen_yield:
+                    self.closed_safely.add(receiver)
+            elif method in LOOP_API_METHODS:
+                self.api_receivers.add(receiver)
+            elif method in ("addCleanup", "addfinalizer", "callback", "enter_context", "push"):
+                for arg in node.args:
+                    value = arg.value
+                    if isinstance(value, cst.Attribute) and value.attr.value == "close":
+                        self.closed_safely.add(self._text(value.value))
+            elif method == "closing":
+                self.closing_values.extend(arg.value for arg in node.args)
+            if method == "set_event_loop":
+                self.set_loop_calls += 1
+        elif isinstance(func, cst.Name):
+            if func.value == "closing":
+                self.closing_values.extend(arg.value for arg in node.args)
+            elif func.value == "set_event_loop":
+                self.set_loop_calls += 1
+
+
+def loop_uses(model: FileModel, function: FunctionScope) -> _LoopUses:
+    """The loop facts of one function: one walk, memoised in the file model."""
+    assert function.node is not None
+    key = ("loops", id(function.node))
+    found = model.memo.get(key)
+    if not isinstance(found, _LoopUses):
+        found = _LoopUses(_module=model.module_node)
+        function.node.visit(found)
+        model.memo[key] = found
+    return found
+
+
+def created_loop_is_closed(model: FileModel, function: FunctionScope, call: cst.Call) -> bool:
+    """The loop ``call`` creates is closed on every path of ``function`` (a ``finally``,
+    after a fixture's ``yield``, a cleanup callback, ``contextlib.closing``), or by the test
+    case that owns it (``self.loop = new_event_loop()`` in ``setUp``, closed in ``tearDown``)."""
+    uses = loop_uses(model, function)
+    if any(value is call for value in uses.closing_values):
+        return True
+    target = uses.assigned.get(id(call))
+    if target is None:
+        return False
+    if target in uses.closed_safely or any(value_text == target for value_text in _closing_texts(model, uses)):
+        return True
+    owner = function.owner_class
+    if target.startswith(("self.", "cls.")) and owner is not None:
+        return any(target in loop_uses(model, method).closed_anywhere for method in class_methods(model, owner))
+    return False
+
+
+def _closing_texts(model: FileModel, uses: _LoopUses) -> list[str]:
+    return [model.module_node.code_for_node(value) for value in uses.closing_values]
+
+
+def class_methods(model: FileModel, cls: ClassScope) -> list[FunctionScope]:
+    return [f for f in model.functions if f.owner_class is cls and f.node is not None]
+
+
+def restores_global_loop(model: FileModel, function: FunctionScope) -> bool:
+    """``set_event_loop`` is called again in the same function (restoring the previous loop or
+    ``None``), or in a method of the same test case (its ``tearDown``)."""
+    if loop_uses(model, function).set_loop_calls > 1:
+        return True
+    owner = function.owner_class
+    if owner is None:
+        return False
+    return any(
+        method is not function and loop_uses(model, method).set_loop_calls
+        for method in class_methods(model, owner)
+    )
+
+
+def is_harness_method(function: FunctionScope) -> bool:
+    return function.owner_class is not None and function.name in HARNESS_METHODS
+
+
+def harness_receiver(receiver: cst.BaseExpression, function: FunctionScope) -> bool:
+    """A loop the harness hands over: ``self.loop`` / ``cls.loop`` (set up by a base class or
+    a metaclass), or a parameter of the function (a fixture such as ``loop`` or ``io_loop``)."""
+    if isinstance(receiver, cst.Attribute) and isinstance(receiver.value, cst.Name):
+        return receiver.value.value in ("self", "cls")
+    if isinstance(receiver, cst.Name):
+        # pytest-asyncio's own ``event_loop`` is the loop its runner should drive (ASL403)
+        return receiver.value in function.params and receiver.value != "event_loop"
+    return False
+
+
+def tests_the_loop_api(model: FileModel, function: FunctionScope) -> bool:
+    """The function exercises the loop itself (``loop.call_soon``, ``loop.time()``,
+    ``set_exception_handler`` ...): driving that loop is its subject, not a shortcut."""
+    return bool(loop_uses(model, function).api_receivers)

@@ -1,0 +1,2 @@
+async def test_pong():  # error: ASL101
+    assert True

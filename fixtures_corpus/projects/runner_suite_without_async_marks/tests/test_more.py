@@ -1,0 +1,2 @@
+async def test_logout():
+    assert True
