@@ -152,9 +152,14 @@ def _source_runs_coroutines(module: str) -> bool:
         return True
 
 
-@lru_cache(maxsize=1)
 def installed_entry_point_plugins() -> tuple[tuple[str, str, str | None], ...]:
     """(distribution, module, version) of every ``pytest11`` entry point installed here."""
+    return _scan_entry_points()
+
+
+@lru_cache(maxsize=1)
+def _scan_entry_points() -> tuple[tuple[str, str, str | None], ...]:
+    """Read from the distributions' metadata: the plugins are never imported."""
     found: list[tuple[str, str, str | None]] = []
     try:
         distributions = list(metadata.distributions())
@@ -210,7 +215,8 @@ def _judge(role: PluginRole | None, name: str, version: str | None, how: str) ->
 
 
 def _disabled(profile: PytestProfile) -> set[str]:
-    return {p[3:] for p in profile.plugins if p.startswith("no:")}
+    """Plugins blocked with ``-p no:NAME`` (by entry-point or module name)."""
+    return set(profile.disabled_plugins)
 
 
 @lru_cache(maxsize=64)
@@ -231,9 +237,11 @@ def project_runners(root: Path, profile: PytestProfile) -> ProjectRunners:
             evidence.append(f"{role.distribution} declared in {where}")
     if environment_is_projects(root):
         for dist, module, version in installed_entry_point_plugins():
+            role = plugins.role_of_distribution(dist) or plugins.role_of_module(module)
             if module in disabled or canonicalize_name(dist) in {canonicalize_name(d) for d in disabled}:
                 continue
-            role = plugins.role_of_distribution(dist) or plugins.role_of_module(module)
+            if role is not None and set(role.modules) & disabled:
+                continue
             if role is None:
                 if _source_runs_coroutines(module):
                     reasons.append(f"installed plugin {dist} ({module}) implements a test-running hook")
@@ -345,5 +353,5 @@ def clear_cache() -> None:
     """Forget project facts (a long-lived process may see the files change)."""
     suite_marks.cache_clear()
     project_runners.cache_clear()
-    installed_entry_point_plugins.cache_clear()
+    _scan_entry_points.cache_clear()
 
