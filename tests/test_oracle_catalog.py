@@ -110,6 +110,11 @@ CASES: list[Case] = [
          "unittest drops the coroutine: tests that call self.fail() pass",
          expect=(NEVER_AWAITED, "It is deprecated to return a value that is not None")),
     negative("ASL104/test_ok_async_capable_testcases.py", min_python=(3, 11)),  # asyncio.Runner
+    # --- ASL110 async-setup-method ------------------------------------------------------
+    Case("ASL110/test_async_hooks.py",
+         "unittest and pytest drop the hooks' coroutines: tests pass without their set-up",
+         expect=(NEVER_AWAITED, "coroutine 'TestPlain.setUp' was never awaited",
+                 "coroutine 'setup_module' was never awaited")),
     # --- ASL105 async-generator-test ----------------------------------------------------
     Case("ASL105/test_async_generator_tests.py", "xfail(run=False): the body never runs",
          xfailed=("test_yields_a_value", "TestStreaming::test_yield_in_loop", "test_bare_yield"),
