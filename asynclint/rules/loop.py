@@ -37,10 +37,7 @@ def loop_call(ctx: FileContext, site: CallSite) -> str | None:
         return None
     if not site.callee:
         return None
-    last = site.callee.rpartition(".")[2]
-    if last not in {"run", "new_event_loop", "get_event_loop", "set_event_loop"}:
-        return None
-    qualname = ctx.resolver.qualify(func, site.scope)
+    qualname = ctx.resolver.qualify(func, site.scope)  # aliases too: ``from asyncio import run as go``
     if qualname in tables.ASYNCIO_RUN or qualname in tables.LOOP_CREATORS:
         return qualname
     return None
@@ -580,9 +577,7 @@ class GetEventLoopInCoroutine(Rule):
 
     def check(self, ctx: FileContext) -> Iterator[Finding]:
         for site in ctx.model.calls:
-            if site.callee.rpartition(".")[2] != "get_event_loop" or site.node.args:
-                continue
-            if not in_async_function(site):
+            if not site.callee or site.node.args or not in_async_function(site):
                 continue
             if ctx.resolver.qualify(site.node.func, site.scope) not in tables.GET_EVENT_LOOP:
                 continue
