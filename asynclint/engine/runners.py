@@ -10,6 +10,7 @@ see runs them. Whenever the answer is uncertain, the runner-dependent rules stay
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sys
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 from packaging.utils import canonicalize_name
 
@@ -27,7 +29,7 @@ from asynclint.engine.discovery import is_skipped_dir
 from asynclint.index.project import ProjectIndex
 from asynclint.index.summary import ModuleSummary
 from asynclint.rules.base import RunnerContext
-from asynclint.semantics import plugins, tables
+from asynclint.semantics import plugins
 from asynclint.semantics.plugins import NOT_A_RUNNER, RUNS_MARKED, PluginRole
 
 # Async marks, pytest-asyncio's fixture decorator or anyio's backend fixture in a test file.
@@ -111,8 +113,10 @@ def _project_name(root: Path) -> str | None:
 
 def environment_is_projects(root: Path) -> bool:
     """Whether the interpreter asynclint runs in is the project's own test environment: a
-    virtual environment inside the project, or one where the project itself is installed.
-    Only then do its installed ``pytest11`` plugins say what the project's pytest loads."""
+    virtual environment inside the project, or one where the project is installed from its
+    own folder (``pip install -e .``). Only then do its installed ``pytest11`` plugins say
+    what the project's pytest loads; a release of the same name installed from an index
+    says nothing about this checkout."""
     try:
         Path(sys.prefix).resolve().relative_to(root.resolve())
         return True
@@ -122,12 +126,16 @@ def environment_is_projects(root: Path) -> bool:
     if not name:
         return False
     try:
-        metadata.distribution(name)
-    except metadata.PackageNotFoundError:
+        recorded = metadata.distribution(name).read_text("direct_url.json") or ""
+        url = json.loads(recorded).get("url", "") if recorded else ""
+    except Exception:  # not installed, or a broken distribution: never stop the linter
         return False
-    except Exception:  # a broken distribution must not stop the linter
+    # Installed from this very folder (``pip install -e .``), not a release of the same name.
+    if not url.startswith("file://"):
         return False
-    return True
+    installed_from = Path(unquote(urlparse(url).path)).resolve()
+    boundary = root.resolve()
+    return installed_from == boundary or installed_from in boundary.parents or boundary in installed_from.parents
 
 
 def _module_file(module: str) -> Path | None:
@@ -296,8 +304,6 @@ def _plugin_runs_coroutines(name: str, index: ProjectIndex, depth: int = 0) -> s
         return None
     if role is not None:
         return _judge(role, role.distribution, None, f"loaded as {name}")
-    if name in tables.NON_RUNNER_PLUGINS:
-        return None
     summary = index.summary(name)
     if summary is None:
         return f"plugin {name} is unknown to asynclint"

@@ -169,14 +169,18 @@ _ROLES: tuple[PluginRole, ...] = (
             ("pytest-profiling", ("profiling", "pytest_profiling")),
             ("pytest-reportlog", ("reportlog", "pytest_reportlog")),
             ("pytest-json-report", ("json_report", "pytest_jsonreport")),
-            ("pytest-asyncio-cooperative-mock", ()),
             ("typeguard", ("typeguard",)),
             ("faker", ("faker",)),
             ("logfire", ("logfire",)),
             ("respx", ("respx",)),
             ("trustme", ()),
-            ("pytest-tornasync-mock", ()),
         )
+    ),
+    # pytest's own plugins, loadable by name with -p / pytest_plugins.
+    PluginRole(
+        "pytest", NOT_A_RUNNER,
+        ("pytester", "_pytest.pytester", "warnings", "doctest", "cacheprovider", "faulthandler", "logging",
+         "capture", "monkeypatch", "tmpdir", "junitxml", "pastebin", "stepwise", "unittest", "python_path"),
     ),
 )
 

@@ -82,51 +82,6 @@ PYTEST_ASYNCIO_MODULES: tuple[str, ...] = ("pytest_asyncio",)
 # Marks whose plugin runs a coroutine test.
 RUNNER_MARKS: frozenset[str] = frozenset({"asyncio", "anyio", "trio"})
 
-# Plugins named in pytest_plugins / -p that run coroutine tests themselves.
-COROUTINE_RUNNER_PLUGINS: frozenset[str] = frozenset(
-    {
-        "aiohttp.pytest_plugin",
-        "pytest_aiohttp",
-        "pytest_aiohttp.plugin",
-        "pytest_tornasync",
-        "pytest_tornado",
-        "pytest_twisted",
-        "pytest_curio",
-        "pytest_asyncio_cooperative",
-        "pytest_aio",
-        "pytest_aio.plugin",
-    }
-)
-# Plugins known not to run unmarked coroutine tests (everything else unknown => silent).
-NON_RUNNER_PLUGINS: frozenset[str] = frozenset(
-    {
-        "pytest_asyncio",
-        "pytest_asyncio.plugin",
-        "asyncio",
-        "anyio",
-        "anyio.pytest_plugin",
-        "pytest_mock",
-        "pytester",
-        "_pytest.pytester",
-        "pytest_trio",
-        "pytest_trio.plugin",
-        "trio",
-        "xdist",
-        "pytest_cov",
-        "cov",
-        "warnings",
-        "doctest",
-        "cacheprovider",
-        "faulthandler",
-        "randomly",
-        "pytest_randomly",
-        "timeout",
-        "pytest_timeout",
-        "rerunfailures",
-        "pytest_rerunfailures",
-    }
-)
-
 # Blocking network/process calls (ASL302): qualified function -> advice.
 _HTTP_ADVICE = "use an async client (`httpx.AsyncClient`) or `await asyncio.to_thread(...)`"
 _PROCESS_ADVICE = "use `asyncio.create_subprocess_exec(...)` or `await asyncio.to_thread(...)`"
