@@ -29,7 +29,6 @@ runs in pytest-asyncio's loop (its scope and policy) instead of a private one.
 from __future__ import annotations
 
 import libcst as cst
-import libcst.matchers as m
 
 from asynclint.model import Applicability, ImportRequest
 from asynclint.rules.base import BEFORE, LINE_BEFORE, FileContext, FixPlan, NodeEdit
@@ -603,7 +602,10 @@ class _LoopUses(cst.CSTVisitor):
         self.nested = False
 
     def _nested(self, node: cst.CSTNode) -> bool:
-        self.nested = self.nested or bool(m.findall(node, m.Name("event_loop")))
+        if not self.nested:
+            finder = _NameFinder("event_loop")
+            node.visit(finder)
+            self.nested = finder.found
         return False
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
@@ -657,3 +659,15 @@ def event_loop_request_fix(ctx: FileContext, function: FunctionScope, param: cst
     edits.extend(NodeEdit(name, f"{asyncio_name}.get_running_loop()") for name in uses.names)
     title = "Drop the `event_loop` parameter and use `asyncio.get_running_loop()`"
     return FixPlan(Applicability.UNSAFE, title, tuple(edits), imports)
+
+
+class _NameFinder(cst.CSTVisitor):
+    """Whether a ``Name`` node spells ``name`` anywhere below (libcst's matchers module
+    would do, but importing it costs more than a whole lint of a small file)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.found = False
+
+    def visit_Name(self, node: cst.Name) -> None:
+        self.found = self.found or node.value == self.name
