@@ -299,6 +299,9 @@ CASES: list[Case] = [
          expect=(NEVER_AWAITED,), await_lines=True),
     Case("projects/i3_imports", "re-exports, star imports, attribute chains, decorators",
          expect=(NEVER_AWAITED,), await_lines=True),
+    Case("projects/i12_context_managers_properties",
+         "async with, @asynccontextmanager, properties, annotated returns, rebound functions",
+         expect=(NEVER_AWAITED,), await_lines=True),
     # --- ASL203 / ASL204 / ASL502 --------------------------------------------------------------
     # The warning points where the coroutine is collected, not where it was stored.
     Case("ASL203/test_stored_never_awaited.py", "a stored coroutine never runs; the tests pass",

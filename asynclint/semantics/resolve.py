@@ -145,7 +145,7 @@ class Resolver:
     def callee(self, site: CallSite) -> Callee:
         return self.resolve_callable(site.node.func, site.scope)
 
-    def resolve_callable(self, func: cst.BaseExpression, scope: Scope) -> Callee:
+    def resolve_callable(self, func: cst.BaseExpression, scope: Scope, _depth: int = 0) -> Callee:
         if isinstance(func, cst.Call):
             return Callee(UNKNOWN, "")  # ``make()()``: what the result of make() is, is not known
         name = dotted(func)
@@ -172,6 +172,11 @@ class Resolver:
             if isinstance(owner, FunctionScope) and owner.owner_class is not None:
                 return self._class_method(owner.owner_class, rest, name)
             return Callee(UNKNOWN, name)
+        if not rest and binding.kind == "value" and isinstance(binding.value, (cst.Name, cst.Attribute)) and _depth < 4:
+            # ``f = fetch; f()``: a function rebound to a local name
+            found = self.resolve_callable(binding.value, self.owner(head, scope) or scope, _depth + 1)
+            if found.kind != UNKNOWN:
+                return found
         if not rest:
             value = self.values.infer(func, scope)
             if isinstance(value, MockValue) and value.awaitable:

@@ -70,7 +70,18 @@ class Patcher:
     mock: MockValue
 
 
-Value = Union[ClassRef, Instance, MockValue, Patcher, None]
+@dataclass(frozen=True)
+class Managed:
+    """What a ``@contextmanager`` / ``@asynccontextmanager`` function returns: ``with`` binds
+    ``entered`` (the value it yields)."""
+
+    entered: "Value"
+
+
+Value = Union[ClassRef, Instance, MockValue, Patcher, Managed, None]
+
+_PROPERTY_DECORATORS = frozenset({"property", "functools.cached_property", "cached_property"})
+_CONTEXT_MANAGER_DECORATORS = frozenset({"asynccontextmanager", "contextmanager"})
 
 # Attributes of a mock that are not child mocks with their own await semantics.
 _MOCK_OWN_ATTRIBUTES = frozenset(
@@ -143,6 +154,11 @@ class ValueInference:
         if isinstance(receiver, MockValue) and receiver.awaitable and expr.attr.value not in _MOCK_OWN_ATTRIBUTES:
             # an AsyncMock's attributes are AsyncMocks too (not what it returns when awaited)
             return MockValue(True, f"a child of {receiver.origin}")
+        if isinstance(receiver, Instance) and not receiver.mock:
+            found = self.method_facts(receiver.cls, expr.attr.value)
+            if found is not None and _PROPERTY_DECORATORS & set(found[1].decorators) and found[1].kind == SYNC:
+                return self.produced(found[1].returns, found[0], receiver.cls, depth + 1)
+            return None
         if isinstance(receiver, Instance) and receiver.mock:
             found = self.method_facts(receiver.cls, expr.attr.value)
             # a decorated method is a coroutine function at run time only if its decorators keep it
@@ -169,6 +185,9 @@ class ValueInference:
             return Instance(target)
         if isinstance(target, tuple):
             module, facts, owner = target
+            if any(d.rpartition(".")[2] in _CONTEXT_MANAGER_DECORATORS for d in facts.decorators):
+                # ``@asynccontextmanager``: ``async with f() as v`` binds what it yields
+                return Managed(self.produced(facts.returns, module, owner, depth + 1))
             if facts.kind == SYNC:
                 return self.produced(facts.returns, module, owner, depth + 1)
         return None
@@ -199,6 +218,10 @@ class ValueInference:
                 return (None, facts, None) if facts is not None else None
             if binding.kind == "import":
                 return self._symbol_callable(r.resolve_qualname(binding.qualname))
+            if binding.kind == "value" and isinstance(binding.value, (cst.Name, cst.Attribute)) and depth < MAX_DEPTH:
+                # ``f = fetch``: the function rebound to a local name
+                owner = r.owner(func.value, scope) or scope
+                return self.callable_value(binding.value, owner, depth + 1)
             return None
         if isinstance(func, cst.Attribute):
             qualname = r.qualify(func, scope)
@@ -297,6 +320,8 @@ class ValueInference:
         """What ``with value as v`` binds: a patcher's mock, or ``__aenter__``'s result."""
         if isinstance(value, Patcher):
             return value.mock
+        if isinstance(value, Managed):
+            return value.entered
         if isinstance(value, Instance):
             for method in ("__aenter__", "__enter__"):
                 found = self.method_facts(value.cls, method)
