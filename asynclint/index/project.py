@@ -22,11 +22,12 @@ MAX_DEPTH = 12
 class Symbol:
     """A resolved project definition."""
 
-    kind: str  # "module" | "function" | "class" | "method"
+    kind: str  # "module" | "function" | "class" | "method" | "variable"
     qualname: str
     module: ModuleSummary
     function: FunctionFacts | None = None
     cls: ClassFacts | None = None
+    value: str | None = None  # for a "variable": what it holds (ModuleSummary.variables)
 
     @property
     def location(self) -> str:
@@ -174,6 +175,8 @@ class ProjectIndex:
             if len(tail) == 1:
                 return self.find_method(summary, cls, tail[0], _depth + 1)
             return None
+        if name in summary.variables and name not in summary.imports:
+            return Symbol("variable", qual, summary, value=summary.variables[name]) if not tail else None
         if name in summary.imports:
             return self.resolve(".".join([summary.imports[name], *tail]), _depth + 1)
         for star in summary.star_imports:

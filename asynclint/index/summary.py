@@ -22,6 +22,8 @@ ENTERED = "@enter:"
 AWAITED = "@await:"
 # Prefix of a produced name that is a parameter: for a fixture, the fixture of that name.
 PARAMETER = "@param:"
+# Prefix of a module variable bound to ``functools.partial(f, ...)``: calling it calls ``f``.
+PARTIAL = "@partial:"
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,9 @@ class ModuleSummary:
     # which looked at marks when the test ran, too late from 0.23 on
     adds_asyncio_marks: bool = False
     syntax_error: tuple[int, int, str] | None = None
+    # Module-level ``NAME = Factory(...)`` / ``NAME: Cls = ...``: what NAME holds, as written
+    # (a dotted class or factory name; ``@partial:f`` for ``functools.partial(f, ...)``).
+    variables: dict[str, str] = field(default_factory=dict)
 
 
 def dotted_name(node: ast.AST) -> str:
@@ -451,6 +456,22 @@ def _collect_imports(
             )
 
 
+def _held_value(node: ast.Assign | ast.AnnAssign) -> str | None:
+    """What a module-level assignment evidently holds (see ``ModuleSummary.variables``)."""
+    if isinstance(node, ast.AnnAssign):
+        annotated = _annotation_class(node.annotation)
+        if annotated:
+            return annotated
+    value = node.value
+    if not isinstance(value, ast.Call):
+        return None
+    func = dotted_name(value.func)
+    if func.rpartition(".")[2] == "partial" and value.args:
+        inner = dotted_name(value.args[0])
+        return f"{PARTIAL}{inner}" if inner else None
+    return func or None
+
+
 def summarize(
     source: str | bytes, path: str, module: str, is_package: bool, tree: ast.Module | None = None
 ) -> ModuleSummary:
@@ -488,6 +509,9 @@ def summarize(
                 summary.pytest_plugins = _string_items(node.value)
             if "__all__" in names:
                 summary.all_names = _string_items(node.value)
+            held = _held_value(node)
+            if held and len(names) == 1:
+                summary.variables[next(iter(names))] = held
         elif _changes_pytestmark(node):
             summary.module_marks = None
         elif isinstance(node, (ast.If, ast.Try)):

@@ -16,7 +16,7 @@ import libcst as cst
 
 from asynclint.index.project import ProjectIndex, Symbol
 from asynclint.index.summary import (
-    ASYNC, ASYNC_GEN, PASSTHROUGH, SYNC, FunctionFacts, ModuleSummary, qualify_in_summary,
+    ASYNC, ASYNC_GEN, PARTIAL, PASSTHROUGH, SYNC, FunctionFacts, ModuleSummary, qualify_in_summary,
 )
 from asynclint.semantics import tables
 from asynclint.semantics.values import ClassRef, Instance, MockValue, ValueInference
@@ -239,8 +239,19 @@ class Resolver:
             return Callee(FUTURE, name, qualname, f"{qualname}, which returns a future")
         symbol = self.resolve_qualname(qualname)
         if symbol is None:
-            return Callee(UNKNOWN, name, qualname)
+            return self._variable_member(qualname, name)
         return self._symbol_callee(symbol, name)
+
+    def _variable_member(self, qualname: str, name: str) -> Callee:
+        """``app.db.client.get``: a method of what a module-level variable holds."""
+        holder, _, attr = qualname.rpartition(".")
+        symbol = self.resolve_qualname(holder) if holder else None
+        if symbol is None or symbol.kind != "variable":
+            return Callee(UNKNOWN, name, qualname)
+        value = self.values.symbol_value(symbol)
+        if isinstance(value, Instance):
+            return self._member(value.cls, attr, name)
+        return Callee(UNKNOWN, name, qualname)
 
     def resolve_qualname(self, qualname: str) -> Symbol | None:
         """Index resolution, with this file's own (possibly unsaved) summary for its own names."""
@@ -256,6 +267,12 @@ class Resolver:
             return Callee(kind, name, symbol.qualname, where)
         if symbol.kind == "class":
             return Callee(PLAIN, name, symbol.qualname)
+        if symbol.kind == "variable" and symbol.value and symbol.value.startswith(PARTIAL):
+            # ``fetch_one = functools.partial(fetch, 1)``: calling it calls ``fetch``
+            target = qualify_in_summary(symbol.module, symbol.value[len(PARTIAL):])
+            if target and target != symbol.qualname:
+                found = self._qualified(target, name)
+                return found if found.kind != UNKNOWN else Callee(UNKNOWN, name, symbol.qualname)
         return Callee(UNKNOWN, name, symbol.qualname)
 
     def describe(self, symbol: Symbol) -> str:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Union
 import libcst as cst
 
 from asynclint.index.project import Symbol
-from asynclint.index.summary import ASYNC, AWAITED, ENTERED, PARAMETER, SYNC, FunctionFacts, ModuleSummary, qualify_in_summary
+from asynclint.index.summary import ASYNC, AWAITED, ENTERED, PARAMETER, PARTIAL, SYNC, FunctionFacts, ModuleSummary, qualify_in_summary
 from asynclint.semantics import tables
 from asynclint.semantics.filemodel import (
     ClassScope, FunctionScope, ModuleScope, Scope, dotted, keyword_value, positional_value, string_value,
@@ -132,7 +132,7 @@ class ValueInference:
         if binding.kind == "class" and binding.cls is not None:
             return ClassRef(local=binding.cls)
         if binding.kind == "import":
-            return self._symbol_value(r.resolve_qualname(binding.qualname))
+            return self.symbol_value(r.resolve_qualname(binding.qualname))
         if binding.kind == "param" and isinstance(owner, FunctionScope):
             return self.parameter(name, owner, depth)
         return None
@@ -149,7 +149,7 @@ class ValueInference:
             return None
         qualname = r.qualify(expr, scope)
         if qualname:
-            return self._symbol_value(r.resolve_qualname(qualname))
+            return self.symbol_value(r.resolve_qualname(qualname))
         receiver = self.infer(expr.value, scope, depth + 1)
         if isinstance(receiver, MockValue) and receiver.awaitable and expr.attr.value not in _MOCK_OWN_ATTRIBUTES:
             # an AsyncMock's attributes are AsyncMocks too (not what it returns when awaited)
@@ -166,9 +166,12 @@ class ValueInference:
                 return MockValue(True, f"the AsyncMock a mock with `spec={receiver.cls.name}` has for `{expr.attr.value}`")
         return None
 
-    def _symbol_value(self, symbol: Symbol | None) -> Value:
+    def symbol_value(self, symbol: Symbol | None, depth: int = 0) -> Value:
         if symbol is not None and symbol.kind == "class" and symbol.cls is not None:
             return ClassRef(symbol=symbol)
+        if symbol is not None and symbol.kind == "variable" and symbol.value and not symbol.value.startswith(PARTIAL):
+            # a module-level singleton (``client = Client()``), also re-exported through packages
+            return self.produced(symbol.value, symbol.module, None, depth + 1)
         return None
 
     def _call(self, call: cst.Call, scope: Scope, depth: int) -> Value:
@@ -241,7 +244,7 @@ class ValueInference:
         r = self.resolver
         found = self._symbol_callable(r.resolve_qualname(qualname))
         if isinstance(found, tuple) and found[2] is not None:
-            named = self._symbol_value(r.resolve_qualname(qualname.rpartition(".")[0]))
+            named = self.symbol_value(r.resolve_qualname(qualname.rpartition(".")[0]))
             if isinstance(named, ClassRef):
                 return (found[0], found[1], named)
         return found

@@ -1,0 +1,3 @@
+from app.db import SESSION
+
+__all__ = ["SESSION"]

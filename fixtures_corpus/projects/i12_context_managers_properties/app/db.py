@@ -1,5 +1,6 @@
 """Objects that come out of async context managers, properties and annotated methods."""
 import contextlib
+import functools
 
 
 class Session:
@@ -51,3 +52,7 @@ class Repo:
 async def fetch(x):
     return x
 
+
+
+fetch_one = functools.partial(fetch, 1)
+SESSION = Session()

@@ -41,3 +41,17 @@ async def test_rebound():
     f = fetch
     f(1)  # error: ASL201
 
+
+
+@pytest.mark.asyncio
+async def test_singleton_reexported():
+    from app import SESSION
+
+    SESSION.commit()  # error: ASL201
+
+
+@pytest.mark.asyncio
+async def test_partial():
+    from app.db import fetch_one
+
+    fetch_one()  # error: ASL201
