@@ -197,3 +197,59 @@ def declared_dependencies(root: Path) -> DeclaredDependencies:
                 for package in lock_versions(path):
                     packages.setdefault(package, f"locked in {rel(path)}")
     return DeclaredDependencies(packages, tuple(dict.fromkeys(read)))
+
+
+_ENTRY_POINT = re.compile(r"^\s*[\w.\-]+\s*=\s*([\w.]+)")
+
+
+def _entry_point_modules(lines: Iterator[str] | list[str]) -> Iterator[str]:
+    for line in lines:
+        match = _ENTRY_POINT.match(line)
+        if match:
+            yield match.group(1)
+
+
+def own_pytest_plugins(root: Path) -> tuple[str, ...]:
+    """Modules the project itself registers as ``pytest11`` entry points: a project that *is*
+    a pytest plugin runs its own suite with it (installed in development mode)."""
+    found: list[str] = []
+    for folder in search_folders(root):
+        pyproject = folder / "pyproject.toml"
+        data = read_toml(pyproject) if pyproject.is_file() else None
+        if isinstance(data, dict):
+            project = data.get("project") if isinstance(data.get("project"), dict) else {}
+            points = (project.get("entry-points") or {}).get("pytest11") if isinstance(project, dict) else None
+            tool = data.get("tool") if isinstance(data.get("tool"), dict) else {}
+            poetry = tool.get("poetry") if isinstance(tool, dict) and isinstance(tool.get("poetry"), dict) else {}
+            poetry_points = (poetry.get("plugins") or {}).get("pytest11") if isinstance(poetry, dict) else None
+            for table in (points, poetry_points):
+                if isinstance(table, dict):
+                    found.extend(str(v).split(":")[0].strip() for v in table.values())
+        setup_cfg = folder / "setup.cfg"
+        if setup_cfg.is_file():
+            parser = configparser.ConfigParser(interpolation=None, strict=False)
+            try:
+                parser.read_string(setup_cfg.read_text(encoding="utf-8", errors="replace"))
+            except (OSError, configparser.Error):
+                parser = None
+            if parser is not None and parser.has_option("options.entry_points", "pytest11"):
+                found.extend(_entry_point_modules(parser.get("options.entry_points", "pytest11").splitlines()))
+        setup_py = folder / "setup.py"
+        if setup_py.is_file():
+            found.extend(_entry_point_modules(_setup_py_entry_points(setup_py)))
+    return tuple(dict.fromkeys(m for m in found if m))
+
+
+def _setup_py_entry_points(path: Path) -> list[str]:
+    """``"name = module:attr"`` strings listed under a ``"pytest11"`` key in setup.py."""
+    try:
+        tree = ast.parse(path.read_bytes())
+    except (OSError, SyntaxError, ValueError, RecursionError, MemoryError):
+        return []
+    lines: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Dict):
+            for key, value in zip(node.keys, node.values):
+                if isinstance(key, ast.Constant) and key.value == "pytest11" and value is not None:
+                    lines.extend(_strings(value))
+    return lines

@@ -22,7 +22,7 @@ from urllib.parse import unquote, urlparse
 
 from packaging.utils import canonicalize_name
 
-from asynclint.config.dependencies import DeclaredDependencies, declared_dependencies
+from asynclint.config.dependencies import DeclaredDependencies, declared_dependencies, own_pytest_plugins
 from asynclint.config.pytest_config import PytestProfile
 from asynclint.config.versions import lock_versions, parse_version, read_toml, search_folders, versions_for_index
 from asynclint.engine.discovery import is_skipped_dir
@@ -37,6 +37,7 @@ _ASYNC_MARK_USE = re.compile(
     r"\bmark\.(asyncio|anyio|trio|asyncio_cooperative|asyncio_concurrent)\b"
     r"|\b(pytest_asyncio)\b|\b(anyio_backend)\b"
 )
+_MARK_NAMES = frozenset({"asyncio", "anyio", "trio", "asyncio_cooperative", "asyncio_concurrent"})
 _COROUTINE_TEST = re.compile(r"^\s*async\s+def\s+test", re.M)
 _TEST_DIR_NAMES = frozenset({"test", "tests", "testing", "unittests", "integration", "functional"})
 _PLUGIN_HOOKS = re.compile(r"^\s*(?:async\s+)?def\s+(pytest_pyfunc_call|pytest_fixture_setup)\s*\(", re.M)
@@ -49,14 +50,22 @@ def conftest_chain(path: Path, index: ProjectIndex) -> list[Path]:
 # ------------------------------------------------------------------ the suite's own evidence
 @dataclass(frozen=True)
 class SuiteMarks:
-    """Which async marks the project's test files use, and whether it has coroutine tests."""
+    """Which async marks the project's test files use, and where its coroutine tests are."""
 
     used: frozenset[str]  # "asyncio", "anyio", "trio", "pytest_asyncio", "anyio_backend", ...
-    coroutine_tests: bool
+    in_marked_files: int  # coroutine tests in files that use some async mark
+    in_unmarked_files: int  # coroutine tests in files that use none
 
     @property
-    def any_async_mark(self) -> bool:
-        return bool(self.used)
+    def coroutine_tests(self) -> bool:
+        return bool(self.in_marked_files or self.in_unmarked_files)
+
+    @property
+    def mostly_unmarked(self) -> bool:
+        """Most coroutine tests sit in files without any async mark: a released suite does not
+        fail most of its tests, so whatever runs those is something asynclint does not see
+        (a config file left out of the sdist, a command line, an unlisted plugin)."""
+        return self.in_unmarked_files > self.in_marked_files
 
 
 def _is_test_like(dirpath: str, name: str) -> bool:
@@ -67,9 +76,16 @@ def _is_test_like(dirpath: str, name: str) -> bool:
 
 @lru_cache(maxsize=64)
 def suite_marks(root: str) -> SuiteMarks:
-    """Scan the test-like files under ``root`` once per run (text only, never imported)."""
+    """Scan the test-like files under ``root`` once per run (text only, never imported).
+
+    A conftest that marks (even ineffectively, see ASL106) shows the suite means its tests
+    under that folder to carry marks, and a test file importing a helper module that marks
+    (base classes with ``pytestmark``) inherits them: both count as tests of marked files.
+    """
     used: set[str] = set()
-    coroutine_tests = False
+    tests: list[tuple[str, bool, int, str]] = []  # (folder, uses a mark, coroutine tests, text)
+    marking_conftests: list[str] = []
+    marking_helpers: set[str] = set()  # helper modules (base classes) whose marks tests inherit
     for folder, dirs, files in os.walk(root):
         dirs[:] = [d for d in dirs if not is_skipped_dir(folder, d)]
         for name in files:
@@ -80,10 +96,29 @@ def suite_marks(root: str) -> SuiteMarks:
                     text = handle.read()
             except OSError:
                 continue
-            for groups in _ASYNC_MARK_USE.findall(text):
-                used.update(g for g in groups if g)
-            coroutine_tests = coroutine_tests or bool(_COROUTINE_TEST.search(text))
-    return SuiteMarks(frozenset(used), coroutine_tests)
+            here = {g for groups in _ASYNC_MARK_USE.findall(text) for g in groups if g}
+            used |= here
+            count = len(_COROUTINE_TEST.findall(text))
+            if here & _MARK_NAMES:
+                if name == "conftest.py":
+                    marking_conftests.append(folder + os.sep)
+                elif not count:
+                    marking_helpers.add(name[:-3])
+            # only unmarked files with coroutine tests need their text again (helper imports)
+            tests.append((folder + os.sep, bool(here), count, text if count and not here else ""))
+    helper_import = (
+        re.compile(r"^\s*(?:from|import)\s+[\w.]*\b(?:" + "|".join(map(re.escape, sorted(marking_helpers))) + r")\b", re.M)
+        if marking_helpers else None
+    )
+    counts = [0, 0]  # coroutine tests in marked files, in unmarked files
+    for folder, marked, count, text in tests:
+        covered = (
+            marked
+            or any(folder.startswith(c) for c in marking_conftests)
+            or (count > 0 and helper_import is not None and bool(helper_import.search(text)))
+        )
+        counts[0 if covered else 1] += count
+    return SuiteMarks(frozenset(used), counts[0], counts[1])
 
 
 # ------------------------------------------------------------------ installed plugins
@@ -194,6 +229,7 @@ class ProjectRunners:
     libraries: tuple[str, ...]  # loop libraries the project's runners use, preferred first
     evidence: tuple[str, ...]
     files: tuple[str, ...]  # dependency files read, for the result cache
+    own_plugins: tuple[str, ...] = ()  # modules the project registers as pytest11 plugins
 
     def fingerprint(self) -> str:
         return repr((self.unmarked_runner, self.libraries))
@@ -263,16 +299,20 @@ def project_runners(root: Path, profile: PytestProfile) -> ProjectRunners:
     auto = (profile.asyncio_mode == "auto" and profile.asyncio_plugin_enabled) or profile.anyio_auto or profile.trio_auto
     # A mode set on purpose (config or command line) says which plugin runs the suite.
     chosen = profile.asyncio_mode_source != "default" and profile.asyncio_plugin_enabled
-    if marks.coroutine_tests and not marks.any_async_mark and not auto and not chosen:
+    if marks.mostly_unmarked and not auto and not chosen:
         reasons.append(
-            "no coroutine test of the project carries an async mark, so something asynclint does "
-            "not see runs them"
+            f"{marks.in_unmarked_files} of the project's {marks.in_marked_files + marks.in_unmarked_files} "
+            "coroutine tests are in files without any async mark, so something asynclint does not "
+            "see runs them"
         )
     libraries = _libraries(marks, declared, profile)
     evidence.append(
         "async marks used by the suite: " + (", ".join(sorted(marks.used)) if marks.used else "none")
     )
-    return ProjectRunners(reasons[0] if reasons else None, libraries, tuple(evidence), declared.files)
+    own = own_pytest_plugins(root)
+    if own:
+        evidence.append("the project registers pytest plugins: " + ", ".join(own))
+    return ProjectRunners(reasons[0] if reasons else None, libraries, tuple(evidence), declared.files, own)
 
 
 def _libraries(marks: SuiteMarks, declared: DeclaredDependencies, profile: PytestProfile) -> tuple[str, ...]:
@@ -348,6 +388,7 @@ def runner_context(
             return context(f"{Path(summary.path).name} adds asyncio marks (honoured before pytest-asyncio 0.23)")
         plugin_names.extend(summary.pytest_plugins)
     plugin_names.extend(own.pytest_plugins)
+    plugin_names.extend(project.own_plugins)
     for plugin in plugin_names:
         reason = _plugin_runs_coroutines(plugin, index)
         if reason:

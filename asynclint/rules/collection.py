@@ -24,7 +24,7 @@ from asynclint.rules.base import (
     Rule,
 )
 from asynclint.rules.helpers import marks_reference, module_reference, preferred_runner
-from asynclint.semantics import tables
+from asynclint.semantics import plugins, tables
 from asynclint.semantics.filemodel import ClassScope, FunctionScope, ModuleScope
 from asynclint.semantics.fixtures import (
     marks_from_fixture_params, other_async_plugin, resolve_fixture, strict_mode_handles_nothing,
@@ -160,8 +160,11 @@ class UnmarkedAsyncTest(Rule):
                 continue
             if requests_anyio_backend(ctx, function) or not keeps_test_coroutine(ctx, function):
                 continue
-            if marks_from_fixture_params(ctx, self._requested_names(ctx, function, item.cls), function):
+            requested = self._requested_names(ctx, function, item.cls)
+            if marks_from_fixture_params(ctx, requested, function):
                 continue
+            if any(n in plugins.RUNNER_PLUGIN_FIXTURES and resolve_fixture(ctx, n, function) is None for n in requested):
+                continue  # a framework plugin's fixture: that plugin runs the test
             runner = preferred_runner(ctx)
             if runner in ("anyio", "trio"):
                 why = f"the project runs its coroutine tests with {runner}, which runs only tests marked `{runner}`"

@@ -214,3 +214,18 @@ def name_suggests_async(name: str) -> bool:
 def runner_marks() -> frozenset[str]:
     """Every mark some known plugin runs coroutine tests with."""
     return frozenset(r.mark for r in _ROLES if r.behaviour == RUNS_MARKED and r.mark)
+
+
+# Fixtures that only a framework's runner plugin provides: a coroutine test requesting one
+# (and not defining it) is run by that plugin, whatever its marks say.
+RUNNER_PLUGIN_FIXTURES: frozenset[str] = frozenset(
+    {
+        "nursery", "autojump_clock", "mock_clock",  # pytest-trio
+        "io_loop", "http_server", "http_client", "http_server_client", "http_port",  # tornado plugins
+        "aiohttp_client", "aiohttp_server", "aiohttp_raw_server", "aiohttp_unused_port",  # aiohttp
+        "test_client", "test_server", "raw_test_server",  # aiohttp's legacy names
+        "loop", "sanic_client", "test_cli",  # sanic / aiohttp legacy loop fixture
+        "kernel",  # pytest-curio
+        "aiolib",  # pytest-aio
+    }
+)
