@@ -304,8 +304,12 @@ AWAIT_TWINS = {
 }
 
 
+_EQUALITY_ASSERTS = frozenset({"assertEqual", "assertEquals", "assert_equal"})
+
+
 class _NeverCalledChecks(cst.CSTVisitor):
-    """``m.call_count == 0`` / ``0 == m.call_count`` / ``not m.call_count``."""
+    """``m.call_count == 0`` / ``0 == m.call_count`` / ``not m.call_count`` /
+    ``self.assertEqual(m.call_count, 0)``."""
 
     def __init__(self) -> None:
         self.found: set[int] = set()
@@ -318,6 +322,15 @@ class _NeverCalledChecks(cst.CSTVisitor):
     def visit_UnaryOperation(self, node: cst.UnaryOperation) -> None:
         if isinstance(node.operator, cst.Not) and isinstance(node.expression, cst.Attribute):
             self.found.add(id(node.expression))
+
+    def visit_Call(self, node: cst.Call) -> None:
+        """``self.assertEqual(m.call_count, 0)`` and its unittest relatives."""
+        func = node.func
+        if not (isinstance(func, cst.Attribute) and func.attr.value in _EQUALITY_ASSERTS and len(node.args) >= 2):
+            return
+        operands = [node.args[0].value, node.args[1].value]
+        if any(isinstance(o, cst.Integer) and o.value == "0" for o in operands):
+            self.found.update(id(o) for o in operands if isinstance(o, cst.Attribute))
 
 
 def _never_called_checks(ctx: FileContext) -> set[int]:

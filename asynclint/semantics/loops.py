@@ -173,3 +173,43 @@ def tests_the_loop_api(model: FileModel, function: FunctionScope) -> bool:
     """The function exercises the loop itself (``loop.call_soon``, ``loop.time()``,
     ``set_exception_handler`` ...): driving that loop is its subject, not a shortcut."""
     return bool(loop_uses(model, function).api_receivers)
+
+
+class _RaisesBodies(cst.CSTVisitor):
+    """Ids of calls inside ``with pytest.raises(...)`` (or ``self.assertRaises(...)``) blocks."""
+
+    def __init__(self) -> None:
+        self.calls: set[int] = set()
+        self._depth = 0
+
+    def visit_With(self, node: cst.With) -> None:
+        if any(_expects_error(item.item) for item in node.items):
+            self._depth += 1
+
+    def leave_With(self, original_node: cst.With) -> None:
+        if any(_expects_error(item.item) for item in original_node.items):
+            self._depth -= 1
+
+    def visit_Call(self, node: cst.Call) -> None:
+        if self._depth:
+            self.calls.add(id(node))
+
+
+def _expects_error(expr: cst.BaseExpression) -> bool:
+    if not isinstance(expr, cst.Call):
+        return False
+    func = expr.func
+    name = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else ""
+    return name in ("raises", "assertRaises", "assertRaisesRegex")
+
+
+def expected_to_raise(model: FileModel, call: cst.Call) -> bool:
+    """The call sits in a block that asserts an exception: raising is what the test checks
+    (``with pytest.raises(RuntimeError): loop.run_until_complete(...)``)."""
+    key = ("raises", 0)
+    found = model.memo.get(key)
+    if not isinstance(found, set):
+        visitor = _RaisesBodies()
+        model.module_node.visit(visitor)
+        found = model.memo[key] = visitor.calls
+    return id(call) in found
