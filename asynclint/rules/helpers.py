@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 
 import libcst as cst
 
 from asynclint.engine.discovery import is_skipped_dir
+from asynclint.index.project import ProjectIndex, project_fact
 from asynclint.model import ImportRequest
 from asynclint.rules.base import AFTER, BEFORE, FileContext, NodeEdit
 from asynclint.semantics.filemodel import (
@@ -185,17 +185,23 @@ def preferred_runner(ctx: FileContext) -> str:
         return "anyio"
     if "trio" in local or ctx.profile.trio_auto:
         return "trio"
-    return _project_runner(str(ctx.index.root))
+    return ctx.index.fact(PROJECT_RUNNER)
 
 
 _MARK_USE = re.compile(r"\bmark\.(asyncio|anyio|trio)\b|\b(?:import|from)\s+(pytest_asyncio)\b")
 
 
-@functools.lru_cache(maxsize=64)
-def _project_runner(root: str) -> str:
-    """What the project's Python files use: pytest-asyncio wins as soon as any file uses it."""
+PROJECT_RUNNER = "project-runner"
+
+
+@project_fact(PROJECT_RUNNER)
+def _project_runner(index: ProjectIndex) -> str:
+    """What the project's Python files use: pytest-asyncio wins as soon as any file uses it.
+
+    A project fact, so a cached result that used it is re-checked against the project as it
+    is now (marking one file ``asyncio`` changes the advice given for the others)."""
     anyio = False
-    for folder, dirs, files in os.walk(root):
+    for folder, dirs, files in os.walk(index.root):
         dirs[:] = [d for d in dirs if not is_skipped_dir(folder, d)]
         for name in files:
             if not name.endswith(".py"):
@@ -211,7 +217,3 @@ def _project_runner(root: str) -> str:
                 anyio = anyio or mark == "anyio"
     return "anyio" if anyio else "asyncio"
 
-
-def clear_cache() -> None:
-    """Forget what project scans found (a long-lived process may see the files change)."""
-    _project_runner.cache_clear()
