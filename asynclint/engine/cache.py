@@ -50,8 +50,10 @@ CACHEDIR_TAG = (
 _TMP_PREFIX = ".asynclint-tmp-"
 # What a folder written by asynclint before the tag existed may hold (the pickle era).
 _LEGACY_PICKLE = "results-"
-_LEGACY_NAMES = (".gitignore",)
-_LEGACY_PREFIXES = (_LEGACY_PICKLE, ".tmp-")
+# Names an untagged folder may hold and still be asynclint's: one interrupted before its
+# tag was written, or one the pickle-era asynclint wrote.
+_OWN_NAMES = frozenset({".gitignore", _ENTRIES})
+_OWN_PREFIXES = (_LEGACY_PICKLE, ".tmp-", _TMP_PREFIX)
 
 # The three kinds of things a lint consults; see ``Dependency``.
 MODULE, FILE, FACT = "module", "file", "fact"
@@ -304,12 +306,12 @@ def default_cache_dir() -> Path:
 
 def _is_ours(folder: Path) -> bool:
     """Whether asynclint may use (and write into) an existing folder: one it tagged, an empty
-    one, or one the pickle-era asynclint wrote (a ``.gitignore`` and result files, no tag).
-    Anything else (``--cache-dir .`` by mistake) must not get a ``.gitignore`` of ``*``."""
+    one, or one holding only what asynclint writes (see ``_OWN_NAMES``). Anything else
+    (``--cache-dir .`` by mistake) must not get a ``.gitignore`` of ``*``."""
     tag = folder / "CACHEDIR.TAG"
     if tag.is_file():
         return "asynclint" in tag.read_text(encoding="utf-8", errors="replace")
-    return all(n in _LEGACY_NAMES or n.startswith(_LEGACY_PREFIXES) for n in os.listdir(folder))
+    return all(n in _OWN_NAMES or n.startswith(_OWN_PREFIXES) for n in os.listdir(folder))
 
 
 class ResultCache:
@@ -364,13 +366,14 @@ class ResultCache:
         """Create the folder, marked as a cache (``CACHEDIR.TAG``) and ignored by git."""
         if self._prepared:
             return
-        self.entries.mkdir(parents=True, exist_ok=True)
+        self.folder.mkdir(parents=True, exist_ok=True)
         for name in os.listdir(self.folder):
             if name.startswith(_LEGACY_PICKLE):  # pickles from before: never read, so remove
                 (self.folder / name).unlink(missing_ok=True)
         for name, text in (("CACHEDIR.TAG", CACHEDIR_TAG), (".gitignore", "*\n")):
             if not (self.folder / name).is_file():
                 _atomic_write(self.folder / name, text.encode())
+        self.entries.mkdir(exist_ok=True)
         self._prepared = True
 
 
