@@ -99,7 +99,7 @@ def cache_hits(root: Path, cache_dir: Path) -> tuple[int, int]:
 
 def reseal(entry_file: Path, mutate) -> None:
     """Rewrite an entry's body with ``mutate`` and a *correct* checksum: only validation can reject it."""
-    header, _, body = entry_file.read_bytes().partition(b"\n")
+    _, _, body = entry_file.read_bytes().partition(b"\n")
     data = json.loads(body)
     mutate(data)
     new_body = json.dumps(data).encode()
@@ -365,8 +365,10 @@ def test_a_full_disk_is_one_warning_and_the_same_exit_code(project: Path, monkey
     result = concise()
     assert (result.exit_code, result.stdout) == (1, expected.stdout)
     assert result.stderr.splitlines() == [
-        "asynclint: warning: cannot write the result cache in .asynclint_cache: No space left on device; "
-        "running without the result cache"
+        (
+            "asynclint: warning: cannot write the result cache in .asynclint_cache: No space left on device; "
+            "running without the result cache"
+        )
     ]
     assert len(writes) == 1  # the first failure turned the cache off
     fixed = invoke("--fix", "--output-format", "concise")  # several lint passes, one warning

@@ -34,7 +34,15 @@ from typing import Any
 
 from asynclint import __version__
 from asynclint.index.project import ProjectIndex
-from asynclint.model import Applicability, Diagnostic, Edit, Fix, ImportRequest, Position, Span
+from asynclint.model import (
+    Applicability,
+    Diagnostic,
+    Edit,
+    Fix,
+    ImportRequest,
+    Position,
+    Span,
+)
 from asynclint.rules import BY_CODE
 
 CACHE_DIR_NAME = ".asynclint_cache"
@@ -217,9 +225,10 @@ def _fix(value: Any) -> Fix | None:
         return None
     data = _dict(value, _FIX_KEYS, "fix")
     applicability = _APPLICABILITY.get(_str(data["applicability"], "applicability"))
-    _check(applicability is not None, "applicability")
+    if applicability is None:
+        raise InvalidEntry("applicability")
     return Fix(
-        applicability,  # type: ignore[arg-type]
+        applicability,
         _str(data["title"], "fix title"),
         tuple(_edit(e) for e in _list(data["edits"], "edits")),
         tuple(_import(i) for i in _list(data["imports"], "imports")),
@@ -230,10 +239,11 @@ def _diagnostic(value: Any, display: str) -> Diagnostic:
     data = _dict(value, _DIAGNOSTIC_KEYS, "diagnostic")
     code = _str(data["code"], "code")
     rule = BY_CODE.get(code)
-    _check(rule is not None, "unknown rule code")
+    if rule is None:
+        raise InvalidEntry("unknown rule code")
     return Diagnostic(
         code=code,
-        name=rule.name,  # type: ignore[union-attr]
+        name=rule.name,
         message=_str(data["message"], "message"),
         path=display,
         span=_span(data["span"]),
@@ -351,7 +361,9 @@ class ResultCache:
         except (OSError, ValueError):  # InvalidEntry, or a crafted path Python refuses
             return None
 
-    def put(self, path: Path, digest: str, key: str, deps: tuple[Dependency, ...], diagnostics: list[Diagnostic]) -> None:
+    def put(
+        self, path: Path, digest: str, key: str, deps: tuple[Dependency, ...], diagnostics: list[Diagnostic]
+    ) -> None:
         """Store a result; the first write that fails turns the cache off (one warning)."""
         if not self._enabled:
             return

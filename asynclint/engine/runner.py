@@ -7,8 +7,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from asynclint.config.pytest_config import PytestProfile, clear_cache, load_profile
 from asynclint.config import versions
+from asynclint.config.pytest_config import PytestProfile, clear_cache, load_profile
 from asynclint.config.settings import Settings
 from asynclint.engine.cache import (
     Dependency,
@@ -97,11 +97,13 @@ class TaskOutcome:
     deps: tuple[Dependency, ...] = ()
 
 
-def describe_failure(exc: BaseException) -> str:
-    """One line for a file that could not be linted: the OS's words for an unreadable or
-    vanished file, the exception for anything else (a bug in asynclint, recursion, memory)."""
-    if isinstance(exc, OSError) and exc.strerror:
-        return f"cannot read the file: {exc.strerror}"
+def unreadable(exc: OSError) -> str:
+    """One line for a linted file that cannot be read (permissions, deleted, a folder): the OS's words."""
+    return f"cannot read the file: {exc.strerror or exc}"
+
+
+def internal_error(exc: BaseException) -> str:
+    """One line for a failure while linting (a bug in asynclint, recursion, memory): the exception."""
     detail = str(exc).splitlines()[0] if str(exc) else ""
     return f"internal error: {type(exc).__name__}" + (f": {detail}" if detail else "")
 
@@ -110,16 +112,19 @@ def lint_task(task: Task, digests: Digests | None = None) -> TaskOutcome:
     """Lint one file (in a worker or in-process); a failure is this file's outcome, never the run's."""
     path = Path(task.path)
     try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return TaskOutcome(task.path, task.display, error=unreadable(exc))
+    try:
         profile = effective_profile(path, task.settings)
         index = index_for(Path(task.root), profile.pythonpath)
         enabled = _enabled_for(path, task.settings)
-        data = path.read_bytes()
         index.begin_file()
         result = lint_source(decode(data), path, task.display, profile, index, enabled, raw=data)
         deps = dependencies(index, digests or Digests())
         key = _cache_key(task.settings, profile, enabled, index.root)
-    except Exception as exc:  # RecursionError and MemoryError included: report, go on
-        return TaskOutcome(task.path, task.display, error=describe_failure(exc))
+    except Exception as exc:  # noqa: BLE001 -- RecursionError, MemoryError too: this file fails
+        return TaskOutcome(task.path, task.display, error=internal_error(exc))
     return TaskOutcome(task.path, task.display, result, None, content_digest(data), key, deps)
 
 
@@ -187,7 +192,7 @@ def _cached(cache: ResultCache, task: Task, profile: PytestProfile) -> list[Diag
         enabled = _enabled_for(path, task.settings)
         key = _cache_key(task.settings, profile, enabled, index.root)
         return cache.get(path, content_digest(data), key, index, task.display)
-    except Exception:  # a miss: linting the file reports what went wrong, for that file
+    except Exception:  # noqa: BLE001 -- a miss: linting the file reports what went wrong, for that file
         return None
 
 
@@ -208,7 +213,7 @@ def _execute(tasks: list[Task], jobs: int | None) -> list[TaskOutcome]:
         for chunk, future in futures:
             try:
                 results.extend(future.result())
-            except Exception:  # a worker died (killed, out of memory, a crash in native code)
+            except Exception:  # noqa: BLE001 -- a worker died (killed, out of memory, a crash in native code)
                 lost.append(chunk)
     for chunk in lost:
         results.extend(_isolate(chunk))
@@ -221,7 +226,7 @@ def _isolate(tasks: list[Task]) -> list[TaskOutcome]:
     try:
         with ProcessPoolExecutor(max_workers=1) as pool:
             return pool.submit(_lint_chunk, tasks).result()
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 -- the process died: narrow down to the file
         if len(tasks) == 1:
             died = f"internal error: the worker process linting it died ({type(exc).__name__})"
             return [TaskOutcome(tasks[0].path, tasks[0].display, error=died)]

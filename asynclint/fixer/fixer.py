@@ -341,8 +341,9 @@ def fix_files(
         for source_file in targets:
             try:
                 fixed = fix_file(source_file, settings, unsafe, fallback)
-            except Exception as exc:  # unreadable, or an internal error: that file only
-                outcome.absorb(runner.RunResult(errors=[FileError(source_file.display, runner.describe_failure(exc))]))
+            except Exception as exc:  # noqa: BLE001 -- unreadable, or an internal error: that file only
+                why = runner.unreadable(exc) if isinstance(exc, OSError) else runner.internal_error(exc)
+                outcome.absorb(runner.RunResult(errors=[FileError(source_file.display, why)]))
                 continue
             record = records.get(source_file.path)
             if record is None:

@@ -8,7 +8,8 @@ can never take a crash for a clean file.
 from __future__ import annotations
 
 import json
-from typing import Iterable, TextIO
+from collections.abc import Iterable
+from typing import TextIO
 
 from asynclint.model import Diagnostic, FileError
 from asynclint.rules import BY_CODE
