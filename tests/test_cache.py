@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from asynclint.api import lint_paths
 from asynclint.cli import main
 from asynclint.config.settings import load_settings
 from asynclint.engine import cache as cache_module
@@ -408,3 +409,12 @@ def test_the_old_pickle_folder_is_adopted_without_reading_it(project: Path) -> N
     assert (result.exit_code, result.stderr) == (1, "")
     assert sorted(os.listdir(folder)) == [".gitignore", "CACHEDIR.TAG", "v1"]
     assert not (project / "pwned").exists()
+
+
+def test_the_library_interface_takes_a_cache_folder(project: Path, tmp_path: Path) -> None:
+    write(project, {"test_a.py": BAD})
+    folder = tmp_path / "api-cache"
+    cold = lint_paths(["."], use_cache=True, cache_dir=folder, jobs=1)
+    warm = lint_paths(["."], use_cache=True, cache_dir=folder, jobs=1)
+    assert (cold.cache_hits, warm.cache_hits) == (0, 1)
+    assert warm.diagnostics == cold.diagnostics and (warm.errors, warm.warnings) == ([], [])
