@@ -418,3 +418,32 @@ def test_the_library_interface_takes_a_cache_folder(project: Path, tmp_path: Pat
     warm = lint_paths(["."], use_cache=True, cache_dir=folder, jobs=1)
     assert (cold.cache_hits, warm.cache_hits) == (0, 1)
     assert warm.diagnostics == cold.diagnostics and (warm.errors, warm.warnings) == ([], [])
+
+
+@pytest.mark.parametrize("kind", ["link to /dev/zero", "fifo", "folder", "oversized"])
+def test_an_entry_that_is_not_a_small_regular_file_is_a_miss(
+    project: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    """A planted entry never blocks the run (FIFO), fills memory (/dev/zero) or stops it."""
+    write(project, {"test_a.py": BAD})
+    expected = concise("--no-cache").stdout
+    concise()
+    [entry] = entries(project / ".asynclint_cache")
+    entry.unlink()
+    if kind == "link to /dev/zero":
+        entry.symlink_to("/dev/zero")
+    elif kind == "fifo":
+        os.mkfifo(entry)
+    elif kind == "folder":
+        entry.mkdir()
+    else:
+        monkeypatch.setattr(cache_module, "MAX_ENTRY_BYTES", 100)
+    result = concise()
+    assert (result.exit_code, result.stdout) == (1, expected)
+    if kind == "folder":  # cannot be replaced by a file: a miss every time, never an error
+        assert result.stderr.startswith("asynclint: warning: cannot write the result cache")
+        entry.rmdir()
+    else:
+        assert result.stderr == ""
+    if kind != "oversized":
+        assert cache_hits(project, project / ".asynclint_cache") == (int(kind != "folder"), 1)

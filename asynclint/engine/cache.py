@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
@@ -62,6 +63,9 @@ _LEGACY_PICKLE = "results-"
 # tag was written, or one the pickle-era asynclint wrote.
 _OWN_NAMES = frozenset({".gitignore", _ENTRIES})
 _OWN_PREFIXES = (_LEGACY_PICKLE, ".tmp-", _TMP_PREFIX)
+
+# Larger entries are not read (a miss): a planted link to /dev/zero must not fill memory.
+MAX_ENTRY_BYTES = 64 * 1024 * 1024
 
 # The three kinds of things a lint consults; see ``Dependency``.
 MODULE, FILE, FACT = "module", "file", "fact"
@@ -352,7 +356,7 @@ class ResultCache:
         if not self._enabled:
             return None
         try:
-            entry = Entry.decode(self._entry_file(path).read_bytes())
+            entry = Entry.decode(_read_entry(self._entry_file(path)))
             if entry.path != str(path) or entry.digest != digest or entry.key != key:
                 return None
             if not all(_unchanged(dep, index, self.digests) for dep in entry.deps):
@@ -387,6 +391,19 @@ class ResultCache:
                 _atomic_write(self.folder / name, text.encode())
         self.entries.mkdir(exist_ok=True)
         self._prepared = True
+
+
+def _read_entry(file: Path) -> bytes:
+    """An entry's bytes; only a regular file, never through a link (asynclint writes none),
+    without blocking (a FIFO) and at most ``MAX_ENTRY_BYTES``: anything else is ``InvalidEntry``."""
+    fd = os.open(file, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise InvalidEntry("not a regular file")
+        data = handle.read(MAX_ENTRY_BYTES + 1)
+    if len(data) > MAX_ENTRY_BYTES:
+        raise InvalidEntry("too large")
+    return data
 
 
 def _atomic_write(target: Path, data: bytes) -> None:
