@@ -216,4 +216,3 @@ def _project_runner(index: ProjectIndex) -> str:
                     return "asyncio"
                 anyio = anyio or mark == "anyio"
     return "anyio" if anyio else "asyncio"
-
