@@ -447,3 +447,17 @@ def test_an_entry_that_is_not_a_small_regular_file_is_a_miss(
         assert result.stderr == ""
     if kind != "oversized":
         assert cache_hits(project, project / ".asynclint_cache") == (int(kind != "folder"), 1)
+
+
+def test_digests_never_block_on_a_fifo_and_see_every_byte(tmp_path: Path) -> None:
+    fifo, same, other = tmp_path / "pipe.py", tmp_path / "a.py", tmp_path / "b.py"
+    os.mkfifo(fifo)
+    same.write_bytes(b"x = 1\n")
+    other.write_bytes(b"x = 2\n")
+    digests = cache_module.Digests()
+    try:
+        assert digests.of(str(fifo)) is None
+    finally:
+        fifo.unlink()
+    assert digests.of(str(tmp_path / "missing.py")) is None
+    assert digests.of(str(same)) == content_digest(b"x = 1\n") != digests.of(str(other))

@@ -64,7 +64,7 @@ _LEGACY_PICKLE = "results-"
 _OWN_NAMES = frozenset({".gitignore", _ENTRIES})
 _OWN_PREFIXES = (_LEGACY_PICKLE, ".tmp-", _TMP_PREFIX)
 
-# Larger entries are not read (a miss): a planted link to /dev/zero must not fill memory.
+# Larger entries are not read (a miss).
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
 
 # The three kinds of things a lint consults; see ``Dependency``.
@@ -100,11 +100,11 @@ class Digests:
         self._known: dict[str, str | None] = {}
 
     def of(self, path: str) -> str | None:
-        """The file's digest, ``None`` when it is missing or unreadable."""
+        """The file's digest, ``None`` when it is missing, unreadable or not a regular file
+        (a FIFO must not block the run)."""
         if path not in self._known:
             try:
-                with open(path, "rb") as handle:
-                    self._known[path] = content_digest(handle.read())
+                self._known[path] = content_digest(_read_regular(path))
             except (OSError, ValueError):
                 self._known[path] = None
         return self._known[path]
@@ -393,14 +393,21 @@ class ResultCache:
         self._prepared = True
 
 
-def _read_entry(file: Path) -> bytes:
-    """An entry's bytes; only a regular file, never through a link (asynclint writes none),
-    without blocking (a FIFO) and at most ``MAX_ENTRY_BYTES``: anything else is ``InvalidEntry``."""
-    fd = os.open(file, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+def _read_regular(path: str | Path, follow: bool = True, limit: int | None = None) -> bytes:
+    """The bytes of a regular file, opened without blocking (a FIFO), at most ``limit`` + 1 of
+    them; anything but a regular file (or, unless ``follow``, a link) is ``InvalidEntry``."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | (0 if follow else getattr(os, "O_NOFOLLOW", 0))
+    fd = os.open(path, flags)
     with os.fdopen(fd, "rb") as handle:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise InvalidEntry("not a regular file")
-        data = handle.read(MAX_ENTRY_BYTES + 1)
+        return handle.read() if limit is None else handle.read(limit + 1)
+
+
+def _read_entry(file: Path) -> bytes:
+    """An entry's bytes: only from a regular file, never through a link (asynclint writes
+    none), and at most ``MAX_ENTRY_BYTES`` (a link to /dev/zero must not fill memory)."""
+    data = _read_regular(file, follow=False, limit=MAX_ENTRY_BYTES)
     if len(data) > MAX_ENTRY_BYTES:
         raise InvalidEntry("too large")
     return data
