@@ -21,12 +21,17 @@ def lint_paths(
     settings: Settings | None = None,
     use_cache: bool = False,
     jobs: int | None = None,
+    cache_dir: Path | None = None,
 ) -> RunResult:
-    """Lint files and folders as the command line does."""
+    """Lint files and folders as the command line does.
+
+    Files that could not be linted are in ``errors`` (the others are linted all the same);
+    with ``use_cache``, ``cache_dir`` defaults as on the command line.
+    """
     paths = list(paths) or ["."]
     if settings is None:
         settings = load_settings(Path(paths[0]))
-    return run(discover(paths), settings, use_cache=use_cache, jobs=jobs)
+    return run(discover(paths), settings, use_cache=use_cache, cache_dir=cache_dir, jobs=jobs)
 
 
 def fix_paths(
@@ -36,17 +41,21 @@ def fix_paths(
     write: bool = True,
     use_cache: bool = False,
     jobs: int | None = None,
+    cache_dir: Path | None = None,
 ) -> FixRun:
     """Fix files and folders as ``asynclint --fix`` does (``write=False``: as ``--diff`` does).
 
     Safe fixes always, unsafe ones with ``unsafe=True``. Returns what remains
     (``diagnostics``), how many findings were fixed (``fixed``, ``applied`` per
-    code) and, per file, the bytes before and after (``files``; ``diff()``).
+    code), per file, the bytes before and after (``files``; ``diff()``), and the files that
+    could not be linted or fixed (``file_errors``).
     """
     paths = list(paths) or ["."]
     if settings is None:
         settings = load_settings(Path(paths[0]))
-    return fix_files(discover(paths), settings, unsafe=unsafe, write=write, use_cache=use_cache, jobs=jobs)
+    return fix_files(
+        discover(paths), settings, unsafe=unsafe, write=write, use_cache=use_cache, cache_dir=cache_dir, jobs=jobs
+    )
 
 
 def lint_text(

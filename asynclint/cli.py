@@ -1,6 +1,7 @@
 """The command line: ``asynclint [check] PATHS``, ``rule``, ``rules``, ``config``.
 
-Exit codes: 0 clean, 1 findings remain, 2 bad input (one line on stderr, no traceback).
+Exit codes: 0 clean, 1 findings remain, 2 bad input (one line on stderr, no traceback) or a
+file that could not be linted (one line per file on stderr; every other file is reported).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from asynclint import __version__
 from asynclint.config.pytest_config import PytestConfigError
 from asynclint.config.settings import SettingsError, load_settings
 from asynclint.config.versions import parse_version, set_cli_override
+from asynclint.engine.cache import CACHE_DIR_NAME, ENV_CACHE_DIR
 from asynclint.engine.discovery import discover
 from asynclint.engine.runner import run
 from asynclint.fixer import FixRun, fix_files
@@ -26,6 +28,7 @@ from asynclint.report import concise, json_report, text
 from asynclint.rules import ALL_RULES, find_rule
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_INTERNAL = 2  # a file could not be linted: never confused with findings or a clean run
 
 
 class _DefaultToCheck(click.Group):
@@ -90,6 +93,12 @@ def main() -> None:
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary (text) or nothing when clean.")
 @click.option("--no-cache", is_flag=True, help="Ignore and do not write the result cache.")
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar=ENV_CACHE_DIR,
+    help=f"The result cache folder (default: ${ENV_CACHE_DIR}, else {CACHE_DIR_NAME} in the current folder).",
+)
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
 @click.option("--fix", is_flag=True, help="Apply safe fixes and write the files; report what remains.")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply (with --fix/--diff) and mark unsafe fixes.")
@@ -103,6 +112,7 @@ def check(
     exit_zero: bool,
     quiet: bool,
     no_cache: bool,
+    cache_dir: Path | None,
     jobs: int | None,
     fix: bool,
     unsafe_fixes: bool,
@@ -124,22 +134,30 @@ def check(
         files = discover(targets)
         if fix or diff:
             fix_run = fix_files(
-                files, settings, unsafe=unsafe_fixes, write=not diff, use_cache=not no_cache, jobs=jobs
+                files, settings, unsafe=unsafe_fixes, write=not diff, use_cache=not no_cache,
+                cache_dir=cache_dir, jobs=jobs,
             )
             diagnostics, files_checked = fix_run.diagnostics, fix_run.files_checked
+            file_errors, warnings = fix_run.file_errors, fix_run.warnings
         else:
-            result = run(files, settings, use_cache=not no_cache, jobs=jobs)
+            result = run(files, settings, use_cache=not no_cache, cache_dir=cache_dir, jobs=jobs)
             diagnostics, files_checked = result.diagnostics, result.files_checked
+            file_errors, warnings = result.errors, result.warnings
     except (SettingsError, PytestConfigError, FileNotFoundError) as exc:
         raise _fail(str(exc)) from None
+    for warning in warnings:
+        click.echo(f"asynclint: warning: {warning}", err=True)
     if fix_run is not None:
         for error in dict.fromkeys(fix_run.errors):  # a file retried in a later pass fails once
             click.echo(f"asynclint: warning: {error}", err=True)
+    for file_error in file_errors:
+        click.echo(f"asynclint: error: {file_error.path}: {file_error.message}", err=True)
     if diff:
         assert fix_run is not None
-        raise click.exceptions.Exit(_report_diff(fix_run, quiet, exit_zero))
+        code = _report_diff(fix_run, quiet, exit_zero)
+        raise click.exceptions.Exit(EXIT_INTERNAL if file_errors else code)
     if output_format == "json":
-        json_report.render(complete_fixes(diagnostics, files), sys.stdout)
+        json_report.render(complete_fixes(diagnostics, files), sys.stdout, file_errors)
     elif output_format == "concise":
         concise.render(diagnostics, sys.stdout, unsafe_fixes=unsafe_fixes)
     elif not (quiet and not diagnostics and fix_run is None):
@@ -147,6 +165,8 @@ def check(
         text.render(diagnostics, _console(), files_checked, quiet, unsafe_fixes=unsafe_fixes, fixed=fixed)
     if fix_run is not None and output_format != "text" and not quiet:
         click.echo(_fix_summary(fix_run, diagnostics), err=True)
+    if file_errors:  # after everything else is printed; --exit-zero never hides them
+        raise click.exceptions.Exit(EXIT_INTERNAL)
     raise click.exceptions.Exit(EXIT_FINDINGS if diagnostics and not exit_zero else EXIT_CLEAN)
 
 

@@ -81,3 +81,16 @@ class Diagnostic:
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.span.start.line, self.span.start.column, self.code)
+
+
+@dataclass(frozen=True)
+class FileError:
+    """A file asynclint could not lint: unreadable, gone, or an internal error while linting.
+
+    Reported apart from findings (one ``asynclint: error:`` line on stderr, an ``ASL-INTERNAL``
+    item in JSON, exit code 2) so a crash on one file is never mistaken for findings, or for
+    a clean file, while every other file is still linted.
+    """
+
+    path: str  # display path
+    message: str

@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from asynclint.config.pytest_config import PytestProfile, clear_cache, load_profile
 from asynclint.config import versions
+from asynclint.config.pytest_config import PytestProfile, clear_cache, load_profile
 from asynclint.config.settings import Settings
-from asynclint.engine.cache import CACHE_DIR_NAME, ResultCache, content_digest, snapshot
+from asynclint.engine.cache import (
+    Dependency,
+    Digests,
+    ResultCache,
+    content_digest,
+    default_cache_dir,
+    dependencies,
+    run_key,
+)
 from asynclint.engine.discovery import SourceFile
 from asynclint.engine.linter import FileResult, decode, lint_source
 from asynclint.index.project import ProjectIndex
-from asynclint.model import Diagnostic
+from asynclint.model import Diagnostic, FileError
 from asynclint.engine import runners
 
 PARALLEL_THRESHOLD = 48  # below this, process start-up costs more than it saves
@@ -26,6 +34,8 @@ class RunResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files_checked: int = 0
     cache_hits: int = 0
+    errors: list[FileError] = field(default_factory=list)  # files that could not be linted
+    warnings: list[str] = field(default_factory=list)  # e.g. the cache turned itself off
 
 
 def effective_profile(path: Path, settings: Settings) -> PytestProfile:
@@ -64,10 +74,7 @@ def _enabled_for(path: Path, settings: Settings) -> frozenset[str]:
 
 
 def _cache_key(settings: Settings, profile: PytestProfile, enabled: frozenset[str], root: Path) -> str:
-    """Everything a file's findings depend on besides its bytes and the files it consulted;
-    the project's runner evidence (other test files' marks among it) is part of it."""
-    facts = runners.project_runners(root, profile).fingerprint()
-    return repr((settings.fingerprint(), sorted(enabled), repr(profile), str(root), versions.cli_override(), facts))
+    return run_key(settings.fingerprint(), sorted(enabled), repr(profile), str(root), versions.cli_override())
 
 
 @dataclass(frozen=True)
@@ -80,31 +87,51 @@ class Task:
 
 @dataclass
 class TaskOutcome:
+    """A linted file (``result``) or why it could not be linted (``error``)."""
+
     path: str
-    result: FileResult
-    digest: str
-    key: str
-    deps: dict
+    display: str
+    result: FileResult | None = None
+    error: str | None = None
+    digest: str = ""
+    key: str = ""
+    deps: tuple[Dependency, ...] = ()
 
 
-def lint_task(task: Task) -> TaskOutcome:
-    """Lint one file (runs in a worker or in-process)."""
+def unreadable(exc: OSError) -> str:
+    """One line for a linted file that cannot be read (permissions, deleted, a folder): the OS's words."""
+    return f"cannot read the file: {exc.strerror or exc}"
+
+
+def internal_error(exc: BaseException) -> str:
+    """One line for a failure while linting (a bug in asynclint, recursion, memory): the exception."""
+    detail = str(exc).splitlines()[0] if str(exc) else ""
+    return f"internal error: {type(exc).__name__}" + (f": {detail}" if detail else "")
+
+
+def lint_task(task: Task, digests: Digests | None = None) -> TaskOutcome:
+    """Lint one file (in a worker or in-process); a failure is this file's outcome, never the run's."""
     path = Path(task.path)
-    profile = effective_profile(path, task.settings)
-    index = index_for(Path(task.root), profile.pythonpath)
-    enabled = _enabled_for(path, task.settings)
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise FileNotFoundError(f"{task.display}: cannot read file: {exc.strerror}") from None
-    index.begin_file()
-    result = lint_source(decode(data), path, task.display, profile, index, enabled, raw=data)
-    deps = snapshot(index.consulted)
-    return TaskOutcome(task.path, result, content_digest(data), _cache_key(task.settings, profile, enabled, index.root), deps)
+        return TaskOutcome(task.path, task.display, error=unreadable(exc))
+    try:
+        profile = effective_profile(path, task.settings)
+        index = index_for(Path(task.root), profile.pythonpath)
+        enabled = _enabled_for(path, task.settings)
+        index.begin_file()
+        result = lint_source(decode(data), path, task.display, profile, index, enabled, raw=data)
+        deps = dependencies(index, digests or Digests())
+        key = _cache_key(task.settings, profile, enabled, index.root)
+    except Exception as exc:  # noqa: BLE001 -- RecursionError, MemoryError too: this file fails
+        return TaskOutcome(task.path, task.display, error=internal_error(exc))
+    return TaskOutcome(task.path, task.display, result, None, content_digest(data), key, deps)
 
 
 def _lint_chunk(tasks: list[Task]) -> list[TaskOutcome]:
-    return [lint_task(t) for t in tasks]
+    digests = Digests()  # the files a chunk's lints consulted are read once per chunk
+    return [lint_task(t, digests) for t in tasks]
 
 
 def _common_ancestor(files: list[SourceFile]) -> Path:
@@ -121,6 +148,7 @@ def run(
     cache_dir: Path | None = None,
     jobs: int | None = None,
 ) -> RunResult:
+    """Lint ``files``; ``cache_dir`` defaults to ``$ASYNCLINT_CACHE_DIR`` or ``./.asynclint_cache``."""
     # A long-lived process (tests, editors) must see edited configs, pins and modules.
     clear_cache()
     versions.clear_cache()
@@ -128,7 +156,7 @@ def run(
     _INDEXES.clear()
     outcome = RunResult(files_checked=len(files))
     fallback = _common_ancestor(files)
-    cache = ResultCache(cache_dir or Path.cwd() / CACHE_DIR_NAME) if use_cache else None
+    cache = ResultCache(cache_dir or default_cache_dir()) if use_cache else None
     pending: list[Task] = []
     for source in files:
         if settings.is_excluded(source.path):
@@ -145,12 +173,16 @@ def run(
                 continue
         pending.append(task)
     for done in _execute(pending, jobs):
+        if done.result is None:
+            outcome.errors.append(FileError(done.display, done.error or "internal error"))
+            continue
         outcome.diagnostics.extend(done.result.diagnostics)
         if cache is not None:
             cache.put(Path(done.path), done.digest, done.key, done.deps, done.result.diagnostics)
-    if cache is not None:
-        cache.save()
+    if cache is not None and cache.warning is not None:
+        outcome.warnings.append(cache.warning)
     outcome.diagnostics.sort(key=Diagnostic.sort_key)
+    outcome.errors.sort(key=lambda e: e.path)
     return outcome
 
 
@@ -158,24 +190,47 @@ def _cached(cache: ResultCache, task: Task, profile: PytestProfile) -> list[Diag
     path = Path(task.path)
     try:
         data = path.read_bytes()
-    except OSError:
+        index = index_for(Path(task.root), profile.pythonpath)
+        enabled = _enabled_for(path, task.settings)
+        key = _cache_key(task.settings, profile, enabled, index.root)
+        return cache.get(path, content_digest(data), key, index, task.display)
+    except Exception:  # noqa: BLE001 -- a miss: linting the file reports what went wrong, for that file
         return None
-    index = index_for(Path(task.root), profile.pythonpath)
-    enabled = _enabled_for(path, task.settings)
-    key = _cache_key(task.settings, profile, enabled, index.root)
-    return cache.get(path, content_digest(data), key, index.find_module, task.display)
 
 
 def _execute(tasks: list[Task], jobs: int | None) -> list[TaskOutcome]:
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers <= 1 or len(tasks) < PARALLEL_THRESHOLD:
-        return [lint_task(t) for t in tasks]
+        return _lint_chunk(tasks)
     # Keep a project's files together so each worker reuses its index summaries.
     ordered = sorted(tasks, key=lambda t: (t.root, t.path))
     size = max(8, len(ordered) // (workers * 4))
     chunks = [ordered[i : i + size] for i in range(0, len(ordered), size)]
     results: list[TaskOutcome] = []
+    lost: list[list[Task]] = []
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        for chunk_result in pool.map(_lint_chunk, chunks):
-            results.extend(chunk_result)
+        futures: list[tuple[list[Task], Future[list[TaskOutcome]]]] = [
+            (chunk, pool.submit(_lint_chunk, chunk)) for chunk in chunks
+        ]
+        for chunk, future in futures:
+            try:
+                results.extend(future.result())
+            except Exception:  # noqa: BLE001 -- a worker died (killed, out of memory, a crash in native code)
+                lost.append(chunk)
+    for chunk in lost:
+        results.extend(_isolate(chunk))
     return results
+
+
+def _isolate(tasks: list[Task]) -> list[TaskOutcome]:
+    """Re-run the files of a dead worker in a fresh process, halving the batch until the file
+    that kills its process is alone: that file is reported, every other one is linted."""
+    try:
+        with ProcessPoolExecutor(max_workers=1) as pool:
+            return pool.submit(_lint_chunk, tasks).result()
+    except Exception as exc:  # noqa: BLE001 -- the process died: narrow down to the file
+        if len(tasks) == 1:
+            died = f"internal error: the worker process linting it died ({type(exc).__name__})"
+            return [TaskOutcome(tasks[0].path, tasks[0].display, error=died)]
+        middle = len(tasks) // 2
+        return _isolate(tasks[:middle]) + _isolate(tasks[middle:])

@@ -26,7 +26,7 @@ from asynclint.config.dependencies import DeclaredDependencies, declared_depende
 from asynclint.config.pytest_config import PytestProfile
 from asynclint.config.versions import lock_versions, parse_version, read_toml, search_folders, versions_for_index
 from asynclint.engine.discovery import is_skipped_dir
-from asynclint.index.project import ProjectIndex
+from asynclint.index.project import ProjectIndex, project_fact
 from asynclint.index.summary import ModuleSummary
 from asynclint.rules.base import RunnerContext
 from asynclint.semantics import plugins
@@ -231,9 +231,6 @@ class ProjectRunners:
     files: tuple[str, ...]  # dependency files read, for the result cache
     own_plugins: tuple[str, ...] = ()  # modules the project registers as pytest11 plugins
 
-    def fingerprint(self) -> str:
-        return repr((self.unmarked_runner, self.libraries))
-
 
 def _declared_version(root: Path, package: str) -> str | None:
     for folder in search_folders(root):
@@ -366,12 +363,26 @@ def _autouse_anyio(summary: ModuleSummary) -> bool:
     return any(f.autouse and "anyio_backend" in f.params for f in summary.functions.values())
 
 
+RUNNER_EVIDENCE = "runner-evidence"
+
+
+@project_fact(RUNNER_EVIDENCE)
+def _runner_evidence(index: ProjectIndex) -> str:
+    """The project-wide evidence every file's runner answer rests on (the suite's marks, the
+    declared and installed plugins), as a project fact: a cached result is re-checked against
+    it, so marking another file ``asyncio`` changes the advice given here."""
+    root = index.root
+    installed = installed_entry_point_plugins() if environment_is_projects(root) else ()
+    return repr((suite_marks(str(root)), sorted(declared_dependencies(root).packages), installed, own_pytest_plugins(root)))
+
+
 def runner_context(
     path: Path, own: ModuleSummary, index: ProjectIndex, profile: PytestProfile
 ) -> RunnerContext:
     summaries = [index.summary_for_path(p) for p in conftest_chain(path, index)]
     if path.name == "conftest.py":
         summaries.append(own)
+    index.fact(RUNNER_EVIDENCE)
     project = project_runners(index.root, profile)
     for file in project.files:
         index.consulted[f"@{file}"] = file

@@ -39,7 +39,7 @@ from asynclint.engine import runner
 from asynclint.fixer.edits import LineIndex, Located, apply, locate, select
 from asynclint.fixer.imports import ImportMergeError, merge_imports
 from asynclint.fixer.source import ConcurrentModification, SourceText, atomic_write, lines_with_ends
-from asynclint.model import Applicability, Diagnostic, Fix
+from asynclint.model import Applicability, Diagnostic, FileError, Fix
 
 MAX_ROUNDS = 10  # per file: lint, fix, re-parse
 MAX_PASSES = 3  # per run: re-lint the project after writing, fix what became fixable
@@ -264,6 +264,13 @@ class FixRun:
     files_checked: int = 0
     files: list[FileFix] = field(default_factory=list)  # every file a fix was attempted on
     errors: list[str] = field(default_factory=list)  # files that could not be written
+    file_errors: list[FileError] = field(default_factory=list)  # files that could not be linted or fixed
+    warnings: list[str] = field(default_factory=list)  # e.g. the cache turned itself off
+
+    def absorb(self, run: runner.RunResult) -> None:
+        """Keep a lint pass's file errors and warnings, each once across passes."""
+        self.file_errors = list(dict.fromkeys([*self.file_errors, *run.errors]))
+        self.warnings = list(dict.fromkeys([*self.warnings, *run.warnings]))
 
     @property
     def fixed(self) -> int:
@@ -304,6 +311,7 @@ def fix_files(
             return fix_files(files, settings, unsafe, write, True, Path(scratch), jobs)
     result = runner.run(files, settings, use_cache=use_cache, cache_dir=cache_dir, jobs=jobs)
     outcome = FixRun(files_checked=result.files_checked)
+    outcome.absorb(result)
     fallback = Path(os.path.commonpath([str(f.path.parent) for f in files])) if files else Path.cwd()
     by_display = {f.display: f for f in files}
     records: dict[Path, FileFix] = {}
@@ -333,8 +341,9 @@ def fix_files(
         for source_file in targets:
             try:
                 fixed = fix_file(source_file, settings, unsafe, fallback)
-            except OSError as exc:
-                outcome.errors.append(f"{source_file.display}: cannot read file: {exc.strerror}")
+            except Exception as exc:  # noqa: BLE001 -- unreadable, or an internal error: that file only
+                why = runner.unreadable(exc) if isinstance(exc, OSError) else runner.internal_error(exc)
+                outcome.absorb(runner.RunResult(errors=[FileError(source_file.display, why)]))
                 continue
             record = records.get(source_file.path)
             if record is None:
@@ -372,7 +381,9 @@ def fix_files(
             break
         if not changed:
             break
-        diagnostics = runner.run(files, settings, use_cache=use_cache, cache_dir=cache_dir, jobs=jobs).diagnostics
+        relint = runner.run(files, settings, use_cache=use_cache, cache_dir=cache_dir, jobs=jobs)
+        outcome.absorb(relint)
+        diagnostics = relint.diagnostics
     outcome.diagnostics = diagnostics
     outcome.files = sorted(records.values(), key=lambda f: f.display)
     return outcome

@@ -36,6 +36,28 @@ class Symbol:
 
 
 SummaryLoader = Callable[[Path, str, bool], ModuleSummary]
+ProjectFact = Callable[["ProjectIndex"], str]
+
+# Project-wide facts (a scan of the whole project, e.g. which runner the suite uses), by name.
+# A lint that reads one records its value, and the result cache recomputes it to validate a
+# stored result: a file whose advice depends on other files goes stale when they change.
+_FACTS: dict[str, ProjectFact] = {}
+
+
+def project_fact(name: str) -> Callable[[ProjectFact], ProjectFact]:
+    """Register ``compute(index) -> str`` as the fact ``name`` (read with ``index.fact(name)``).
+
+    The value must be a string that changes whenever the answer does: the answer itself, or
+    a digest of what the scan found.
+    """
+
+    def register(compute: ProjectFact) -> ProjectFact:
+        if name in _FACTS and _FACTS[name] is not compute:
+            raise ValueError(f"project fact {name!r} is registered twice")
+        _FACTS[name] = compute
+        return compute
+
+    return register
 
 
 def read_summary(path: Path, module: str, is_package: bool) -> ModuleSummary:
@@ -64,12 +86,29 @@ class ProjectIndex:
         self._loader = loader
         self._by_path: dict[Path, ModuleSummary] = {}
         self._by_name: dict[str, Path | None] = {}
-        # Per linted file: module names looked up and files read, for cache validation.
+        self._facts: dict[str, str] = {}
+        # Per linted file, for cache validation: module names looked up (name -> file) and
+        # files read ("@path" -> path); project facts read (name -> value).
         self.consulted: dict[str, str | None] = {}
+        self.facts_consulted: dict[str, str] = {}
 
     def begin_file(self) -> None:
         """Start recording what the next linted file depends on."""
         self.consulted = {}
+        self.facts_consulted = {}
+
+    # ---------------------------------------------------------------- facts
+    @staticmethod
+    def known_fact(name: str) -> bool:
+        return name in _FACTS
+
+    def fact(self, name: str) -> str:
+        """A registered project fact, computed once per index, recorded for the current file."""
+        value = self._facts.get(name)
+        if value is None:
+            value = self._facts[name] = _FACTS[name](self)
+        self.facts_consulted[name] = value
+        return value
 
     # ---------------------------------------------------------------- modules
     def module_name(self, path: Path) -> tuple[str, bool]:
@@ -98,8 +137,10 @@ class ProjectIndex:
         return cached
 
     def forget(self, path: Path) -> None:
-        """Drop a file's summary: it was rewritten (by ``--fix``) and must be read again."""
+        """Drop a file's summary: it was rewritten (by ``--fix``) and must be read again; so
+        must every project fact (any file may feed one)."""
         self._by_path.pop(path.resolve(), None)
+        self._facts.clear()
 
     def find_module(self, name: str) -> Path | None:
         if not name:

@@ -1,11 +1,17 @@
-"""The JSON contract (versioned in DESIGN.md): a sorted array of findings."""
+"""The JSON contract (versioned in DESIGN.md): a sorted array of findings.
+
+A file that could not be linted is an item of the same shape with the code ``ASL-INTERNAL``
+(see ``FileError``): one array stays easy to consume, and a consumer that only counts items
+can never take a crash for a clean file.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import TextIO
 
-from asynclint.model import Diagnostic
+from asynclint.model import Diagnostic, FileError
 from asynclint.rules import BY_CODE
 
 
@@ -40,6 +46,26 @@ def as_dict(d: Diagnostic) -> dict:
     }
 
 
-def render(diagnostics: list[Diagnostic], out: TextIO) -> None:
-    json.dump([as_dict(d) for d in diagnostics], out, indent=2)
+INTERNAL_CODE = "ASL-INTERNAL"
+
+
+def error_as_dict(error: FileError) -> dict:
+    return {
+        "code": INTERNAL_CODE,
+        "name": "internal-error",
+        "message": error.message,
+        "path": error.path,
+        "line": 1,
+        "column": 1,
+        "end_line": 1,
+        "end_column": 1,
+        "fix": None,
+        "url": None,
+    }
+
+
+def render(diagnostics: list[Diagnostic], out: TextIO, errors: Iterable[FileError] = ()) -> None:
+    items = [as_dict(d) for d in diagnostics] + [error_as_dict(e) for e in errors]
+    items.sort(key=lambda item: (item["path"], item["line"], item["column"], item["code"]))
+    json.dump(items, out, indent=2)
     out.write("\n")
