@@ -26,7 +26,7 @@ def lint_paths(
     paths = list(paths) or ["."]
     if settings is None:
         settings = load_settings(Path(paths[0]))
-    return run(discover(paths), settings, use_cache=use_cache, jobs=jobs)
+    return run(discover(paths, settings), settings, use_cache=use_cache, jobs=jobs)
 
 
 def fix_paths(
@@ -46,7 +46,7 @@ def fix_paths(
     paths = list(paths) or ["."]
     if settings is None:
         settings = load_settings(Path(paths[0]))
-    return fix_files(discover(paths), settings, unsafe=unsafe, write=write, use_cache=use_cache, jobs=jobs)
+    return fix_files(discover(paths, settings), settings, unsafe=unsafe, write=write, use_cache=use_cache, jobs=jobs)
 
 
 def lint_text(

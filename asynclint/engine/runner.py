@@ -128,9 +128,6 @@ def run(
     cache = ResultCache(cache_dir or Path.cwd() / CACHE_DIR_NAME) if use_cache else None
     pending: list[Task] = []
     for source in files:
-        if settings.is_excluded(source.path):
-            outcome.files_checked -= 1
-            continue
         profile = effective_profile(source.path, settings)
         root = project_root(source.path, profile, fallback)
         task = Task(str(source.path), source.display, str(root), settings)

@@ -198,10 +198,11 @@ def _project_runner(root: str) -> str:
     for folder, dirs, files in os.walk(root):
         dirs[:] = [d for d in dirs if not is_skipped_dir(folder, d)]
         for name in files:
-            if not name.endswith(".py"):
+            path = os.path.join(folder, name)
+            if not name.endswith(".py") or not os.path.isfile(path):  # a FIFO would block open()
                 continue
             try:
-                with open(os.path.join(folder, name), encoding="utf-8", errors="replace") as handle:
+                with open(path, encoding="utf-8", errors="replace") as handle:
                     found = _MARK_USE.findall(handle.read())
             except OSError:
                 continue
