@@ -213,3 +213,19 @@ def test_a_valid_config_of_every_key_still_runs(tmp_path: Path) -> None:
     result = run_check(tmp_path)
     assert (result.returncode, result.stderr) == (1, ""), result.stderr
     assert [line.split(":")[0] for line in result.stdout.splitlines() if "ASL" in line] == ["test_a.py"]
+
+
+@pytest.mark.oracle
+def test_pytest_asyncio_itself_refuses_an_invalid_mode(tmp_path: Path) -> None:
+    """Why an invalid asyncio_mode is an error and not a warning: pytest-asyncio raises a
+    UsageError for every test (``Mode(value)``, case-sensitive), so nothing asynclint could
+    say about the suite's async tests would hold."""
+    (tmp_path / "pytest.ini").write_text("[pytest]\nasyncio_mode = AUTO\n")
+    (tmp_path / "test_a.py").write_text("def test_a():\n    pass\n")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "COV_"))}
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120, env=env,
+    )
+    assert proc.returncode != 0
+    assert "'AUTO' is not a valid asyncio_mode" in proc.stdout + proc.stderr
