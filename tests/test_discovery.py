@@ -308,3 +308,20 @@ def test_unreadable_folder_end_to_end(tree: Path) -> None:
     locked.chmod(0)
     result = run_cli(tree, ".")
     assert_warned_and_linted(result, "tests/locked", "cannot read folder (Permission denied)")
+
+
+def test_the_pre_commit_hook_applies_the_skips(tmp_path: Path) -> None:
+    """pre-commit names changed files: the hook's entry must carry --force-exclude (in
+    ``entry``, so a user's ``args:`` cannot drop it)."""
+    hooks = (Path(__file__).resolve().parent.parent / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    entry = next(line.split(":", 1)[1].split() for line in hooks.splitlines() if line.strip().startswith("entry:"))
+    assert entry[0] == "asynclint"
+    (tmp_path / "pytest.ini").write_text("[pytest]\n")
+    (tmp_path / "build").mkdir()
+    (tmp_path / "build" / "test_copy.py").write_text(UNMARKED)
+    (tmp_path / "test_a.py").write_text(UNMARKED)
+    result = subprocess.run(
+        [sys.executable, "-m", *entry, "--output-format", "concise", "--no-cache", "build/test_copy.py", "test_a.py"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+    )
+    assert [line.split(":")[0] for line in result.stdout.splitlines()] == ["test_a.py"], result.stderr
