@@ -179,7 +179,7 @@ def test_end_to_end_in_a_subprocess(tmp_path: Path) -> None:
     (tmp_path / "test_a.py").write_text(UNMARKED)
     result = subprocess.run(
         [sys.executable, "-m", "asynclint", "check", "--no-cache", "."],
-        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False,
     )
     assert_one_line_error(result, "pyproject.toml", "'tool' must be a table")
 
@@ -225,7 +225,7 @@ def test_pytest_asyncio_itself_refuses_an_invalid_mode(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "COV_"))}
     proc = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
-        cwd=tmp_path, capture_output=True, text=True, timeout=120, env=env,
+        cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False, env=env,
     )
     assert proc.returncode != 0
     assert "'AUTO' is not a valid asyncio_mode" in proc.stdout + proc.stderr

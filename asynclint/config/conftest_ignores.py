@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
@@ -48,9 +49,9 @@ _PATHS = "collect_ignore"
 _GLOBS = "collect_ignore_glob"
 # Python 3 minor versions a requires-python range is evaluated over; micro 0 and a late
 # micro so that conditions such as ``< (3, 10, 2)`` see both sides of the boundary.
-_MINORS = range(0, 16)
+_MINORS = range(16)
 _MICROS = (0, 99)
-_COMPARE: dict[type[ast.cmpop], Callable[[object, object], bool]] = {
+_COMPARE: dict[type[ast.cmpop], Callable[[Any, Any], Any]] = {
     ast.Lt: operator.lt,
     ast.LtE: operator.le,
     ast.Gt: operator.gt,
@@ -154,10 +155,13 @@ def _value(node: ast.expr, version: VersionInfo, version_names: frozenset[str]) 
             return UNKNOWN
         index = node.slice
         if isinstance(index, ast.Slice):
-            bounds = [None if b is None else _value(b, version, version_names) for b in (index.lower, index.upper, index.step)]
-            if any(b is UNKNOWN or not (b is None or isinstance(b, int)) for b in bounds):
-                return UNKNOWN
-            return version[slice(*bounds)]  # type: ignore[misc]
+            bounds: list[int | None] = []
+            for bound in (index.lower, index.upper, index.step):
+                value = None if bound is None else _value(bound, version, version_names)
+                if not (value is None or isinstance(value, int)):
+                    return UNKNOWN
+                bounds.append(value)
+            return version[slice(*bounds)]
         position = _value(index, version, version_names)
         return version[position] if isinstance(position, int) and -5 <= position < 5 else UNKNOWN
     if isinstance(node, ast.BoolOp):

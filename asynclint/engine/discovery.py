@@ -188,9 +188,12 @@ def _walk(root: str, settings: Settings | None, warn: Warn) -> Iterator[tuple[Pa
                 continue
             elif not stat.S_ISREG(entry_info.st_mode):
                 warn(f"{shown}: not a regular file, skipped")
-            elif not collection_skips(full, False, top) and is_lintable(full, walked):
-                if settings is None or not settings.is_excluded(full):
-                    yield full, shown
+            elif (
+                not collection_skips(full, False, top)
+                and is_lintable(full, walked)
+                and (settings is None or not settings.is_excluded(full))
+            ):
+                yield full, shown
         stack.extend(reversed(subfolders))
 
 
