@@ -174,7 +174,8 @@ class PytestProfile:
 
     def is_norecursedir(self, folder: Path) -> bool:
         """Does pytest refuse to descend into ``folder`` (``norecursedirs``, fnmatch_ex)?"""
-        return any(_fnmatch_ex(pattern, PurePath(folder)) for pattern in self.norecursedirs)
+        pure = PurePath(folder)
+        return any(_fnmatch_ex(pattern, pure) for pattern in self.norecursedirs)
 
     def is_ignored(self, path: Path) -> bool:
         """Is ``path`` (absolute, unresolved) named by ``--ignore``/``--ignore-glob`` in addopts?
@@ -371,11 +372,6 @@ def _start_dir(start: Path) -> Path:
     return current.parent if current.is_file() else current
 
 
-def _ancestors(start: Path) -> Iterable[Path]:
-    directory = _start_dir(start)
-    return (directory, *directory.parents)
-
-
 def find_config_file(start: Path) -> tuple[Path, str] | None:
     """Walk up from start (a file's folder or a folder) to the filesystem root.
 
@@ -392,25 +388,31 @@ def find_config_file(start: Path) -> tuple[Path, str] | None:
     pytest.ini/pytest.toml).  Raises PytestConfigError if a candidate that
     must be inspected cannot be parsed, because pytest would abort there too.
     """
-    for directory in _ancestors(start):
-        for name in _CONFIG_NAMES:
-            candidate = directory / name
-            if not _is_file(candidate):
-                continue
-            found = _config_section(candidate)
-            if found is not None:
-                return candidate, found[0]
-    return None
+    return _config_in_or_above(_start_dir(start))
 
 
-def _nearest_pyproject(start: Path) -> Path | None:
+@lru_cache(maxsize=8192)
+def _config_in_or_above(directory: Path) -> tuple[Path, str] | None:
+    """``find_config_file`` for one folder, reusing its parent's answer: a walk over
+    thousands of folders looks at each folder's candidates once, not once per child."""
+    for name in _CONFIG_NAMES:
+        candidate = directory / name
+        if not _is_file(candidate):
+            continue
+        found = _config_section(candidate)
+        if found is not None:
+            return candidate, found[0]
+    return None if directory.parent == directory else _config_in_or_above(directory.parent)
+
+
+@lru_cache(maxsize=8192)
+def _nearest_pyproject(directory: Path) -> Path | None:
     """pytest's fallback: with no config anywhere, the nearest pyproject.toml
     (even without a pytest table) becomes the configfile and sets rootdir."""
-    for directory in _ancestors(start):
-        candidate = directory / "pyproject.toml"
-        if _is_file(candidate):
-            return candidate
-    return None
+    candidate = directory / "pyproject.toml"
+    if _is_file(candidate):
+        return candidate
+    return None if directory.parent == directory else _nearest_pyproject(directory.parent)
 
 
 # --------------------------------------------------------------------------
@@ -717,6 +719,8 @@ def load_profile(path: Path) -> PytestProfile:
 def clear_cache() -> None:
     """Forget cached lookups and parsed files (for watch modes and tests)."""
     _profile_for_dir.cache_clear()
+    _config_in_or_above.cache_clear()
+    _nearest_pyproject.cache_clear()
     _profile_for_config.cache_clear()
     _parse_toml_cached.cache_clear()
     _parse_ini_cached.cache_clear()

@@ -57,18 +57,21 @@ class SourceFile:
     display: str  # as the user named it, joined with the relative location
 
 
-def is_lintable(path: Path, walked: Path | None = None) -> bool:
+def is_lintable(path: Path, walked: Path | None = None, profile: PytestProfile | None = None) -> bool:
     """A test module or a conftest.py, per the pytest config governing ``path``.
 
     ``walked`` is the folder the user named. When it holds the whole project (its rootdir
     or a folder above it) and the config sets ``testpaths``, only what pytest collects when
     run from the rootdir counts: files under the test paths and the conftest.py files on
     the way to them. A library module named ``test_utils.py`` is then not a test.
+    ``profile`` is the one governing ``path``'s folder, when the caller has it at hand.
     """
-    profile = load_profile(path)
-    resolved = path.resolve()
+    profile = profile if profile is not None else load_profile(path)
     roots = profile.test_roots() if profile.testpaths else ()
-    if roots and walked is not None and profile.rootdir is not None:
+    if not roots:
+        return path.name == "conftest.py" or profile.is_test_file(path)
+    resolved = path.resolve()
+    if walked is not None and profile.rootdir is not None:
         rootdir = profile.rootdir.resolve()
         if walked == rootdir or walked in rootdir.parents:
             if path.name == "conftest.py":
@@ -87,11 +90,18 @@ def is_skipped_dir(dirpath: str, name: str) -> bool:
 
 
 def is_virtualenv(folder: Path) -> bool:
-    """Does ``folder`` hold a virtual environment (pytest's ``_in_venv``)?"""
-    try:
-        return any(folder.joinpath(*marker).is_file() for marker in _VENV_MARKERS)
-    except OSError:
-        return False
+    """Does ``folder`` hold a virtual environment (pytest's ``_in_venv``)?
+
+    Asked for every folder of the walk: the activate scripts are only looked for when
+    ``bin``/``Scripts`` exists, so an ordinary folder costs four ``stat`` calls.
+    """
+    base = str(folder)
+    for marker in _VENV_MARKERS:
+        if len(marker) == 2 and marker[0] in ("bin", "Scripts") and not os.path.isdir(os.path.join(base, marker[0])):
+            continue
+        if os.path.isfile(os.path.join(base, *marker)):
+            return True
+    return False
 
 
 def _stop(profile: PytestProfile, fallback: Path) -> Path:
@@ -99,15 +109,15 @@ def _stop(profile: PytestProfile, fallback: Path) -> Path:
     return Path(os.path.abspath(profile.rootdir)) if profile.rootdir is not None else fallback
 
 
-def collection_skips(path: Path, is_dir: bool, fallback_root: Path) -> bool:
+def collection_skips(path: Path, is_dir: bool, profile: PytestProfile, fallback_root: Path) -> bool:
     """Would pytest skip ``path`` (absolute, unresolved) while walking its parent folder?
 
-    The checks of pytest's ``pytest_ignore_collect``, with the configuration that governs
-    the parent folder; ``fallback_root`` bounds the conftest search without a rootdir.
+    The checks of pytest's ``pytest_ignore_collect``, with ``profile``, the configuration
+    that governs the parent folder; ``fallback_root`` bounds the conftest search without
+    a rootdir.
     """
     if is_dir and (path.name in _TOOL_DIRS or path.name.endswith(".egg-info")):
         return True
-    profile = load_profile(path.parent)
     if is_ignored_by_conftests(path, _stop(profile, fallback_root)) or profile.is_ignored(path):
         return True
     if is_dir:
@@ -129,7 +139,7 @@ def _named_path_skipped(path: Path, settings: Settings | None) -> bool:
     while current != stop and current.parent != current:
         if stop not in current.parents:
             return False  # outside the project: nothing above it is pytest's to skip
-        if collection_skips(current, current.is_dir(), stop):
+        if collection_skips(current, current.is_dir(), load_profile(current.parent), stop):
             return True
         current = current.parent
     return False
@@ -171,6 +181,7 @@ def _walk(root: str, settings: Settings | None, warn: Warn) -> Iterator[tuple[Pa
             warn(f"{display}: folder already walked through another link, skipped")
             continue
         visited.add(key)
+        profile = load_profile(folder)
         subfolders: list[tuple[Path, str]] = []
         for entry in entries:
             full = folder / entry.name
@@ -182,15 +193,15 @@ def _walk(root: str, settings: Settings | None, warn: Warn) -> Iterator[tuple[Pa
                     warn(f"{shown}: {problem}")
                 continue
             if stat.S_ISDIR(entry_info.st_mode):
-                if not collection_skips(full, True, top):
+                if not collection_skips(full, True, profile, top):
                     subfolders.append((full, shown))
             elif not is_py:
                 continue
             elif not stat.S_ISREG(entry_info.st_mode):
                 warn(f"{shown}: not a regular file, skipped")
             elif (
-                not collection_skips(full, False, top)
-                and is_lintable(full, walked)
+                is_lintable(full, walked, profile)
+                and not collection_skips(full, False, profile, top)
                 and (settings is None or not settings.is_excluded(full))
             ):
                 yield full, shown
