@@ -325,3 +325,14 @@ def test_the_pre_commit_hook_applies_the_skips(tmp_path: Path) -> None:
         cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False,
     )
     assert [line.split(":")[0] for line in result.stdout.splitlines()] == ["test_a.py"], result.stderr
+
+
+@pytest.mark.parametrize(
+    "marker", ["pyvenv.cfg", "conda-meta/history", "bin/activate", "Scripts/Activate.ps1"],
+)
+def test_virtualenv_markers(tmp_path: Path, marker: str) -> None:
+    """pyvenv.cfg and conda-meta/history (pytest >= 8.1) or activate scripts (older pytest)."""
+    (tmp_path / "env" / marker).parent.mkdir(parents=True, exist_ok=True)
+    assert not discovery.is_virtualenv(tmp_path / "env")
+    (tmp_path / "env" / marker).write_text("")
+    assert discovery.is_virtualenv(tmp_path / "env")

@@ -42,11 +42,9 @@ _TOOL_DIRS = frozenset(
 )
 # pytest < 8.1 recognised a virtualenv by its activate scripts, later ones by pyvenv.cfg
 # (PEP 405) or conda-meta/history; a project may run either, so any of them counts.
-_VENV_MARKERS = (
-    ("pyvenv.cfg",), ("conda-meta", "history"),
-    *((folder, script) for folder in ("bin", "Scripts")
-      for script in ("activate", "activate.csh", "activate.fish", "Activate", "Activate.bat", "Activate.ps1")),
-)
+_VENV_FILES = (("pyvenv.cfg",), ("conda-meta", "history"))
+_SCRIPT_DIRS = ("bin", "Scripts")
+_ACTIVATE_SCRIPTS = ("activate", "activate.csh", "activate.fish", "Activate", "Activate.bat", "Activate.ps1")
 
 Warn = Callable[[str], None]
 
@@ -96,10 +94,11 @@ def is_virtualenv(folder: Path) -> bool:
     ``bin``/``Scripts`` exists, so an ordinary folder costs four ``stat`` calls.
     """
     base = str(folder)
-    for marker in _VENV_MARKERS:
-        if len(marker) == 2 and marker[0] in ("bin", "Scripts") and not os.path.isdir(os.path.join(base, marker[0])):
-            continue
-        if os.path.isfile(os.path.join(base, *marker)):
+    if any(os.path.isfile(os.path.join(base, *marker)) for marker in _VENV_FILES):
+        return True
+    for name in _SCRIPT_DIRS:
+        scripts = os.path.join(base, name)
+        if os.path.isdir(scripts) and any(os.path.isfile(os.path.join(scripts, s)) for s in _ACTIVATE_SCRIPTS):
             return True
     return False
 
