@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
@@ -68,6 +68,7 @@ class _Unknown:
 
 UNKNOWN = _Unknown()
 VersionInfo = tuple[int, int, int, str, int]
+Defined = Literal["yes", "maybe", "no"]
 
 
 @dataclass(frozen=True)
@@ -80,8 +81,8 @@ class ConftestLists:
 
     paths: tuple[str, ...] = ()
     globs: tuple[str, ...] = ()
-    paths_defined: str = "no"
-    globs_defined: str = "no"
+    paths_defined: Defined = "no"
+    globs_defined: Defined = "no"
 
 
 # --------------------------------------------------------------------------
@@ -216,7 +217,7 @@ class _Reader:
         self.versions = versions
         self.version_names: frozenset[str] = frozenset()
         # name -> (entries it may hold, "yes"/"maybe" defined)
-        self.lists: dict[str, tuple[tuple[str, ...], str]] = {}
+        self.lists: dict[str, tuple[tuple[str, ...], Defined]] = {}
 
     def strings(self, node: ast.expr | None) -> tuple[str, ...] | None:
         """Entries a list expression may produce; None when it is not a list we can read."""
@@ -242,7 +243,7 @@ class _Reader:
         if certain and replace:
             self.lists[name] = (entries, "yes")
             return
-        defined = "yes" if old_defined == "yes" or certain else "maybe"
+        defined: Defined = "yes" if old_defined == "yes" or certain else "maybe"
         self.lists[name] = (tuple(dict.fromkeys((*old_entries, *entries))), defined)
 
     def extend(self, name: str, entries: tuple[str, ...] | None, certain: bool) -> None:
