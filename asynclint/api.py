@@ -31,7 +31,7 @@ def lint_paths(
     paths = list(paths) or ["."]
     if settings is None:
         settings = load_settings(Path(paths[0]))
-    return run(discover(paths), settings, use_cache=use_cache, cache_dir=cache_dir, jobs=jobs)
+    return run(discover(paths, settings), settings, use_cache=use_cache, cache_dir=cache_dir, jobs=jobs)
 
 
 def fix_paths(
@@ -54,7 +54,8 @@ def fix_paths(
     if settings is None:
         settings = load_settings(Path(paths[0]))
     return fix_files(
-        discover(paths), settings, unsafe=unsafe, write=write, use_cache=use_cache, cache_dir=cache_dir, jobs=jobs
+        discover(paths, settings), settings, unsafe=unsafe, write=write, use_cache=use_cache, cache_dir=cache_dir,
+        jobs=jobs,
     )
 
 

@@ -51,6 +51,10 @@ def _fail(message: str) -> "click.exceptions.Exit":
     return click.exceptions.Exit(EXIT_USAGE)
 
 
+def _warn(message: str) -> None:
+    click.echo(f"asynclint: warning: {message}", err=True)
+
+
 def _split(values: tuple[str, ...]) -> list[str]:
     return [item.strip() for value in values for item in value.split(",") if item.strip()]
 
@@ -103,6 +107,11 @@ def main() -> None:
 @click.option("--fix", is_flag=True, help="Apply safe fixes and write the files; report what remains.")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply (with --fix/--diff) and mark unsafe fixes.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them (exit 1 if any).")
+@click.option(
+    "--force-exclude",
+    is_flag=True,
+    help="Apply pytest's collection skips and `exclude` to paths named on the command line too (for pre-commit).",
+)
 def check(
     paths: tuple[str, ...],
     select: tuple[str, ...],
@@ -117,6 +126,7 @@ def check(
     fix: bool,
     unsafe_fixes: bool,
     diff: bool,
+    force_exclude: bool,
 ) -> None:
     """Lint test files and conftest.py files under PATHS (default: the current folder).
 
@@ -131,7 +141,7 @@ def check(
     fix_run = None
     try:
         settings = load_settings(Path(targets[0]), _split(select), _split(ignore), asyncio_mode)
-        files = discover(targets)
+        files = discover(targets, settings, force_exclude, warn=_warn)
         if fix or diff:
             fix_run = fix_files(
                 files, settings, unsafe=unsafe_fixes, write=not diff, use_cache=not no_cache,

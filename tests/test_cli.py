@@ -341,10 +341,14 @@ def test_config_per_file_ignores_and_exclude(project: Path) -> None:
         ("test_b.py", "ASL301"),
     ]
     assert "2 files checked" in invoke("--no-cache").stdout
-    # exclude applies to files named on the command line too
+    # A file named on the command line is linted (the catalog's "What is linted") ...
     named = invoke("--no-cache", "legacy/test_old.py")
-    assert named.exit_code == 0
-    assert "0 files checked" in named.stdout
+    assert named.exit_code == 1
+    assert "1 file checked" in named.stdout
+    # ... unless --force-exclude (the pre-commit hook) applies exclude to named files too.
+    forced = invoke("--no-cache", "--force-exclude", "legacy/test_old.py")
+    assert forced.exit_code == 0
+    assert "0 files checked" in forced.stdout
 
 
 # ---------------------------------------------------------------------------
@@ -551,8 +555,11 @@ def test_tool_folders_are_skipped(project: Path, folder: str) -> None:
     assert [path for path, *_ in concise_positions(result.stdout)] == ["test_a.py"]
 
 
-def test_a_plain_folder_named_venv_is_not_skipped(project: Path) -> None:
-    write(project, {"venv/test_a.py": UNAWAITED})  # no pyvenv.cfg: an ordinary folder
+def test_a_folder_named_venv_is_linted_when_norecursedirs_drops_the_default(project: Path) -> None:
+    """``venv`` is skipped by pytest's default ``norecursedirs`` (see the collection corpus
+    projects); a configured ``norecursedirs`` replaces that default, and without a
+    pyvenv.cfg the folder is an ordinary one."""
+    write(project, {"venv/test_a.py": UNAWAITED}, ini="[pytest]\nnorecursedirs = .git\n")
     assert [p for p, *_ in concise_positions(invoke("--no-cache", "--output-format", "concise").stdout)] == [
         "venv/test_a.py"
     ]

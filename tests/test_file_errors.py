@@ -157,8 +157,8 @@ def test_a_folder_named_like_a_test_file_is_reported(project: Path) -> None:
 def test_a_file_deleted_mid_run_is_reported(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(project, {"test_a.py": UNAWAITED, "test_b.py": UNAWAITED})
 
-    def discover_then_delete(paths: list[str]) -> list[SourceFile]:
-        found = discover(paths)
+    def discover_then_delete(paths: list[str], *args: object, **kwargs: object) -> list[SourceFile]:
+        found = discover(paths, *args, **kwargs)  # type: ignore[arg-type]
         (project / "test_a.py").unlink()
         return found
 

@@ -322,18 +322,31 @@ def test_addopts_as_toml_list(tmp_path: Path) -> None:
     assert profile.asyncio_plugin_enabled is True
 
 
-def test_unknown_asyncio_mode_values_fall_back_without_crashing(tmp_path: Path) -> None:
-    write(tmp_path / "pytest.ini", "[pytest]\nasyncio_mode = legacy\naddopts = --asyncio-mode=bogus\n")
-    profile = load_profile(tmp_path)
-    assert profile.asyncio_mode == "strict"
-    assert profile.asyncio_mode_source == "default"
+@pytest.mark.parametrize(
+    "ini",
+    [
+        "asyncio_mode = legacy\n",
+        "asyncio_mode = AUTO\n",  # pytest-asyncio compares exactly: Mode("AUTO") fails
+        "addopts = --asyncio-mode=bogus\n",
+        "asyncio_mode = auto\naddopts = --asyncio-mode=bogus\n",  # the option wins, so it must be valid
+    ],
+)
+def test_invalid_asyncio_mode_is_an_error_like_pytest_asyncio(tmp_path: Path, ini: str) -> None:
+    write(tmp_path / "pytest.ini", f"[pytest]\n{ini}")
+    with pytest.raises(PytestConfigError, match=r"pytest\.ini: \[pytest\] .*asyncio.mode.*not a valid asyncio_mode"):
+        load_profile(tmp_path)
 
 
-def test_unknown_addopts_mode_falls_back_to_valid_key(tmp_path: Path) -> None:
-    write(tmp_path / "pytest.ini", "[pytest]\nasyncio_mode = AUTO\naddopts = --asyncio-mode=bogus\n")
+def test_valid_option_hides_invalid_ini_mode(tmp_path: Path) -> None:
+    """pytest-asyncio reads the ini key only when the option is absent."""
+    write(tmp_path / "pytest.ini", "[pytest]\nasyncio_mode = bogus\naddopts = --asyncio-mode=auto\n")
+    assert load_profile(tmp_path).asyncio_mode == "auto"
+
+
+def test_invalid_mode_is_not_checked_when_pytest_asyncio_is_disabled(tmp_path: Path) -> None:
+    write(tmp_path / "pytest.ini", "[pytest]\nasyncio_mode = bogus\naddopts = -p no:asyncio\n")
     profile = load_profile(tmp_path)
-    assert profile.asyncio_mode == "auto"
-    assert profile.asyncio_mode_source == "pytest.ini [pytest] asyncio_mode"
+    assert (profile.asyncio_mode, profile.asyncio_plugin_enabled) == ("strict", False)
 
 
 @pytest.mark.parametrize(

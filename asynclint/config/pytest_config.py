@@ -69,6 +69,8 @@ _CONFIG_NAMES = (*_DEDICATED_TOML, *_DEDICATED_INI, "pyproject.toml", "tox.ini",
 _DEFAULT_PYTHON_FILES = ("test_*.py", "*_test.py")
 _DEFAULT_PYTHON_CLASSES = ("Test",)
 _DEFAULT_PYTHON_FUNCTIONS = ("test",)
+# pytest's ``norecursedirs`` default (``_pytest/main.py``); a configured value replaces it.
+_DEFAULT_NORECURSEDIRS = ("*.egg", ".*", "_darcs", "build", "CVS", "dist", "node_modules", "venv", "{arch}")
 _VALID_ASYNCIO_MODES = ("auto", "strict")
 # pytest's ``_strtobool`` true values, plus "auto" which pytest-trio users write.
 _TRUTHY = frozenset({"1", "y", "yes", "t", "true", "on", "auto"})
@@ -140,6 +142,10 @@ class PytestProfile:
     plugins: tuple[str, ...] = ()
     disabled_plugins: tuple[str, ...] = ()
     filterwarnings: tuple[str, ...] = ()
+    norecursedirs: tuple[str, ...] = _DEFAULT_NORECURSEDIRS
+    ignore: tuple[str, ...] = ()  # addopts --ignore, as written
+    ignore_glob: tuple[str, ...] = ()  # addopts --ignore-glob, as written
+    collect_in_virtualenv: bool = False  # addopts --collect-in-virtualenv
     # Read-only mapping; excluded from hashing so profiles stay hashable.
     raw: Mapping[str, object] = field(default_factory=lambda: _EMPTY_RAW, hash=False)
 
@@ -165,6 +171,28 @@ class PytestProfile:
         if self.rootdir is None:
             return ()
         return _test_roots(self.rootdir, self.testpaths)
+
+    def is_norecursedir(self, folder: Path) -> bool:
+        """Does pytest refuse to descend into ``folder`` (``norecursedirs``, fnmatch_ex)?"""
+        pure = PurePath(folder)
+        return any(_fnmatch_ex(pattern, pure) for pattern in self.norecursedirs)
+
+    def is_ignored(self, path: Path) -> bool:
+        """Is ``path`` (absolute, unresolved) named by ``--ignore``/``--ignore-glob`` in addopts?
+
+        pytest makes these options absolute against the folder it was started from. A
+        project's own runs start from its rootdir (CI, tox, IDEs), while asynclint may be
+        started anywhere (a pre-commit hook runs from the repository root), so the rootdir
+        stands in for the starting folder. ``--ignore`` compares whole paths;
+        ``--ignore-glob`` is ``fnmatch`` on the whole path, where ``*`` also crosses ``/``.
+        """
+        if self.rootdir is None or not (self.ignore or self.ignore_glob):
+            return False
+        text = os.path.abspath(path)
+        base = os.path.abspath(self.rootdir)
+        if any(text == os.path.abspath(os.path.join(base, entry)) for entry in self.ignore):
+            return True
+        return any(fnmatch.fnmatch(text, os.path.join(base, pattern)) for pattern in self.ignore_glob)
 
     def is_test_function_name(self, name: str) -> bool:
         """Does ``name`` match ``python_functions`` (prefix, or glob if it has ``*?[``)?"""
@@ -223,6 +251,8 @@ def _parse_toml_cached(path_str: str, _mtime_ns: int, _size: int) -> Mapping[str
         return tomllib.loads(_read_text(path))
     except tomllib.TOMLDecodeError as exc:
         raise PytestConfigError(f"{path}: invalid TOML: {_one_line(str(exc))}") from exc
+    except RecursionError:  # tomllib recurses per nesting level; pytest would crash here too
+        raise PytestConfigError(f"{path}: invalid TOML: values nested too deeply") from None
 
 
 def _parse_toml(path: Path) -> Mapping[str, Any]:
@@ -342,11 +372,6 @@ def _start_dir(start: Path) -> Path:
     return current.parent if current.is_file() else current
 
 
-def _ancestors(start: Path) -> Iterable[Path]:
-    directory = _start_dir(start)
-    return (directory, *directory.parents)
-
-
 def find_config_file(start: Path) -> tuple[Path, str] | None:
     """Walk up from start (a file's folder or a folder) to the filesystem root.
 
@@ -363,25 +388,31 @@ def find_config_file(start: Path) -> tuple[Path, str] | None:
     pytest.ini/pytest.toml).  Raises PytestConfigError if a candidate that
     must be inspected cannot be parsed, because pytest would abort there too.
     """
-    for directory in _ancestors(start):
-        for name in _CONFIG_NAMES:
-            candidate = directory / name
-            if not _is_file(candidate):
-                continue
-            found = _config_section(candidate)
-            if found is not None:
-                return candidate, found[0]
-    return None
+    return _config_in_or_above(_start_dir(start))
 
 
-def _nearest_pyproject(start: Path) -> Path | None:
+@lru_cache(maxsize=8192)
+def _config_in_or_above(directory: Path) -> tuple[Path, str] | None:
+    """``find_config_file`` for one folder, reusing its parent's answer: a walk over
+    thousands of folders looks at each folder's candidates once, not once per child."""
+    for name in _CONFIG_NAMES:
+        candidate = directory / name
+        if not _is_file(candidate):
+            continue
+        found = _config_section(candidate)
+        if found is not None:
+            return candidate, found[0]
+    return None if directory.parent == directory else _config_in_or_above(directory.parent)
+
+
+@lru_cache(maxsize=8192)
+def _nearest_pyproject(directory: Path) -> Path | None:
     """pytest's fallback: with no config anywhere, the nearest pyproject.toml
     (even without a pytest table) becomes the configfile and sets rootdir."""
-    for directory in _ancestors(start):
-        candidate = directory / "pyproject.toml"
-        if _is_file(candidate):
-            return candidate
-    return None
+    candidate = directory / "pyproject.toml"
+    if _is_file(candidate):
+        return candidate
+    return None if directory.parent == directory else _nearest_pyproject(directory.parent)
 
 
 # --------------------------------------------------------------------------
@@ -420,12 +451,6 @@ def _addopts_tokens(value: object) -> list[str]:
     return tokens
 
 
-def _normalize_mode(value: object) -> str | None:
-    """"auto"/"strict" (case-insensitive), or None for anything else."""
-    mode = str(value).strip().lower()
-    return mode if mode in _VALID_ASYNCIO_MODES else None
-
-
 def _truthy(value: object) -> bool:
     """pytest "bool" ini semantics (TOML booleans or yes/true/on/1 strings)."""
     if isinstance(value, bool):
@@ -437,10 +462,13 @@ def _truthy(value: object) -> bool:
 class _AddoptsFacts:
     """What asynclint cares about in ``addopts``."""
 
-    asyncio_mode: str | None = None  # last valid --asyncio-mode
+    asyncio_mode: str | None = None  # last --asyncio-mode, as written
     anyio_mode: str | None = None  # last --anyio-mode value (anyio compares exactly)
     plugins: list[str] = field(default_factory=list)
     disabled_plugins: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)  # --ignore values (repeatable)
+    ignore_glob: list[str] = field(default_factory=list)  # --ignore-glob values (repeatable)
+    collect_in_virtualenv: bool = False
 
     def record_plugin(self, arg: str) -> None:
         """Mirror pytest's ``consider_pluginarg``: ``no:NAME`` blocks, else loads."""
@@ -489,11 +517,20 @@ def _scan_addopts(tokens: Sequence[str]) -> _AddoptsFacts:
             facts.record_plugin(token[2:])
         elif token.startswith("--asyncio-mode"):
             value, index = _option_value(token, "--asyncio-mode", tokens, index)
-            mode = _normalize_mode(value) if value is not None else None
-            facts.asyncio_mode = mode or facts.asyncio_mode
+            facts.asyncio_mode = value if value is not None else facts.asyncio_mode
         elif token.startswith("--anyio-mode"):
             value, index = _option_value(token, "--anyio-mode", tokens, index)
             facts.anyio_mode = value if value is not None else facts.anyio_mode
+        elif token.startswith("--ignore-glob"):
+            value, index = _option_value(token, "--ignore-glob", tokens, index)
+            if value is not None:
+                facts.ignore_glob.append(value)
+        elif token.startswith("--ignore"):
+            value, index = _option_value(token, "--ignore", tokens, index)
+            if value is not None:
+                facts.ignore.append(value)
+        elif token == "--collect-in-virtualenv":
+            facts.collect_in_virtualenv = True
     return facts
 
 
@@ -503,18 +540,32 @@ def _section_label(path: Path, kind: str) -> str:
 
 
 def _resolve_asyncio_mode(
-    values: Mapping[str, Any], facts: _AddoptsFacts, path: Path, kind: str
+    values: Mapping[str, Any], facts: _AddoptsFacts, path: Path, kind: str, plugin_enabled: bool
 ) -> tuple[str, str]:
     """Return (mode, source).  ``--asyncio-mode`` in addopts beats the key, as
-    in pytest-asyncio where the option overrides the ini value.  Unknown
-    values are ignored (pytest-asyncio would reject them) rather than crash."""
+    in pytest-asyncio where the option overrides the ini value.
+
+    pytest-asyncio compares the value exactly (``Mode(value)``): ``bogus``, ``AUTO`` or
+    ``" auto"`` make it raise a UsageError for every test, so asynclint refuses the
+    configuration too instead of guessing a mode.  With the plugin disabled
+    (``-p no:asyncio``) nobody reads the value and it is not checked.
+    """
     if facts.asyncio_mode is not None:
-        return facts.asyncio_mode, f"addopts --asyncio-mode in {path.name}"
-    if "asyncio_mode" in values:
-        mode = _normalize_mode(values["asyncio_mode"])
-        if mode is not None:
-            return mode, f"{_section_label(path, kind)} asyncio_mode"
-    return DEFAULT_PROFILE.asyncio_mode, DEFAULT_PROFILE.asyncio_mode_source
+        mode, source = facts.asyncio_mode, f"addopts --asyncio-mode in {path.name}"
+        key = "addopts --asyncio-mode"
+    elif "asyncio_mode" in values:
+        mode, source = values["asyncio_mode"], f"{_section_label(path, kind)} asyncio_mode"
+        key = "asyncio_mode"
+    else:
+        return DEFAULT_PROFILE.asyncio_mode, DEFAULT_PROFILE.asyncio_mode_source
+    if mode in _VALID_ASYNCIO_MODES:
+        return mode, source
+    if not plugin_enabled:
+        return DEFAULT_PROFILE.asyncio_mode, DEFAULT_PROFILE.asyncio_mode_source
+    raise PytestConfigError(
+        f"{path}: [{kind}] {key}: {mode!r} is not a valid asyncio_mode "
+        "(pytest-asyncio accepts 'auto' or 'strict' and fails every test otherwise)"
+    )
 
 
 def _anyio_auto(values: Mapping[str, Any], facts: _AddoptsFacts) -> bool:
@@ -538,16 +589,75 @@ def _list_key(values: Mapping[str, Any], key: str, default: tuple[str, ...]) -> 
     return _as_args(values[key]) if key in values else default
 
 
+# The keys asynclint reads from pytest's configuration, by the type pytest gives them.
+_LIST_KEYS = (  # "args"/"paths"/"linelist": a string (INI) or a list of strings (TOML)
+    "addopts", "python_files", "python_classes", "python_functions", "testpaths", "pythonpath",
+    "norecursedirs", "filterwarnings",
+)
+_SPLIT_KEYS = frozenset(_LIST_KEYS) - {"filterwarnings"}  # split with shlex when a string
+_STRING_KEYS = ("asyncio_mode", "anyio_mode")
+_BOOL_KEYS = ("trio_mode",)
+
+
+def _value_problem(key: str, value: object, native_toml: bool) -> str | None:
+    """What is wrong with one value, or None.
+
+    Mirrors what makes pytest 9 refuse or crash on a value: native TOML
+    (``pytest.toml``, ``[tool.pytest]``) wants real lists for list keys; a list
+    item that is not a string crashes pytest's matching later; an unbalanced
+    quote crashes its ``shlex`` split; a NUL character is no valid path or
+    pattern.  Tables and numbers are nowhere meaningful for these keys.
+    """
+    if key in _LIST_KEYS:
+        if isinstance(value, list):
+            bad = next((item for item in value if not isinstance(item, str)), None)
+            if bad is not None:
+                return f"expects a list of strings, but has the item {bad!r} ({type(bad).__name__})"
+            items = value
+        elif isinstance(value, str) and not native_toml:
+            items = [value]
+        else:
+            return f"expects a list of strings, got {type(value).__name__}: {value!r}"
+    elif isinstance(value, str) or (key in _BOOL_KEYS and isinstance(value, bool)):
+        items = [value] if isinstance(value, str) else []
+    else:
+        return f"expects a string, got {type(value).__name__}: {value!r}"
+    if any("\0" in item for item in items):
+        return "contains a NUL character"
+    if key in _SPLIT_KEYS and isinstance(value, str):
+        try:
+            shlex.split(value)
+        except ValueError as exc:
+            return f"cannot be split into arguments: {exc}"
+    return None
+
+
+def _check_values(path: Path, kind: str, values: Mapping[str, Any]) -> None:
+    """Refuse a malformed value of a key asynclint reads: one line naming file and key.
+
+    pytest refuses (or crashes on) such a configuration too, so no finding computed
+    from a guess would be about the suite pytest really runs.
+    """
+    native_toml = path.suffix == ".toml" and kind != KIND_TOOL_PYTEST_INI_OPTIONS
+    for key in (*_LIST_KEYS, *_STRING_KEYS, *_BOOL_KEYS):
+        if key in values:
+            problem = _value_problem(key, values[key], native_toml)
+            if problem is not None:
+                raise PytestConfigError(f"{path}: [{kind}] {key}: {_one_line(problem)}")
+
+
 def _profile_from_section(path: Path, kind: str, values: Mapping[str, Any]) -> PytestProfile:
     """Build the profile for one config file's pytest section."""
+    _check_values(path, kind, values)
     facts = _scan_addopts(_addopts_tokens(values["addopts"]) if "addopts" in values else [])
-    mode, source = _resolve_asyncio_mode(values, facts, path, kind)
+    plugin_enabled = not _ASYNCIO_PLUGIN_NAMES.intersection(facts.disabled_plugins)
+    mode, source = _resolve_asyncio_mode(values, facts, path, kind, plugin_enabled)
     return PytestProfile(
         config_path=path,
         rootdir=path.parent,
         asyncio_mode=mode,
         asyncio_mode_source=source,
-        asyncio_plugin_enabled=not _ASYNCIO_PLUGIN_NAMES.intersection(facts.disabled_plugins),
+        asyncio_plugin_enabled=plugin_enabled,
         anyio_auto=_anyio_auto(values, facts),
         trio_auto=_truthy(values["trio_mode"]) if "trio_mode" in values else False,
         python_files=_list_key(values, "python_files", _DEFAULT_PYTHON_FILES),
@@ -558,6 +668,10 @@ def _profile_from_section(path: Path, kind: str, values: Mapping[str, Any]) -> P
         plugins=tuple(facts.plugins),
         disabled_plugins=tuple(facts.disabled_plugins),
         filterwarnings=_as_lines(values["filterwarnings"]) if "filterwarnings" in values else (),
+        norecursedirs=_list_key(values, "norecursedirs", _DEFAULT_NORECURSEDIRS),
+        ignore=tuple(facts.ignore),
+        ignore_glob=tuple(facts.ignore_glob),
+        collect_in_virtualenv=facts.collect_in_virtualenv,
         raw=MappingProxyType({key: _freeze(value) for key, value in values.items()}),
     )
 
@@ -605,6 +719,8 @@ def load_profile(path: Path) -> PytestProfile:
 def clear_cache() -> None:
     """Forget cached lookups and parsed files (for watch modes and tests)."""
     _profile_for_dir.cache_clear()
+    _config_in_or_above.cache_clear()
+    _nearest_pyproject.cache_clear()
     _profile_for_config.cache_clear()
     _parse_toml_cached.cache_clear()
     _parse_ini_cached.cache_clear()

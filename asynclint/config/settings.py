@@ -10,6 +10,8 @@ from typing import Iterable
 
 import pathspec
 
+from asynclint.config.versions import parse_version
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
@@ -76,8 +78,13 @@ def find_pyproject_settings(start: Path) -> tuple[Path, dict] | None:
             try:
                 data = tomllib.loads(candidate.read_text(encoding="utf-8"))
             except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-                raise SettingsError(f"{candidate}: cannot read configuration: {exc}") from None
-            table = data.get("tool", {}).get("asynclint")
+                raise SettingsError(f"{candidate}: cannot read configuration: {' '.join(str(exc).split())}") from None
+            except RecursionError:  # tomllib recurses once per nesting level
+                raise SettingsError(f"{candidate}: cannot read configuration: values nested too deeply") from None
+            tool = data.get("tool", {})
+            if not isinstance(tool, dict):
+                raise SettingsError(f"{candidate}: 'tool' must be a table, not {type(tool).__name__}")
+            table = tool.get("asynclint")
             if table is not None:
                 if not isinstance(table, dict):
                     raise SettingsError(f"{candidate}: [tool.asynclint] must be a table")
@@ -85,12 +92,29 @@ def find_pyproject_settings(start: Path) -> tuple[Path, dict] | None:
     return None
 
 
-def _codes(value: object, key: str, where: str) -> tuple[str, ...]:
+def _strings(value: object, key: str, where: str, what: str) -> tuple[str, ...]:
+    """A string or a list of strings (``what`` names the items in the error)."""
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise SettingsError(f"{where}: '{key}' must be a list of rule codes")
+        raise SettingsError(f"{where}: '{key}' must be a list of {what}")
+    if any("\0" in v for v in value):
+        raise SettingsError(f"{where}: '{key}' contains a NUL character")
     return tuple(value)
+
+
+def _codes(value: object, key: str, where: str) -> tuple[str, ...]:
+    return _strings(value, key, where, "rule codes")
+
+
+def _check_version_keys(table: dict, where: str) -> None:
+    """``pytest-asyncio-version``/``pytest-version`` pin what rules assume: a typo must not
+    silently fall back to the detected versions."""
+    for key in ("pytest-asyncio-version", "pytest-version"):
+        if key in table:
+            value = table[key]
+            if not isinstance(value, str) or parse_version(value) is None:
+                raise SettingsError(f"{where}: '{key}' must be a version such as \"0.23.8\", not {value!r}")
 
 
 _KNOWN_KEYS = {"select", "ignore", "exclude", "per-file-ignores", "asyncio-mode", "extend-select", "pytest-asyncio-version", "pytest-version"}
@@ -120,23 +144,24 @@ def load_settings(
     cfg_select = _codes(table.get("select", []), "select", where)
     extend = _codes(table.get("extend-select", []), "extend-select", where)
     cfg_ignore = _codes(table.get("ignore", []), "ignore", where)
-    exclude = _codes(table.get("exclude", []), "exclude", where)
+    exclude = _strings(table.get("exclude", []), "exclude", where, "path patterns")
     per_file = table.get("per-file-ignores", {})
     if not isinstance(per_file, dict):
         raise SettingsError(f"{where}: 'per-file-ignores' must be a table of pattern = [codes]")
+    per_file_codes = [
+        (pattern, _codes(codes, f"per-file-ignores.{pattern}", where)) for pattern, codes in per_file.items()
+    ]
+    _check_version_keys(table, where)
     try:
-        per_file_ignores = tuple(
-            (pattern, resolve_selection(_codes(codes, "per-file-ignores", where)))
-            for pattern, codes in per_file.items()
-        )
+        per_file_ignores = tuple((pattern, resolve_selection(codes)) for pattern, codes in per_file_codes)
         cfg_enabled = resolve_selection(cfg_select, default_all=True) | resolve_selection(extend)
         cfg_disabled = resolve_selection(cfg_ignore)
-    except SettingsError as exc:
+    except SettingsError as exc:  # resolve_selection does not know the file: name it once
         raise SettingsError(f"{where}: {exc}") from None
     mode_source = "command line" if asyncio_mode else f"{where} [tool.asynclint] asyncio-mode"
     mode = asyncio_mode or table.get("asyncio-mode")
     if mode is not None and mode not in ("strict", "auto"):
-        raise SettingsError(f"{where}: asyncio-mode must be 'strict' or 'auto', not {mode!r}")
+        raise SettingsError(f"{where}: 'asyncio-mode' must be 'strict' or 'auto', not {mode!r}")
     select = tuple(select)
     ignore = tuple(ignore)
     enabled = (resolve_selection(select) if select else cfg_enabled) - cfg_disabled - resolve_selection(ignore)

@@ -215,8 +215,8 @@ def search_folders(root: Path) -> list[Path]:
 def read_toml(path: Path) -> dict[str, Any] | None:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return None
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        return None  # not ours to judge: the version sources are hints, not configuration
 
 
 def lock_versions(path: Path) -> dict[str, Version | None]:
@@ -307,7 +307,8 @@ def pyproject_specs(data: dict[str, Any]) -> Iterator[tuple[str, str, str]]:
     if isinstance(poetry_table, dict):
         yield from poetry(poetry_table.get("dependencies"), "[tool.poetry.dependencies]")
         yield from poetry(poetry_table.get("dev-dependencies"), "[tool.poetry.dev-dependencies]")
-        for group, table in (poetry_table.get("group") or {}).items():
+        poetry_groups = poetry_table.get("group") or {}
+        for group, table in poetry_groups.items() if isinstance(poetry_groups, dict) else ():
             if isinstance(table, dict):
                 yield from poetry(table.get("dependencies"), f"[tool.poetry.group.{group}]")
     pdm = tool.get("pdm") or {}

@@ -159,9 +159,6 @@ def run(
     cache = ResultCache(cache_dir or default_cache_dir()) if use_cache else None
     pending: list[Task] = []
     for source in files:
-        if settings.is_excluded(source.path):
-            outcome.files_checked -= 1
-            continue
         profile = effective_profile(source.path, settings)
         root = project_root(source.path, profile, fallback)
         task = Task(str(source.path), source.display, str(root), settings)

@@ -89,10 +89,11 @@ def suite_marks(root: str) -> SuiteMarks:
     for folder, dirs, files in os.walk(root):
         dirs[:] = [d for d in dirs if not is_skipped_dir(folder, d)]
         for name in files:
-            if not name.endswith(".py") or not _is_test_like(folder, name):
-                continue
+            path = os.path.join(folder, name)
+            if not name.endswith(".py") or not _is_test_like(folder, name) or not os.path.isfile(path):
+                continue  # a FIFO named like a test would block open()
             try:
-                with open(os.path.join(folder, name), encoding="utf-8", errors="replace") as handle:
+                with open(path, encoding="utf-8", errors="replace") as handle:
                     text = handle.read()
             except OSError:
                 continue

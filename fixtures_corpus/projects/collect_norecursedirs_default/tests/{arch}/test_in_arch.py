@@ -1,0 +1,7 @@
+# Not collected: '{arch}' matches the default norecursedirs pattern '{arch}'.
+# Linted, the unmarked async test would be ASL101: no mark, so linting it fails the corpus test.
+import asyncio
+
+
+async def test_would_be_flagged():
+    await asyncio.sleep(0)
