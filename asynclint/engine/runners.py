@@ -227,6 +227,7 @@ class ProjectRunners:
     """What runs coroutine tests in one project, with the evidence, for every file in it."""
 
     unmarked_runner: str | None  # why unmarked coroutine tests may run (None: nothing runs them)
+    unseen: bool  # that reason is the suite's shape, not a plugin asynclint can name
     libraries: tuple[str, ...]  # loop libraries the project's runners use, preferred first
     evidence: tuple[str, ...]
     files: tuple[str, ...]  # dependency files read, for the result cache
@@ -269,7 +270,7 @@ def project_runners(root: Path, profile: PytestProfile) -> ProjectRunners:
     reasons: list[str] = []
     disabled = _disabled(profile)
     for package, where in sorted(declared.packages.items()):
-        role = plugins.role_of_distribution(package)
+        role = plugins.role_of_distribution(package)  # only distributions with a pytest11 entry point
         if role is not None and set(role.modules) & disabled:
             continue
         reason = _judge(role, package, _declared_version(root, package), f"declared in {where}")
@@ -293,6 +294,7 @@ def project_runners(root: Path, profile: PytestProfile) -> ProjectRunners:
                 reasons.append(reason)
             if role.behaviour != NOT_A_RUNNER:
                 evidence.append(f"{role.distribution} {version} installed (pytest11 entry point)")
+    named = bool(reasons)
     marks = suite_marks(str(root))
     auto = (profile.asyncio_mode == "auto" and profile.asyncio_plugin_enabled) or profile.anyio_auto or profile.trio_auto
     # A mode set on purpose (config or command line) says which plugin runs the suite.
@@ -310,7 +312,9 @@ def project_runners(root: Path, profile: PytestProfile) -> ProjectRunners:
     own = own_pytest_plugins(root)
     if own:
         evidence.append("the project registers pytest plugins: " + ", ".join(own))
-    return ProjectRunners(reasons[0] if reasons else None, libraries, tuple(evidence), declared.files, own)
+    return ProjectRunners(
+        reasons[0] if reasons else None, bool(reasons) and not named, libraries, tuple(evidence), declared.files, own
+    )
 
 
 def _libraries(marks: SuiteMarks, declared: DeclaredDependencies, profile: PytestProfile) -> tuple[str, ...]:
@@ -389,8 +393,8 @@ def runner_context(
         index.consulted[f"@{file}"] = file
     anyio = any(_autouse_anyio(s) for s in (*summaries, own))
 
-    def context(reason: str | None) -> RunnerContext:
-        return RunnerContext(reason, anyio, project.libraries, project.evidence)
+    def context(reason: str | None, unseen: bool = False) -> RunnerContext:
+        return RunnerContext(reason, anyio, project.libraries, project.evidence, unseen)
 
     plugin_names: list[str] = list(profile.plugins)
     for summary in summaries:
@@ -405,7 +409,7 @@ def runner_context(
         reason = _plugin_runs_coroutines(plugin, index)
         if reason:
             return context(reason)
-    return context(project.unmarked_runner)
+    return context(project.unmarked_runner, project.unseen)
 
 
 def clear_cache() -> None:

@@ -104,6 +104,9 @@ class RunnerContext:
     # "anyio", "trio"); empty when nothing says (a framework's own runner, say).
     libraries: tuple[str, ...] = ()
     evidence: tuple[str, ...] = ()
+    # The reason is the suite's own shape (its unmarked tests), not a plugin or hook asynclint
+    # can name: nothing is known to provide fixtures such as ``event_loop``.
+    unseen_runner: bool = False
 
 
 class Rule:

@@ -65,10 +65,15 @@ def _returns_created_loop(ctx: FileContext, function: FunctionScope, site: CallS
 
 
 def _provides_a_loop(ctx: FileContext, function: FunctionScope) -> bool:
-    return any(
-        enclosing_function(site.scope) is function and _returns_created_loop(ctx, function, site)
-        for site in ctx.model.calls
-    )
+    """The function returns or yields a loop it creates (memoised: asked once per call)."""
+    key = ("provides-loop", id(function))
+    found = ctx.model.memo.get(key)
+    if not isinstance(found, bool):
+        found = ctx.model.memo[key] = any(
+            enclosing_function(site.scope) is function and _returns_created_loop(ctx, function, site)
+            for site in ctx.model.calls
+        )
+    return found
 
 
 def _instead(ctx: FileContext, function: FunctionScope) -> str:
@@ -228,7 +233,8 @@ def _by_hand(ctx: FileContext, function: FunctionScope, site: CallSite, api: str
     hands over, a test case's harness owns, the function closes on every path, or the loop
     API under test."""
     model = ctx.model
-    if loops.tests_the_loop_api(model, function):
+    test = not ctx.is_conftest and collected_test(function, ctx.resolver, ctx.profile) is not None
+    if test and loops.tests_the_loop_api(model, function):
         return False
     if api == "asyncio.new_event_loop":
         if not function.has_yield and _returns_created_loop(ctx, function, site):
@@ -243,8 +249,11 @@ def _by_hand(ctx: FileContext, function: FunctionScope, site: CallSite, api: str
         return False  # helpers may run inside a loop; set-up methods are the harness
     if api == "asyncio.get_event_loop":
         return True
-    # asyncio.run / run_until_complete / run_forever: only where a runner could await instead.
+    # asyncio.run / run_until_complete / run_forever: only where a runner could await instead,
+    # never in a fixture that provides the loop it drives (draining it in teardown).
     if not ctx.runner_context.libraries or ctx.runner_context.other_runner is not None:
+        return False
+    if _provides_a_loop(ctx, function):
         return False
     if api in tables.ASYNCIO_RUN:
         return not any(arg.keyword is not None and arg.keyword.value in loops.RUN_API_KEYWORDS for arg in site.node.args)
@@ -418,7 +427,7 @@ class EventLoopFixture(Rule):
     def check(self, ctx: FileContext) -> Iterator[Finding]:
         if "event_loop" not in ctx.source or not ctx.profile.asyncio_plugin_enabled:
             return
-        if ctx.runner_context.other_runner:
+        if ctx.runner_context.other_runner and not ctx.runner_context.unseen_runner:
             return  # a harness or framework plugin that runs coroutines may own `event_loop`
         versions = versions_for(ctx)
         if not versions.asyncio_at_least(0, 22) or not versions.asyncio_installed:
@@ -450,6 +459,8 @@ class EventLoopFixture(Rule):
                 if request.name == "event_loop":
                     info = resolve_fixture(ctx, "event_loop", function)
                     fix = event_loop_request_fix(ctx, function, request.node)
+                    if fix is None and not function.is_async:
+                        fix = manual_loop_fix(ctx, function)  # a sync test driving event_loop
                     yield self.finding(request.node, self._request_message(ctx, function, info, versions), fix)
         if not ctx.is_conftest:  # a conftest's pytestmark applies to nothing (ASL106)
             for where, cls, request in shared_usefixtures(ctx.resolver, ctx.profile):

@@ -54,6 +54,9 @@ class _LoopUses(cst.CSTVisitor):
     api_receivers: set[str] = field(default_factory=set)  # texts used for LOOP_API_METHODS
     closing_values: list[cst.BaseExpression] = field(default_factory=list)  # closing(X) args
     assigned: dict[int, str] = field(default_factory=dict)  # id(value) -> target text
+    loop_names: set[str] = field(default_factory=set)  # targets bound to a loop getter's result
+    creations: list[tuple[str, int]] = field(default_factory=list)  # (target, id(call)) in order
+    loops_made: int = 0  # new_event_loop() and asyncio.run() calls: each makes a loop
     set_loop_calls: int = 0
     _finally_depth: int = 0
     _seen_yield: bool = False
@@ -73,10 +76,19 @@ class _LoopUses(cst.CSTVisitor):
 
     def visit_Assign(self, node: cst.Assign) -> None:
         if len(node.targets) == 1:
-            self.assigned[id(node.value)] = self._text(node.targets[0].target)
+            target = self._text(node.targets[0].target)
+            self.assigned[id(node.value)] = target
+            getter = _called_name(node.value)
+            if getter in _LOOP_GETTERS:
+                self.loop_names.add(target)
+            if getter == "new_event_loop":
+                self.creations.append((target, id(node.value)))
 
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
+        called = _called_name(node)
+        if called == "new_event_loop" or (called == "run" and self._text(func) == "asyncio.run"):
+            self.loops_made += 1
         if isinstance(func, cst.Attribute):
             receiver = self._text(func.value)
             method = func.attr.value
@@ -102,6 +114,23 @@ class _LoopUses(cst.CSTVisitor):
                 self.set_loop_calls += 1
 
 
+_LOOP_GETTERS = frozenset({"new_event_loop", "get_event_loop", "get_running_loop"})
+
+
+def _called_name(node: cst.BaseExpression) -> str:
+    """The last name of a call's callee (``asyncio.new_event_loop()`` -> ``new_event_loop``)."""
+    if not isinstance(node, cst.Call):
+        return ""
+    func = node.func
+    if isinstance(func, cst.Attribute):
+        return func.attr.value
+    return func.value if isinstance(func, cst.Name) else ""
+
+
+def _is_loop_text(text: str, uses: "_LoopUses") -> bool:
+    return text in uses.loop_names or "loop" in text.rpartition(".")[2].lower()
+
+
 def loop_uses(model: FileModel, function: FunctionScope) -> _LoopUses:
     """The loop facts of one function: one walk, memoised in the file model."""
     assert function.node is not None
@@ -124,6 +153,9 @@ def created_loop_is_closed(model: FileModel, function: FunctionScope, call: cst.
     target = uses.assigned.get(id(call))
     if target is None:
         return False
+    later = [made for name, made in uses.creations if name == target]
+    if later and later[-1] != id(call) and id(call) in later:
+        return False  # rebound to another new loop before anything closes this one
     if target in uses.closed_safely or any(value_text == target for value_text in _closing_texts(model, uses)):
         return True
     owner = function.owner_class
@@ -164,15 +196,17 @@ def harness_receiver(receiver: cst.BaseExpression, function: FunctionScope) -> b
     if isinstance(receiver, cst.Attribute) and isinstance(receiver.value, cst.Name):
         return receiver.value.value in ("self", "cls")
     if isinstance(receiver, cst.Name):
-        # pytest-asyncio's own ``event_loop`` is the loop its runner should drive (ASL403)
-        return receiver.value in function.params and receiver.value != "event_loop"
+        # also pytest-asyncio's ``event_loop``: requesting it is ASL403's finding, not this one
+        return receiver.value in function.params
     return False
 
 
 def tests_the_loop_api(model: FileModel, function: FunctionScope) -> bool:
-    """The function exercises the loop itself (``loop.call_soon``, ``loop.time()``,
-    ``set_exception_handler`` ...): driving that loop is its subject, not a shortcut."""
-    return bool(loop_uses(model, function).api_receivers)
+    """The test exercises loops themselves: it calls loop methods beyond running one
+    (``loop.call_soon``, ``loop.time()``, ``set_task_factory`` ...) or makes several loops
+    (behaviour across loops): driving them is its subject, not a shortcut."""
+    uses = loop_uses(model, function)
+    return uses.loops_made >= 2 or any(_is_loop_text(r, uses) for r in uses.api_receivers)
 
 
 class _RaisesBodies(cst.CSTVisitor):

@@ -38,6 +38,9 @@ class PluginRole:
     # From this release on the plugin behaves as ``behaviour``; before it, as ``before``.
     since: Version | None = None
     before: str | None = None
+    # Loaded by installing the distribution (a ``pytest11`` entry point); False for plugins
+    # that must be named with ``-p`` / ``pytest_plugins`` (aiohttp's, pytest's own).
+    entry_point: bool = True
 
     def behaviour_at(self, version: Version | None) -> str:
         if self.since is None:
@@ -72,7 +75,9 @@ _ROLES: tuple[PluginRole, ...] = (
     PluginRole("pytest-django-asyncio", UNCERTAIN, ("pytest_django_asyncio",)),
     # aiohttp's own plugin runs unmarked coroutine tests in a ``loop`` fixture; pytest-aiohttp
     # shipped it until 1.0, then became a set of fixtures on top of pytest-asyncio.
-    PluginRole("aiohttp", RUNS_UNMARKED, ("aiohttp.pytest_plugin",), library="asyncio", loop_fixture=True),
+    PluginRole(
+        "aiohttp", RUNS_UNMARKED, ("aiohttp.pytest_plugin",), library="asyncio", loop_fixture=True, entry_point=False
+    ),
     PluginRole(
         "pytest-aiohttp", RUNS_MARKED, ("pytest_aiohttp", "pytest_aiohttp.plugin"), "asyncio", "asyncio",
         loop_fixture=True, since=Version("1.0"), before=RUNS_UNMARKED,
@@ -181,6 +186,7 @@ _ROLES: tuple[PluginRole, ...] = (
         "pytest", NOT_A_RUNNER,
         ("pytester", "_pytest.pytester", "warnings", "doctest", "cacheprovider", "faulthandler", "logging",
          "capture", "monkeypatch", "tmpdir", "junitxml", "pastebin", "stepwise", "unittest", "python_path"),
+        entry_point=False,
     ),
 )
 
@@ -194,7 +200,9 @@ _ASYNC_HINT = re.compile(
 
 
 def role_of_distribution(name: str) -> PluginRole | None:
-    return _BY_DISTRIBUTION.get(canonicalize_name(name))
+    """The role of a plugin that installing the distribution loads (its pytest11 entry point)."""
+    role = _BY_DISTRIBUTION.get(canonicalize_name(name))
+    return role if role is not None and role.entry_point else None
 
 
 def role_of_module(name: str) -> PluginRole | None:

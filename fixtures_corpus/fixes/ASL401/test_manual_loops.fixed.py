@@ -20,22 +20,8 @@ async def test_asyncio_run():
     assert result == 2
 
 
-@pytest.mark.asyncio
-async def test_event_loop_fixture(tmp_path):
-    assert (await fetch(3)).bit_length() == 2
-    assert tmp_path
-
-
 class TestInClass:
     @pytest.mark.asyncio
     async def test_method(self):
         value = await fetch(4)  # run it
         assert value == 4
-
-
-
-@pytest.mark.asyncio
-async def test_event_loop_last_of_wrapped_parameters(
-    tmp_path
-):
-    assert await fetch(2) == 2
