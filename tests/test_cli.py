@@ -73,7 +73,7 @@ def test_fetch():
     fetch()
 """
 
-JSON_KEYS = {"code", "name", "message", "path", "line", "column", "end_line", "end_column", "fix", "url"}
+JSON_KEYS = {"schema_version", "code", "name", "message", "path", "line", "column", "end_line", "end_column", "fix", "url"}
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 # SGR parameters that set a colour: 30-37, 39, 40-47, 49, 90-97, 100-107, 38;/48; (256/true colour).
 COLOR_SGR = re.compile(r"\x1b\[(?:[0-9;]*;)?(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])(?:;[0-9;]*)?m")
@@ -105,9 +105,11 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def invoke(*args: str, env: dict[str, str | None] | None = None) -> Result:
-    """Run ``asynclint ARGS`` in-process; colour variables are cleared unless ``env`` sets them."""
+    """Run ``asynclint ARGS`` in-process; colour variables (and GitHub Actions' marker, which adds
+    annotations) are cleared unless ``env`` sets them."""
     base: dict[str, str | None] = {
-        "NO_COLOR": None, "FORCE_COLOR": None, "TTY_COMPATIBLE": None, "COLUMNS": None, "LINES": None
+        "NO_COLOR": None, "FORCE_COLOR": None, "TTY_COMPATIBLE": None, "COLUMNS": None, "LINES": None,
+        "GITHUB_ACTIONS": None,
     }
     base.update(env or {})
     return CliRunner().invoke(main, list(args), env=base, catch_exceptions=False)
@@ -384,7 +386,8 @@ def test_json_contract(project: Path) -> None:
         assert (item["end_line"], item["end_column"]) >= (item["line"], item["column"])
         assert re.fullmatch(r"ASL\d{3}", item["code"])
         assert item["name"] == {r.code: r.name for r in ALL_RULES}[item["code"]]
-        assert item["message"] and item["url"] is None  # no hosted docs yet: `asynclint rule CODE`
+        assert item["message"] and item["url"] == f"docs/rules/{item['code']}.md"
+        assert item["schema_version"] == 2
         if item["fix"] is not None:
             assert set(item["fix"]) == {"applicability", "title", "edits"}
             assert item["fix"]["applicability"] in ("safe", "unsafe")
