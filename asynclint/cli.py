@@ -245,7 +245,12 @@ def check(
     except (SettingsError, PytestConfigError, FileNotFoundError) as exc:
         raise _fail(str(exc)) from None
     if files_checked == 0:
-        click.echo(f"asynclint: no test files found in {', '.join(targets)} (see `asynclint config`)", err=True)
+        # Silence here looks like success; say why nothing was linted (still exit 0).
+        where = ", ".join(targets)
+        if files:
+            click.echo(f"asynclint: every test file in {where} is excluded by the configuration's `exclude`", err=True)
+        else:
+            click.echo(f"asynclint: no test files found in {where} (`asynclint config` shows what counts)", err=True)
     if fix_run is not None:
         for error in dict.fromkeys(fix_run.errors):  # a file retried in a later pass fails once
             click.echo(f"asynclint: warning: {error}", err=True)

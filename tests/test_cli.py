@@ -309,7 +309,7 @@ def test_config_select_and_ignore(project: Path) -> None:
     config = '[tool.asynclint]\nselect = ["ASL1", "ASL3"]\nignore = ["ASL101"]\n'
     write(project, {"pyproject.toml": config, "test_a.py": BAD})
     assert codes(invoke("--no-cache", "--output-format", "concise").stdout) == ["ASL301"]
-    # the command line's --select replaces the config's select; config ignores still apply
+    # the command line's --select replaces the config's select and its ignores (ruff's layers)
     assert codes(invoke("--no-cache", "--output-format", "concise", "--select", "ASL2").stdout) == ["ASL201"]
 
 
