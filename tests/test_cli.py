@@ -16,6 +16,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Callable
 
 import pytest
 from click.testing import CliRunner, Result
@@ -918,23 +919,39 @@ DEMO = Path(__file__).resolve().parent.parent / "fixtures_corpus" / "projects" /
 
 
 def _readme_blocks() -> list[str]:
-    return re.findall(r"```(?:text|json|diff)\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
+    return re.findall(r"```(?:text|json|diff|xml)\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
+
+
+def _sarif_results(printed: str) -> str:
+    """What the README shows of the SARIF (``| jq .runs[0].results``): the whole run repeats every rule's docs."""
+    return json.dumps(json.loads(printed)["runs"][0]["results"], indent=2)
 
 
 @pytest.mark.parametrize(
-    "args",
+    ("args", "excerpt"),
     [
-        ("--no-cache", "tests"),
-        ("--no-cache", "--output-format", "concise", "tests"),
-        ("--no-cache", "--output-format", "json", "--select", "ASL201", "tests"),
-        ("--no-cache", "--diff", "--unsafe-fixes", "tests"),
+        (("--no-cache", "tests"), None),
+        (("--no-cache", "--output-format", "concise", "tests"), None),
+        (("--no-cache", "--output-format", "json", "--select", "ASL201", "tests"), None),
+        (("--no-cache", "--diff", "--unsafe-fixes", "tests"), None),
+        (("--no-cache", "--statistics", "tests"), None),
+        (("--no-cache", "--output-format", "github", "--select", "ASL201,ASL301", "tests"), None),
+        (("--no-cache", "--output-format", "sarif", "--select", "ASL201", "tests"), _sarif_results),
+        (("--no-cache", "--output-format", "junit", "--select", "ASL201", "tests"), None),
+        (("--no-cache", "--output-format", "gitlab", "--select", "ASL201", "tests"), None),
+        (("--no-cache", "--output-format", "json-lines", "--select", "ASL201,ASL301", "tests"), None),
     ],
-    ids=["text", "concise", "json", "diff"],
+    ids=["text", "concise", "json", "diff", "statistics", "github", "sarif", "junit", "gitlab", "json-lines"],
 )
-def test_readme_examples_are_what_asynclint_prints(args: tuple[str, ...], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_readme_examples_are_what_asynclint_prints(
+    args: tuple[str, ...], excerpt: Callable[[str], str] | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(DEMO)
-    result = CliRunner().invoke(main, list(args), env={"NO_COLOR": "1", "COLUMNS": "200"}, catch_exceptions=False)
+    env = {"NO_COLOR": "1", "COLUMNS": "200", "GITHUB_ACTIONS": None}
+    result = CliRunner().invoke(main, list(args), env=env, catch_exceptions=False)
     printed = result.stdout.strip("\n")
+    if excerpt is not None:
+        printed = excerpt(printed)
     if "--diff" in args:  # the README shows the summary line (stderr) after the diff
         printed = f"{printed}\n{result.stderr.strip()}"
     shown = [re.sub(r"^\$ .*\n", "", block).strip("\n") for block in _readme_blocks()]
