@@ -25,7 +25,6 @@ from asynclint.engine.discovery import discover
 from asynclint.engine.runner import run
 from asynclint.fixer import FixRun, fix_files
 from asynclint.fixer.imports import complete_fixes
-from asynclint.engine.discovery import SourceFile
 from asynclint.model import Diagnostic
 from asynclint.report import concise, github, gitlab, json_report, junit, sarif, statistics, text
 from asynclint.report.rule_docs import rule_facts
@@ -356,7 +355,9 @@ def rule(code_or_name: str) -> None:
         click.echo()
         click.echo("\n".join(line.rstrip() for line in found.documentation().splitlines()))
         return
-    console.print(Text(found.code, style="bold"), rule_facts(found).split(" ", 1)[1])
+    header = Text(rule_facts(found))
+    header.stylize("bold", 0, len(found.code))
+    console.print(header)
     console.print(Markdown(found.documentation()))
 
 

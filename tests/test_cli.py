@@ -96,15 +96,6 @@ def write(root: Path, files: dict[str, str], ini: str | None = "[pytest]\n") -> 
     return root
 
 
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An empty project folder that is also the current directory (so the cache lands there)."""
-    root = tmp_path / "proj"
-    root.mkdir()
-    monkeypatch.chdir(root)
-    return root
-
-
 def invoke(*args: str, env: dict[str, str | None] | None = None) -> Result:
     """Run ``asynclint ARGS`` in-process; colour variables (and GitHub Actions' marker, which adds
     annotations) are cleared unless ``env`` sets them."""

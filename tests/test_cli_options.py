@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from asynclint.report.visible import caret_line, visible
-from test_cli import ANSI, BAD, CLEAN, UNAWAITED, codes, concise_positions, invoke, project, write  # noqa: F401
+from test_cli import ANSI, BAD, CLEAN, UNAWAITED, codes, concise_positions, invoke, write
 
 CONCISE = ("--no-cache", "--output-format", "concise")
 

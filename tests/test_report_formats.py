@@ -20,7 +20,7 @@ import pytest
 from asynclint.model import Applicability, Diagnostic, Edit, Fix, Position, Span
 from asynclint.report import github, gitlab, sarif
 from asynclint.rules import ALL_RULES
-from test_cli import BAD, BAD_FINDINGS, CLEAN, UNAWAITED, invoke, project, write  # noqa: F401 (fixture)
+from test_cli import BAD, BAD_FINDINGS, CLEAN, UNAWAITED, invoke, write
 
 SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 
