@@ -255,7 +255,8 @@ def check(
             click.echo(f"asynclint: warning: {error}", err=True)
     if diff:
         assert fix_run is not None
-        raise click.exceptions.Exit(_report_diff(fix_run, quiet, exit_zero))
+        with _output(output_file) as out:
+            raise click.exceptions.Exit(_report_diff(fix_run, out, quiet, exit_zero))
     fixed_by_file = {f.display: f.applied for f in fix_run.files if f.applied} if fix_run is not None else {}
     with _output(output_file) as out:
         if show_statistics:
@@ -321,9 +322,8 @@ def _fix_summary(fix_run: FixRun, remaining: list) -> str:
     return f"Fixed {fix_run.fixed} {noun} in {files} file{'s' if files != 1 else ''}; {len(remaining)} remaining."
 
 
-def _report_diff(fix_run: FixRun, quiet: bool, exit_zero: bool) -> int:
-    """``--diff``: the diff on stdout, a one-line summary on stderr; exit 1 when it is not empty."""
-    out = sys.stdout
+def _report_diff(fix_run: FixRun, out: TextIO, quiet: bool, exit_zero: bool) -> int:
+    """``--diff``: the diff on ``out``, a one-line summary on stderr; exit 1 when it is not empty."""
     changed = fix_run.changed
     for record in changed:
         out.write(record.diff())

@@ -290,3 +290,28 @@ def test_no_color_in_a_real_subprocess(tmp_path: Path) -> None:
         cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
     )
     assert text.returncode == 1 and "ASL201" in text.stdout and "\x1b" not in text.stdout
+
+
+def test_a_path_with_control_characters_is_drawn(project: Path) -> None:
+    write(project, {"test_a\x1b[2J.py": UNAWAITED})
+    out = invoke(*CONCISE).stdout
+    assert "\x1b" not in out and out.startswith("test_a␛[2J.py:6:5: ASL201 ") and len(out.splitlines()) == 1
+    text = invoke("--no-cache", ".").stdout
+    assert "\x1b" not in text and text.startswith("test_a␛[2J.py\n")
+
+
+def test_show_fixes_with_fix_in_a_data_format_lists_on_stderr(project: Path) -> None:
+    write(project, {"test_a.py": BAD})
+    result = invoke("--no-cache", "--fix", "--show-fixes", "--output-format", "json", ".")
+    assert json.loads(result.stdout) == []
+    assert result.stderr.splitlines()[:2] == ["Fixed 3 findings:", "- test_a.py:"]
+    assert result.stderr.splitlines()[-1] == "Fixed 3 findings in 1 file; 0 remaining."
+
+
+def test_diff_goes_to_the_output_file(project: Path) -> None:
+    write(project, {"test_a.py": BAD})
+    result = invoke("--no-cache", "--diff", "--output-file", "fix.diff", ".")
+    assert result.exit_code == 1 and result.stdout == ""
+    diff = (project / "fix.diff").read_text(encoding="utf-8")
+    assert diff.startswith("--- a/test_a.py\n+++ b/test_a.py\n") and "+    await save(\"x\")" in diff
+    assert result.stderr.startswith("Would fix 3 findings in 1 file")
