@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sys
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator, TextIO
 
@@ -21,7 +22,7 @@ from asynclint import __version__
 from asynclint.config.pytest_config import PytestConfigError
 from asynclint.config.settings import Settings, SettingsError, load_settings
 from asynclint.config.versions import parse_version, set_cli_override
-from asynclint.engine.discovery import discover
+from asynclint.engine.discovery import SourceFile, discover
 from asynclint.engine.runner import run
 from asynclint.fixer import FixRun, fix_files
 from asynclint.fixer.imports import complete_fixes
@@ -206,7 +207,7 @@ def check(
     if isolated and config_file:
         raise _fail("--config and --isolated exclude each other")
     if show_statistics and output_format not in STATISTICS_FORMATS:
-        raise _fail(f"--statistics prints text or json, not {output_format}")
+        raise _fail(f"--statistics prints text, concise or json, not {output_format}")
     targets = list(paths) or ["."]
     missing = [p for p in targets if not os.path.exists(p)]
     if missing:
@@ -227,11 +228,9 @@ def check(
         if show_settings or show_files:
             with _output(output_file) as out:
                 if show_settings:
-                    _print_settings(settings, targets, out)
+                    _print_settings(settings, targets, isolated, out)
                 if show_files:
-                    for source in files:
-                        if not settings.is_excluded(source.path):
-                            out.write(f"{source.display}\n")
+                    out.writelines(f"{f.display}\n" for f in files if not settings.is_excluded(f.path))
             raise click.exceptions.Exit(EXIT_CLEAN)
         if fix or diff:
             fix_run = fix_files(
@@ -257,33 +256,62 @@ def check(
         assert fix_run is not None
         with _output(output_file) as out:
             raise click.exceptions.Exit(_report_diff(fix_run, out, quiet, exit_zero))
-    fixed_by_file = {f.display: f.applied for f in fix_run.files if f.applied} if fix_run is not None else {}
-    with _output(output_file) as out:
-        if show_statistics:
-            rows = statistics.count(diagnostics, unsafe_fixes)
-            (statistics.render_json if output_format == "json" else statistics.render_text)(rows, out)
-        elif output_format == "text":
-            if not (quiet and not diagnostics and fix_run is None):
-                console = _console(color=color, file=out if output_file else None)
-                if show_fixes:
-                    text.render_fixed(fixed_by_file, console)
-                fixed = fix_run.fixed if fix_run is not None else None
-                text.render(
-                    diagnostics, console, files_checked, quiet, unsafe_fixes=unsafe_fixes, fixed=fixed,
-                    show_fixes=show_fixes,
-                )
-        elif output_format == "concise":
-            concise.render(diagnostics, out, unsafe_fixes=unsafe_fixes)
-        else:
-            shown = complete_fixes(diagnostics, files) if output_format in COMPLETE_FIX_FORMATS else diagnostics
-            DATA_FORMATS[output_format](shown, out)
+    options = ReportOptions(output_format, output_file, color, show_statistics, show_fixes, quiet, unsafe_fixes)
+    _write_report(options, diagnostics, files, files_checked, fix_run)
     if _annotate_for_github(ctx, output_format):
         github.render(diagnostics, sys.stdout)
-    if fix_run is not None and output_format != "text" and not quiet:
-        if show_fixes:
-            text.render_fixed(fixed_by_file, _console(err=True, color=color))
-        click.echo(_fix_summary(fix_run, diagnostics), err=True)
     raise click.exceptions.Exit(EXIT_FINDINGS if diagnostics and not exit_zero else EXIT_CLEAN)
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """The options that shape the report, apart from what was linted."""
+
+    output_format: str
+    output_file: str | None
+    color: str
+    statistics: bool
+    show_fixes: bool
+    quiet: bool
+    unsafe_fixes: bool
+
+
+def _write_report(
+    options: ReportOptions,
+    diagnostics: list[Diagnostic],
+    files: list[SourceFile],
+    files_checked: int,
+    fix_run: FixRun | None,
+) -> None:
+    """The report in the chosen format; after ``--fix``, data formats get the summary on stderr."""
+    fixed_by_file = {f.display: f.applied for f in fix_run.files if f.applied} if fix_run is not None else {}
+    with _output(options.output_file) as out:
+        if options.statistics:
+            rows = statistics.count(diagnostics, options.unsafe_fixes)
+            (statistics.render_json if options.output_format == "json" else statistics.render_text)(rows, out)
+        elif options.output_format == "text":
+            if not (options.quiet and not diagnostics and fix_run is None):
+                console = _console(color=options.color, file=out if options.output_file else None)
+                if options.show_fixes:
+                    text.render_fixed(fixed_by_file, console)
+                text.render(
+                    diagnostics,
+                    console,
+                    files_checked,
+                    options.quiet,
+                    unsafe_fixes=options.unsafe_fixes,
+                    fixed=fix_run.fixed if fix_run is not None else None,
+                    show_fixes=options.show_fixes,
+                )
+        elif options.output_format == "concise":
+            concise.render(diagnostics, out, unsafe_fixes=options.unsafe_fixes)
+        else:
+            complete = options.output_format in COMPLETE_FIX_FORMATS
+            DATA_FORMATS[options.output_format](complete_fixes(diagnostics, files) if complete else diagnostics, out)
+    if fix_run is not None and options.output_format != "text" and not options.quiet:
+        if options.show_fixes:
+            text.render_fixed(fixed_by_file, _console(err=True, color=options.color))
+        click.echo(_fix_summary(fix_run, diagnostics), err=True)
 
 
 def _annotate_for_github(ctx: click.Context, output_format: str) -> bool:
@@ -293,12 +321,12 @@ def _annotate_for_github(ctx: click.Context, output_format: str) -> bool:
     return os.environ.get("GITHUB_ACTIONS") == "true" and not explicit and output_format == "text"
 
 
-def _print_settings(settings: Settings, targets: list[str], out: TextIO) -> None:
+def _print_settings(settings: Settings, targets: list[str], isolated: bool, out: TextIO) -> None:
     """``--show-settings``: what the run would use, one ``key: value`` line each."""
     if settings.config_path is not None:
-        source = f"{settings.config_path}"
+        source = str(settings.config_path)
     else:
-        source = "(none: defaults)"
+        source = "(none: --isolated)" if isolated else "(none: defaults)"
     rows = [
         ("paths", " ".join(targets)),
         ("configuration", source),
