@@ -254,8 +254,7 @@ def check(
             click.echo(f"asynclint: warning: {error}", err=True)
     if diff:
         assert fix_run is not None
-        with _output(output_file) as out:
-            raise click.exceptions.Exit(_report_diff(fix_run, out, quiet, exit_zero))
+        raise click.exceptions.Exit(_report_diff(fix_run, quiet, exit_zero))
     options = ReportOptions(output_format, output_file, color, show_statistics, show_fixes, quiet, unsafe_fixes)
     _write_report(options, diagnostics, files, files_checked, fix_run)
     if _annotate_for_github(ctx, output_format):
@@ -350,8 +349,9 @@ def _fix_summary(fix_run: FixRun, remaining: list) -> str:
     return f"Fixed {fix_run.fixed} {noun} in {files} file{'s' if files != 1 else ''}; {len(remaining)} remaining."
 
 
-def _report_diff(fix_run: FixRun, out: TextIO, quiet: bool, exit_zero: bool) -> int:
-    """``--diff``: the diff on ``out``, a one-line summary on stderr; exit 1 when it is not empty."""
+def _report_diff(fix_run: FixRun, quiet: bool, exit_zero: bool) -> int:
+    """``--diff``: the diff on stdout, a one-line summary on stderr; exit 1 when it is not empty."""
+    out = sys.stdout
     changed = fix_run.changed
     for record in changed:
         out.write(record.diff())

@@ -306,12 +306,3 @@ def test_show_fixes_with_fix_in_a_data_format_lists_on_stderr(project: Path) -> 
     assert json.loads(result.stdout) == []
     assert result.stderr.splitlines()[:2] == ["Fixed 3 findings:", "- test_a.py:"]
     assert result.stderr.splitlines()[-1] == "Fixed 3 findings in 1 file; 0 remaining."
-
-
-def test_diff_goes_to_the_output_file(project: Path) -> None:
-    write(project, {"test_a.py": BAD})
-    result = invoke("--no-cache", "--diff", "--output-file", "fix.diff", ".")
-    assert result.exit_code == 1 and result.stdout == ""
-    diff = (project / "fix.diff").read_text(encoding="utf-8")
-    assert diff.startswith("--- a/test_a.py\n+++ b/test_a.py\n") and "+    await save(\"x\")" in diff
-    assert result.stderr.startswith("Would fix 3 findings in 1 file")
