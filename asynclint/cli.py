@@ -147,7 +147,7 @@ def _output(path: str | None) -> Iterator[TextIO]:
     metavar="PATTERN:CODES",
     help="Disable rules for files matching a gitignore-style pattern (repeatable); replaces the configuration's table.",
 )
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Read settings from this TOML file.")
+@click.option("--config", "config_file", type=click.Path(), help="Read settings from this TOML file.")
 @click.option("--isolated", is_flag=True, help="Read no [tool.asynclint] configuration.")
 @click.option(
     "--output-format",

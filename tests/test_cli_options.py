@@ -90,6 +90,8 @@ def test_config_file_replaces_the_search(project: Path) -> None:
         ({"bad.toml": "select = [\n"}, ("--config", "bad.toml"), "bad.toml"),
         ({"sub/pyproject.toml": "[tool.other]\n"}, ("--config", "sub/pyproject.toml"), "[tool.asynclint]"),
         ({"x.toml": 'selec = ["ASL1"]\n'}, ("--config", "x.toml"), "selec"),
+        ({"x.toml": 'tool = "x"\n'}, ("--config", "x.toml"), "[tool.asynclint]"),
+        ({"conf/x.toml": ""}, ("--config", "conf"), "conf: cannot read configuration"),
         ({"x.toml": ""}, ("--config", "x.toml", "--isolated"), "--isolated"),
     ],
 )

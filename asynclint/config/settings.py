@@ -104,10 +104,11 @@ def read_config_file(path: Path) -> tuple[Path, dict]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise SettingsError(f"--config: no such file: {path}") from None
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError) as exc:
         raise SettingsError(f"{path}: cannot read configuration: {exc}") from None
     if path.name == "pyproject.toml" or "tool" in data:
-        table = data.get("tool", {}).get("asynclint")
+        tool = data.get("tool")
+        table = tool.get("asynclint") if isinstance(tool, dict) else None
         if not isinstance(table, dict):
             raise SettingsError(f"{path}: no [tool.asynclint] table")
         return path, table
