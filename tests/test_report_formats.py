@@ -19,7 +19,7 @@ import pytest
 
 from asynclint.model import Applicability, Diagnostic, Edit, Fix, Position, Span
 from asynclint.report import github, gitlab, sarif
-from asynclint.rules import ALL_RULES
+from asynclint.rules import ALL_RULES, BY_CODE, base
 from test_cli import BAD, BAD_FINDINGS, CLEAN, UNAWAITED, invoke, write
 
 SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
@@ -81,6 +81,15 @@ def test_github_actions_adds_annotations_to_the_text_report(
 # ---------------------------------------------------------------------------
 
 
+def _validator() -> jsonschema.Draft4Validator:
+    """The official schema, formats included (``uri`` needs rfc3986-validator, a test extra)."""
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator.check_schema(schema)
+    checker = jsonschema.Draft4Validator.FORMAT_CHECKER
+    assert "uri" in checker.checkers, "install the test extras: rfc3986-validator checks format uri"
+    return jsonschema.Draft4Validator(schema, format_checker=checker)
+
+
 def _sarif(project: Path, *args: str) -> dict:
     result = invoke("--no-cache", "--output-format", "sarif", *args)
     return json.loads(result.stdout)
@@ -90,14 +99,17 @@ def test_sarif_validates_against_the_official_schema(project: Path) -> None:
     source = "import time\n\nimport pytest\n\n\n@pytest.mark.asyncio\nasync def test_a():\n    time.sleep(1)\n"
     write(project, {"test_a.py": BAD, "test_b.py": source, "sub dir/test_c.py": UNAWAITED})
     document = _sarif(project, ".")
-    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
-    jsonschema.Draft4Validator.check_schema(schema)
-    jsonschema.Draft4Validator(schema).validate(document)
-    # the schema can fail: a result without its message is rejected
+    validator = _validator()
+    validator.validate(document)
+    # the schema can fail: a result without its message is rejected, and so is a relative helpUri
     broken = json.loads(json.dumps(document))
     del broken["runs"][0]["results"][0]["message"]
     with pytest.raises(jsonschema.ValidationError):
-        jsonschema.Draft4Validator(schema).validate(broken)
+        validator.validate(broken)
+    broken = json.loads(json.dumps(document))
+    broken["runs"][0]["tool"]["driver"]["rules"][0]["helpUri"] = "docs/rules/ASL000.md"
+    with pytest.raises(jsonschema.ValidationError, match="is not a 'uri'"):
+        validator.validate(broken)
     assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in document["runs"][0]["results"]} == {
         "sub%20dir/test_c.py", "test_a.py", "test_b.py"
     }
@@ -112,7 +124,8 @@ def test_sarif_rules_results_and_fixes(project: Path) -> None:
     assert asl201["name"] == "unawaited-coroutine"
     assert asl201["fullDescription"]["text"].startswith("Flags a call of a coroutine function")
     assert "## Why is this bad?" in asl201["help"]["markdown"]
-    assert asl201["helpUri"] == "docs/rules/ASL201.md"
+    assert asl201["properties"]["docs"] == "docs/rules/ASL201.md"
+    assert "helpUri" not in asl201  # a relative base: SARIF wants an absolute URI
     assert asl201["defaultConfiguration"]["level"] == "error"
     assert run["columnKind"] == "unicodeCodePoints"
     results = run["results"]
@@ -142,6 +155,13 @@ def test_sarif_fixes_carry_the_imports_they_need(project: Path) -> None:
     [result] = _sarif(project, ".")["runs"][0]["results"]
     inserted = [r["insertedContent"]["text"] for r in result["fixes"][0]["artifactChanges"][0]["replacements"]]
     assert any("import asyncio" in text for text in inserted)
+
+
+def test_sarif_help_uri_once_the_docs_base_is_absolute(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(base, "DOCS_URL_BASE", "https://example.org/asynclint/docs/rules/")
+    descriptor = sarif.rule_descriptor(BY_CODE["ASL201"])
+    assert descriptor["helpUri"] == "https://example.org/asynclint/docs/rules/ASL201.md"
+    _validator().validate(sarif.document([]))
 
 
 def test_sarif_absolute_paths_are_file_uris() -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from pathlib import PurePath
 from typing import TextIO
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from asynclint import __version__
 from asynclint.model import Diagnostic, Span
@@ -26,18 +26,25 @@ _RULE_INDEX = {rule.code: index for index, rule in enumerate(ALL_RULES)}
 
 
 def rule_descriptor(rule: type[Rule]) -> dict:
-    """A ``reportingDescriptor``: the rule's identity and documentation."""
+    """A ``reportingDescriptor``: the rule's identity and documentation.
+
+    ``help`` carries the whole rule page, so a viewer needs no link. ``helpUri``
+    must be an absolute URI (SARIF's ``format: uri``): while the pages' base is
+    repository-relative it is left out rather than made invalid.
+    """
     documentation = rule.documentation()
-    return {
+    descriptor = {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": rule.doc_section("What it does"), "markdown": rule.doc_section("What it does")},
         "help": {"text": documentation, "markdown": documentation},
-        "helpUri": rule.url(),
         "defaultConfiguration": {"level": LEVEL, "enabled": rule.default_enabled},
-        "properties": {"tags": [rule.family], "fix": rule.fix_availability},
+        "properties": {"tags": [rule.family], "fix": rule.fix_availability, "docs": rule.url()},
     }
+    if urlsplit(rule.url()).scheme:
+        descriptor["helpUri"] = rule.url()
+    return descriptor
 
 
 def artifact_uri(path: str) -> str:
