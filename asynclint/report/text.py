@@ -9,8 +9,8 @@ from rich.console import Console
 from rich.text import Text
 
 from asynclint.model import Applicability, Diagnostic
-from asynclint.rules import BY_CODE
 from asynclint.report.visible import caret_line, display_cells, visible
+from asynclint.rules import BY_CODE
 
 
 def _applies(d: Diagnostic, unsafe_fixes: bool) -> bool:
