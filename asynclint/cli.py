@@ -8,23 +8,29 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable, Iterator, TextIO
 
 import click
 from rich.console import Console
 from rich.markdown import Markdown
 from rich.table import Table
+from rich.text import Text
 
 from asynclint import __version__
 from asynclint.config.pytest_config import PytestConfigError
-from asynclint.config.settings import SettingsError, load_settings
+from asynclint.config.settings import Settings, SettingsError, load_settings
 from asynclint.config.versions import parse_version, set_cli_override
 from asynclint.engine.cache import CACHE_DIR_NAME, ENV_CACHE_DIR
-from asynclint.engine.discovery import discover
+from asynclint.engine.discovery import SourceFile, discover
 from asynclint.engine.runner import run
 from asynclint.fixer import FixRun, fix_files
 from asynclint.fixer.imports import complete_fixes
-from asynclint.report import concise, json_report, text
+from asynclint.model import Diagnostic, FileError
+from asynclint.report import concise, github, gitlab, json_report, junit, sarif, statistics, text
+from asynclint.report.rule_docs import rule_facts
 from asynclint.rules import ALL_RULES, find_rule
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -40,10 +46,20 @@ class _DefaultToCheck(click.Group):
         return super().parse_args(ctx, args)
 
 
-def _console(err: bool = False) -> Console:
-    stream = sys.stderr if err else sys.stdout
-    no_color = bool(os.environ.get("NO_COLOR"))
-    return Console(file=stream, no_color=no_color, highlight=False, soft_wrap=True)
+def _console(err: bool = False, color: str = "auto", file: TextIO | None = None) -> Console:
+    """A console that honours ``--color``, then ``NO_COLOR``, then ``FORCE_COLOR``/a terminal.
+
+    ``NO_COLOR`` (and ``--color never``) means no escape sequence at all: rich's own
+    ``no_color`` drops colours but keeps bold and dim, which the convention forbids.
+    An explicit ``--color always`` beats ``NO_COLOR``, as the convention allows.
+    A report written to a file is never coloured unless ``--color always`` asks.
+    """
+    stream = file if file is not None else sys.stderr if err else sys.stdout
+    if color == "never" or (color == "auto" and (os.environ.get("NO_COLOR") or file is not None)):
+        return Console(file=stream, color_system=None, highlight=False, soft_wrap=True)
+    if color == "always":
+        return Console(file=stream, force_terminal=True, no_color=False, highlight=False, soft_wrap=True)
+    return Console(file=stream, highlight=False, soft_wrap=True)
 
 
 def _fail(message: str) -> "click.exceptions.Exit":
@@ -82,16 +98,80 @@ def main() -> None:
     """Find the pitfalls that make async pytest suites lie."""
 
 
+# Formats that print findings as data, each ``render(diagnostics, out)``; ``text`` (rich,
+# with a summary) and ``concise`` (marks what --fix would fix) are rendered apart.
+DATA_FORMATS: dict[str, Callable[[list[Diagnostic], TextIO], None]] = {
+    "json": json_report.render,
+    "json-lines": json_report.render_lines,
+    "github": github.render,
+    "sarif": sarif.render,
+    "junit": junit.render,
+    "gitlab": gitlab.render,
+}
+# The JSON formats also carry the files that could not be linted, as ``ASL-INTERNAL`` items.
+ERROR_ITEM_FORMATS = {"json": json_report.render, "json-lines": json_report.render_lines}
+# Formats whose fixes a consumer applies: they carry the fix's imports as edits too.
+COMPLETE_FIX_FORMATS = frozenset({"json", "json-lines", "sarif"})
+OUTPUT_FORMATS = ("text", "concise", *DATA_FORMATS)
+STATISTICS_FORMATS = ("text", "concise", "json")
+
+
+def _per_file_ignores(values: tuple[str, ...]) -> list[tuple[str, list[str]]] | None:
+    """``--per-file-ignores PATTERN:CODES`` (repeatable; codes comma-separated). None: not given."""
+    if not values:
+        return None
+    parsed = []
+    for value in values:
+        pattern, sep, codes = value.rpartition(":")
+        if not sep or not pattern or not codes.strip():
+            raise _fail(f"--per-file-ignores: expected PATTERN:CODES, got {value!r}")
+        parsed.append((pattern, _split((codes,))))
+    return parsed
+
+
+@contextmanager
+def _output(path: str | None) -> Iterator[TextIO]:
+    """Where the report goes: ``--output-file`` (folders created) or standard output."""
+    if path is None:
+        yield sys.stdout
+        return
+    target = Path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle = target.open("w", encoding="utf-8", newline="\n")
+    except OSError as exc:
+        raise _fail(f"--output-file: cannot write {path}: {exc.strerror}") from None
+    with handle:
+        yield handle
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--select", multiple=True, help="Rule codes, prefixes (ASL2) or names to enable (comma-separated).")
+@click.option("--extend-select", multiple=True, help="Rules to enable on top of the selection (comma-separated).")
 @click.option("--ignore", multiple=True, help="Rule codes, prefixes or names to disable (comma-separated).")
 @click.option(
+    "--per-file-ignores",
+    multiple=True,
+    metavar="PATTERN:CODES",
+    help="Disable rules for files matching a gitignore-style pattern (repeatable); replaces the configuration's table.",
+)
+@click.option("--config", "config_file", type=click.Path(), help="Read settings from this TOML file.")
+@click.option("--isolated", is_flag=True, help="Read no [tool.asynclint] configuration.")
+@click.option(
     "--output-format",
-    type=click.Choice(["text", "concise", "json"]),
+    type=click.Choice(OUTPUT_FORMATS),
     default="text",
     show_default=True,
+    help="Report format (under GitHub Actions, text also adds annotations).",
 )
+@click.option("--output-file", "-o", metavar="PATH", help="Write the report to PATH instead of standard output.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour the text report (auto: on a terminal, unless NO_COLOR is set).")
+@click.option("--statistics", "show_statistics", is_flag=True, help="Print how many findings each rule has instead of the findings.")
+@click.option("--show-fixes", is_flag=True, help="Show each finding's fix; with --fix, list what was fixed.")
+@click.option("--show-files", is_flag=True, help="List the files that would be linted, and exit.")
+@click.option("--show-settings", is_flag=True, help="Print the settings the run would use, and exit.")
 @click.option("--asyncio-mode", type=click.Choice(["strict", "auto"]), help="Override pytest-asyncio's mode.")
 @_pytest_asyncio_version
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain.")
@@ -112,11 +192,23 @@ def main() -> None:
     is_flag=True,
     help="Apply pytest's collection skips and `exclude` to paths named on the command line too (for pre-commit).",
 )
+@click.pass_context
 def check(
+    ctx: click.Context,
     paths: tuple[str, ...],
     select: tuple[str, ...],
+    extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
+    per_file_ignores: tuple[str, ...],
+    config_file: str | None,
+    isolated: bool,
     output_format: str,
+    output_file: str | None,
+    color: str,
+    show_statistics: bool,
+    show_fixes: bool,
+    show_files: bool,
+    show_settings: bool,
     asyncio_mode: str | None,
     exit_zero: bool,
     quiet: bool,
@@ -134,14 +226,34 @@ def check(
     --unsafe-fixes) and the findings that remain are reported. With --diff,
     nothing is written: the changes --fix would make are printed as a diff.
     """
+    if isolated and config_file:
+        raise _fail("--config and --isolated exclude each other")
+    if show_statistics and output_format not in STATISTICS_FORMATS:
+        raise _fail(f"--statistics prints text, concise or json, not {output_format}")
     targets = list(paths) or ["."]
     missing = [p for p in targets if not os.path.exists(p)]
     if missing:
         raise _fail(f"path does not exist: {missing[0]}")
     fix_run = None
     try:
-        settings = load_settings(Path(targets[0]), _split(select), _split(ignore), asyncio_mode)
+        settings = load_settings(
+            Path(targets[0]),
+            _split(select),
+            _split(ignore),
+            asyncio_mode,
+            extend_select=_split(extend_select),
+            per_file_ignores=_per_file_ignores(per_file_ignores),
+            config_file=Path(config_file) if config_file else None,
+            isolated=isolated,
+        )
         files = discover(targets, settings, force_exclude, warn=_warn)
+        if show_settings or show_files:
+            with _output(output_file) as out:
+                if show_settings:
+                    _print_settings(settings, targets, isolated, out)
+                if show_files:
+                    out.writelines(f"{f.display}\n" for f in files if not settings.is_excluded(f.path))
+            raise click.exceptions.Exit(EXIT_CLEAN)
         if fix or diff:
             fix_run = fix_files(
                 files, settings, unsafe=unsafe_fixes, write=not diff, use_cache=not no_cache,
@@ -157,6 +269,17 @@ def check(
         raise _fail(str(exc)) from None
     for warning in warnings:
         click.echo(f"asynclint: warning: {warning}", err=True)
+    if files_checked == 0 and not file_errors:
+        # Silence here looks like success; say why nothing was linted (still exit 0).
+        where = ", ".join(targets)
+        if files:
+            click.echo(f"asynclint: every test file in {where} is excluded by the configuration's `exclude`", err=True)
+        else:
+            click.echo(
+                f"asynclint: no test files found in {where}, or every one is excluded "
+                "(`asynclint config` shows what counts)",
+                err=True,
+            )
     if fix_run is not None:
         for error in dict.fromkeys(fix_run.errors):  # a file retried in a later pass fails once
             click.echo(f"asynclint: warning: {error}", err=True)
@@ -166,18 +289,100 @@ def check(
         assert fix_run is not None
         code = _report_diff(fix_run, quiet, exit_zero)
         raise click.exceptions.Exit(EXIT_INTERNAL if file_errors else code)
-    if output_format == "json":
-        json_report.render(complete_fixes(diagnostics, files), sys.stdout, file_errors)
-    elif output_format == "concise":
-        concise.render(diagnostics, sys.stdout, unsafe_fixes=unsafe_fixes)
-    elif not (quiet and not diagnostics and fix_run is None):
-        fixed = fix_run.fixed if fix_run is not None else None
-        text.render(diagnostics, _console(), files_checked, quiet, unsafe_fixes=unsafe_fixes, fixed=fixed)
-    if fix_run is not None and output_format != "text" and not quiet:
-        click.echo(_fix_summary(fix_run, diagnostics), err=True)
+    options = ReportOptions(output_format, output_file, color, show_statistics, show_fixes, quiet, unsafe_fixes)
+    _write_report(options, diagnostics, files, files_checked, fix_run, file_errors)
+    if _annotate_for_github(ctx, output_format):
+        github.render(diagnostics, sys.stdout)
     if file_errors:  # after everything else is printed; --exit-zero never hides them
         raise click.exceptions.Exit(EXIT_INTERNAL)
     raise click.exceptions.Exit(EXIT_FINDINGS if diagnostics and not exit_zero else EXIT_CLEAN)
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """The options that shape the report, apart from what was linted."""
+
+    output_format: str
+    output_file: str | None
+    color: str
+    statistics: bool
+    show_fixes: bool
+    quiet: bool
+    unsafe_fixes: bool
+
+
+def _write_report(
+    options: ReportOptions,
+    diagnostics: list[Diagnostic],
+    files: list[SourceFile],
+    files_checked: int,
+    fix_run: FixRun | None,
+    file_errors: list[FileError],
+) -> None:
+    """The report in the chosen format; after ``--fix``, data formats get the summary on stderr.
+    Files that could not be linted are items of the JSON formats too (``ASL-INTERNAL``)."""
+    fixed_by_file = {f.display: f.applied for f in fix_run.files if f.applied} if fix_run is not None else {}
+    with _output(options.output_file) as out:
+        if options.statistics:
+            rows = statistics.count(diagnostics, options.unsafe_fixes)
+            (statistics.render_json if options.output_format == "json" else statistics.render_text)(rows, out)
+        elif options.output_format == "text":
+            if not (options.quiet and not diagnostics and fix_run is None):
+                console = _console(color=options.color, file=out if options.output_file else None)
+                if options.show_fixes:
+                    text.render_fixed(fixed_by_file, console)
+                text.render(
+                    diagnostics,
+                    console,
+                    files_checked,
+                    options.quiet,
+                    unsafe_fixes=options.unsafe_fixes,
+                    fixed=fix_run.fixed if fix_run is not None else None,
+                    show_fixes=options.show_fixes,
+                )
+        elif options.output_format == "concise":
+            concise.render(diagnostics, out, unsafe_fixes=options.unsafe_fixes)
+        else:
+            complete = options.output_format in COMPLETE_FIX_FORMATS
+            found = complete_fixes(diagnostics, files) if complete else diagnostics
+            if options.output_format in ERROR_ITEM_FORMATS:
+                ERROR_ITEM_FORMATS[options.output_format](found, out, file_errors)
+            else:
+                DATA_FORMATS[options.output_format](found, out)
+    if fix_run is not None and options.output_format != "text" and not options.quiet:
+        if options.show_fixes:
+            text.render_fixed(fixed_by_file, _console(err=True, color=options.color))
+        click.echo(_fix_summary(fix_run, diagnostics), err=True)
+
+
+def _annotate_for_github(ctx: click.Context, output_format: str) -> bool:
+    """Under GitHub Actions a run without an explicit format keeps the text report for the
+    log and adds annotations, so findings also show on the pull request's diff."""
+    explicit = ctx.get_parameter_source("output_format") is not click.core.ParameterSource.DEFAULT
+    return os.environ.get("GITHUB_ACTIONS") == "true" and not explicit and output_format == "text"
+
+
+def _print_settings(settings: Settings, targets: list[str], isolated: bool, out: TextIO) -> None:
+    """``--show-settings``: what the run would use, one ``key: value`` line each."""
+    if settings.config_path is not None:
+        source = str(settings.config_path)
+    else:
+        source = "(none: --isolated)" if isolated else "(none: defaults)"
+    rows = [
+        ("paths", " ".join(targets)),
+        ("configuration", source),
+        ("enabled rules", ", ".join(sorted(settings.enabled)) or "(none)"),
+        ("exclude", ", ".join(settings.exclude) or "-"),
+        (
+            "per-file-ignores",
+            "; ".join(f"{pattern}: {', '.join(codes)}" for pattern, codes in settings.per_file_ignores) or "-",
+        ),
+        ("asyncio mode", f"{settings.asyncio_mode} ({settings.asyncio_mode_source})" if settings.asyncio_mode
+         else "(from each file's pytest config)"),
+    ]
+    width = max(len(label) for label, _ in rows) + 2
+    for label, value in rows:
+        out.write(f"{label + ':':<{width}}{value}\n")
 
 
 def _fix_summary(fix_run: FixRun, remaining: list) -> str:
@@ -213,7 +418,16 @@ def rule(code_or_name: str) -> None:
     if found is None:
         raise _fail(f"unknown rule code or name: {code_or_name!r} (see `asynclint rules`)")
     console = _console()
-    console.print(f"[bold]{found.code}[/bold] {found.name} ({found.family}; fix: {found.fix_availability})")
+    if not console.is_terminal:
+        # Piped: the Markdown source itself, so `code` keeps its backticks and no line is
+        # padded to the terminal width (rich's rendering does both).
+        click.echo(rule_facts(found))
+        click.echo()
+        click.echo("\n".join(line.rstrip() for line in found.documentation().splitlines()))
+        return
+    header = Text(rule_facts(found))
+    header.stylize("bold", 0, len(found.code))
+    console.print(header)
     console.print(Markdown(found.documentation()))
 
 

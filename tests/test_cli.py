@@ -16,6 +16,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Callable
 
 import pytest
 from click.testing import CliRunner, Result
@@ -73,7 +74,7 @@ def test_fetch():
     fetch()
 """
 
-JSON_KEYS = {"code", "name", "message", "path", "line", "column", "end_line", "end_column", "fix", "url"}
+JSON_KEYS = {"schema_version", "code", "name", "message", "path", "line", "column", "end_line", "end_column", "fix", "url"}
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 # SGR parameters that set a colour: 30-37, 39, 40-47, 49, 90-97, 100-107, 38;/48; (256/true colour).
 COLOR_SGR = re.compile(r"\x1b\[(?:[0-9;]*;)?(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])(?:;[0-9;]*)?m")
@@ -95,19 +96,12 @@ def write(root: Path, files: dict[str, str], ini: str | None = "[pytest]\n") -> 
     return root
 
 
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An empty project folder that is also the current directory (so the cache lands there)."""
-    root = tmp_path / "proj"
-    root.mkdir()
-    monkeypatch.chdir(root)
-    return root
-
-
 def invoke(*args: str, env: dict[str, str | None] | None = None) -> Result:
-    """Run ``asynclint ARGS`` in-process; colour variables are cleared unless ``env`` sets them."""
+    """Run ``asynclint ARGS`` in-process; colour variables (and GitHub Actions' marker, which adds
+    annotations) are cleared unless ``env`` sets them."""
     base: dict[str, str | None] = {
-        "NO_COLOR": None, "FORCE_COLOR": None, "TTY_COMPATIBLE": None, "COLUMNS": None, "LINES": None
+        "NO_COLOR": None, "FORCE_COLOR": None, "TTY_COMPATIBLE": None, "COLUMNS": None, "LINES": None,
+        "GITHUB_ACTIONS": None,
     }
     base.update(env or {})
     return CliRunner().invoke(main, list(args), env=base, catch_exceptions=False)
@@ -307,7 +301,7 @@ def test_config_select_and_ignore(project: Path) -> None:
     config = '[tool.asynclint]\nselect = ["ASL1", "ASL3"]\nignore = ["ASL101"]\n'
     write(project, {"pyproject.toml": config, "test_a.py": BAD})
     assert codes(invoke("--no-cache", "--output-format", "concise").stdout) == ["ASL301"]
-    # the command line's --select replaces the config's select; config ignores still apply
+    # the command line's --select replaces the config's select and its ignores (ruff's layers)
     assert codes(invoke("--no-cache", "--output-format", "concise", "--select", "ASL2").stdout) == ["ASL201"]
 
 
@@ -388,7 +382,8 @@ def test_json_contract(project: Path) -> None:
         assert (item["end_line"], item["end_column"]) >= (item["line"], item["column"])
         assert re.fullmatch(r"ASL\d{3}", item["code"])
         assert item["name"] == {r.code: r.name for r in ALL_RULES}[item["code"]]
-        assert item["message"] and item["url"] is None  # no hosted docs yet: `asynclint rule CODE`
+        assert item["message"] and item["url"] == f"docs/rules/{item['code']}.md"
+        assert item["schema_version"] == 2
         if item["fix"] is not None:
             assert set(item["fix"]) == {"applicability", "title", "edits"}
             assert item["fix"]["applicability"] in ("safe", "unsafe")
@@ -863,7 +858,9 @@ def _run(cmd: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def _console_script() -> str:
-    exe = shutil.which("asynclint")
+    """The script installed beside the running interpreter (its venv), else the one on PATH."""
+    beside = Path(sys.executable).parent / "asynclint"
+    exe = str(beside) if beside.is_file() else shutil.which("asynclint")
     if exe is None:
         pytest.skip("the asynclint console script is not on PATH")
     return exe
@@ -922,23 +919,39 @@ DEMO = Path(__file__).resolve().parent.parent / "fixtures_corpus" / "projects" /
 
 
 def _readme_blocks() -> list[str]:
-    return re.findall(r"```(?:text|json|diff)\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
+    return re.findall(r"```(?:text|json|diff|xml)\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
+
+
+def _sarif_results(printed: str) -> str:
+    """What the README shows of the SARIF (``| jq .runs[0].results``): the whole run repeats every rule's docs."""
+    return json.dumps(json.loads(printed)["runs"][0]["results"], indent=2)
 
 
 @pytest.mark.parametrize(
-    "args",
+    ("args", "excerpt"),
     [
-        ("--no-cache", "tests"),
-        ("--no-cache", "--output-format", "concise", "tests"),
-        ("--no-cache", "--output-format", "json", "--select", "ASL201", "tests"),
-        ("--no-cache", "--diff", "--unsafe-fixes", "tests"),
+        (("--no-cache", "tests"), None),
+        (("--no-cache", "--output-format", "concise", "tests"), None),
+        (("--no-cache", "--output-format", "json", "--select", "ASL201", "tests"), None),
+        (("--no-cache", "--diff", "--unsafe-fixes", "tests"), None),
+        (("--no-cache", "--statistics", "tests"), None),
+        (("--no-cache", "--output-format", "github", "--select", "ASL201,ASL301", "tests"), None),
+        (("--no-cache", "--output-format", "sarif", "--select", "ASL201", "tests"), _sarif_results),
+        (("--no-cache", "--output-format", "junit", "--select", "ASL201", "tests"), None),
+        (("--no-cache", "--output-format", "gitlab", "--select", "ASL201", "tests"), None),
+        (("--no-cache", "--output-format", "json-lines", "--select", "ASL201,ASL301", "tests"), None),
     ],
-    ids=["text", "concise", "json", "diff"],
+    ids=["text", "concise", "json", "diff", "statistics", "github", "sarif", "junit", "gitlab", "json-lines"],
 )
-def test_readme_examples_are_what_asynclint_prints(args: tuple[str, ...], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_readme_examples_are_what_asynclint_prints(
+    args: tuple[str, ...], excerpt: Callable[[str], str] | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(DEMO)
-    result = CliRunner().invoke(main, list(args), env={"NO_COLOR": "1", "COLUMNS": "200"}, catch_exceptions=False)
+    env = {"NO_COLOR": "1", "COLUMNS": "200", "GITHUB_ACTIONS": None}
+    result = CliRunner().invoke(main, list(args), env=env, catch_exceptions=False)
     printed = result.stdout.strip("\n")
+    if excerpt is not None:
+        printed = excerpt(printed)
     if "--diff" in args:  # the README shows the summary line (stderr) after the diff
         printed = f"{printed}\n{result.stderr.strip()}"
     shown = [re.sub(r"^\$ .*\n", "", block).strip("\n") for block in _readme_blocks()]

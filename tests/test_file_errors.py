@@ -115,6 +115,7 @@ def test_json_reports_the_failed_file_among_the_findings(project: Path, monkeypa
     assert [(i["path"], i["code"]) for i in items] == [("test_a.py", "ASL-INTERNAL"), ("test_b.py", "ASL201")]
     error = items[0]
     assert error == {
+        "schema_version": 2,
         "code": "ASL-INTERNAL",
         "name": "internal-error",
         "message": "internal error: RecursionError: maximum recursion depth exceeded",

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from asynclint.api import lint_text
 from asynclint.config.pytest_config import DEFAULT_PROFILE
 from asynclint.rules import ALL_RULES, BY_CODE, BY_NAME, find_rule
-from asynclint.rules.base import DOC_SECTIONS, Rule
+from asynclint.report import rule_docs
+from asynclint.rules.base import DOC_SECTIONS, DOCS_URL_BASE, Rule
 
 
 @pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: r.code)
@@ -39,3 +42,45 @@ def test_codes_and_names_are_unique_and_well_formed() -> None:
         assert rule.name == rule.name.lower() and " " not in rule.name
         assert rule.fix_availability in ("safe", "unsafe", "none")
         assert find_rule(rule.code) is rule and find_rule(rule.name) is rule
+
+
+# ---------------------------------------------------------------------------
+# docs/rules/: generated from the classes, never edited by hand
+# ---------------------------------------------------------------------------
+DOCS = Path(__file__).resolve().parents[1] / "docs" / "rules"
+
+
+def test_rule_pages_match_the_rule_classes() -> None:
+    """Fails when a rule's docstring changed without regenerating its page:
+    run ``python -m asynclint.report.rule_docs`` from the repository root."""
+    on_disk = {page.name: page.read_text(encoding="utf-8") for page in DOCS.glob("*.md")}
+    expected = rule_docs.pages()
+    assert sorted(on_disk) == sorted(expected), "stale or missing pages: regenerate docs/rules"
+    drifted = [name for name in expected if on_disk[name] != expected[name]]
+    assert not drifted, f"regenerate docs/rules (python -m asynclint.report.rule_docs): {drifted}"
+
+
+@pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: r.code)
+def test_rule_url_names_its_page(rule: type[Rule]) -> None:
+    url = rule.url()
+    assert url == f"{DOCS_URL_BASE}{rule.code}.md"
+    page = (DOCS.parents[1] / url).read_text(encoding="utf-8")
+    assert page.splitlines()[2] == f"# {rule.code} {rule.name}"
+    assert rule.doc_section("Why is this bad?") in page
+
+
+def test_index_links_every_rule_page() -> None:
+    index = (DOCS / rule_docs.INDEX).read_text(encoding="utf-8")
+    assert [line.split("](")[1].split(")")[0] for line in index.splitlines() if line.startswith("| [")] == [
+        f"{rule.code}.md" for rule in ALL_RULES
+    ]
+
+
+def test_regenerating_removes_pages_of_rules_that_are_gone(tmp_path: Path) -> None:
+    (tmp_path / "ASL999.md").write_text("old")
+    (tmp_path / "notes.txt").write_text("kept")
+    assert rule_docs.main([str(tmp_path)]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*rule_docs.pages(), "notes.txt"])
+    for name, content in rule_docs.pages().items():
+        text = (tmp_path / name).read_text(encoding="utf-8")
+        assert text == content and not any(line != line.rstrip() for line in text.splitlines())

@@ -31,6 +31,7 @@ class Settings:
     asyncio_mode: str | None = None  # override of the pytest config's mode
     asyncio_mode_source: str = ""
     config_root: Path | None = None  # folder of the pyproject.toml that held [tool.asynclint]
+    config_path: Path | None = None  # that file (or --config's), None when none was read
     enabled: frozenset[str] = field(default=frozenset())
 
     def fingerprint(self) -> str:
@@ -120,25 +121,59 @@ def _check_version_keys(table: dict, where: str) -> None:
 _KNOWN_KEYS = {"select", "ignore", "exclude", "per-file-ignores", "asyncio-mode", "extend-select", "pytest-asyncio-version", "pytest-version"}
 
 
+def read_config_file(path: Path) -> tuple[Path, dict]:
+    """``--config PATH``: a ``pyproject.toml`` (its ``[tool.asynclint]`` table) or a TOML file
+    holding the keys at top level, so a shared file can sit outside the project."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SettingsError(f"--config: no such file: {path}") from None
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError) as exc:
+        raise SettingsError(f"{path}: cannot read configuration: {exc}") from None
+    if path.name == "pyproject.toml" or "tool" in data:
+        tool = data.get("tool")
+        table = tool.get("asynclint") if isinstance(tool, dict) else None
+        if not isinstance(table, dict):
+            raise SettingsError(f"{path}: no [tool.asynclint] table")
+        return path, table
+    return path, data
+
+
 def load_settings(
     start: Path,
     select: Iterable[str] = (),
     ignore: Iterable[str] = (),
     asyncio_mode: str | None = None,
+    *,
+    extend_select: Iterable[str] = (),
+    per_file_ignores: Iterable[tuple[str, Iterable[str]]] | None = None,
+    config_file: Path | None = None,
+    isolated: bool = False,
 ) -> Settings:
-    """Merge ``[tool.asynclint]`` with command-line options (the command line wins)."""
-    from asynclint.rules import resolve_selection
+    """Merge ``[tool.asynclint]`` with command-line options (the command line wins).
 
-    found = find_pyproject_settings(start)
+    ``config_file`` replaces the upward search (``--config``); ``isolated`` reads no
+    configuration at all (``--isolated``). ``per_file_ignores`` from the command line
+    replace the table of the configuration, as ``--select`` replaces ``select``.
+    """
+    from asynclint.rules import apply_selection_layer, resolve_selection
+
+    if isolated:
+        found = None
+    elif config_file is not None:
+        found = read_config_file(config_file)
+    else:
+        found = find_pyproject_settings(start)
     table: dict = {}
     root: Path | None = None
+    config_path: Path | None = None
     if found is not None:
-        path, table = found
-        root = path.parent
+        config_path, table = found
+        root = config_path.parent
         unknown = set(table) - _KNOWN_KEYS
         if unknown:
-            raise SettingsError(f"{path}: unknown key(s) in [tool.asynclint]: {', '.join(sorted(unknown))}")
-        where = str(path)
+            raise SettingsError(f"{config_path}: unknown key(s) in [tool.asynclint]: {', '.join(sorted(unknown))}")
+        where = str(config_path)
     else:
         where = "configuration"
     cfg_select = _codes(table.get("select", []), "select", where)
@@ -152,10 +187,10 @@ def load_settings(
         (pattern, _codes(codes, f"per-file-ignores.{pattern}", where)) for pattern, codes in per_file.items()
     ]
     _check_version_keys(table, where)
+    defaults = resolve_selection((), default_all=True)
     try:
-        per_file_ignores = tuple((pattern, resolve_selection(codes)) for pattern, codes in per_file_codes)
-        cfg_enabled = resolve_selection(cfg_select, default_all=True) | resolve_selection(extend)
-        cfg_disabled = resolve_selection(cfg_ignore)
+        cfg_per_file = tuple((pattern, resolve_selection(codes)) for pattern, codes in per_file_codes)
+        cfg_enabled = apply_selection_layer(defaults, cfg_select or None, extend, cfg_ignore)
     except SettingsError as exc:  # resolve_selection does not know the file: name it once
         raise SettingsError(f"{where}: {exc}") from None
     mode_source = "command line" if asyncio_mode else f"{where} [tool.asynclint] asyncio-mode"
@@ -164,15 +199,20 @@ def load_settings(
         raise SettingsError(f"{where}: 'asyncio-mode' must be 'strict' or 'auto', not {mode!r}")
     select = tuple(select)
     ignore = tuple(ignore)
-    enabled = (resolve_selection(select) if select else cfg_enabled) - cfg_disabled - resolve_selection(ignore)
+    enabled = apply_selection_layer(cfg_enabled, select or None, tuple(extend_select), ignore)
+    if per_file_ignores is None:
+        file_ignores = cfg_per_file
+    else:
+        file_ignores = tuple((pattern, resolve_selection(codes)) for pattern, codes in per_file_ignores)
     return Settings(
         select=select or cfg_select,
         ignore=ignore + cfg_ignore,
         exclude=exclude,
-        per_file_ignores=tuple((p, tuple(sorted(c))) for p, c in per_file_ignores),
+        per_file_ignores=tuple((p, tuple(sorted(c))) for p, c in file_ignores),
         asyncio_mode=mode,
         asyncio_mode_source=mode_source if mode else "",
         config_root=root,
+        config_path=config_path,
         enabled=frozenset(enabled),
     )
 

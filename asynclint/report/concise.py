@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from asynclint.model import Applicability, Diagnostic
+from asynclint.report.visible import visible
 
 
 def render(diagnostics: list[Diagnostic], out: TextIO, unsafe_fixes: bool = False) -> None:
@@ -12,4 +13,6 @@ def render(diagnostics: list[Diagnostic], out: TextIO, unsafe_fixes: bool = Fals
     for d in diagnostics:
         applies = d.fix is not None and (d.fix.applicability is Applicability.SAFE or unsafe_fixes)
         fixable = " [*]" if applies else ""
-        out.write(f"{d.path}:{d.line}:{d.column}: {d.code}{fixable} {d.message}\n")
+        # One line per finding: a control character in a path or message must neither
+        # reach the terminal nor break the line.
+        out.write(f"{visible(d.path)}:{d.line}:{d.column}: {d.code}{fixable} {visible(d.message)}\n")

@@ -1,4 +1,8 @@
-"""The JSON contract (versioned in DESIGN.md): a sorted array of findings.
+"""The JSON contract (documented in the README): a sorted array of findings.
+
+Each finding carries ``schema_version`` so a consumer can tell the contract it
+reads without a wrapper object around the array (whose shape stays as it was).
+``json-lines`` writes the same objects, one per line, for streaming consumers.
 
 A file that could not be linted is an item of the same shape with the code ``ASL-INTERNAL``
 (see ``FileError``): one array stays easy to consume, and a consumer that only counts items
@@ -14,8 +18,12 @@ from typing import TextIO
 from asynclint.model import Diagnostic, FileError
 from asynclint.rules import BY_CODE
 
+# 1: the unversioned array (``url`` always null). 2: ``schema_version`` added, ``url`` set.
+SCHEMA_VERSION = 2
+
 
 def as_dict(d: Diagnostic) -> dict:
+    """One finding as the contract's object (keys in a fixed order)."""
     fix = None
     if d.fix is not None:
         fix = {
@@ -33,6 +41,7 @@ def as_dict(d: Diagnostic) -> dict:
             ],
         }
     return {
+        "schema_version": SCHEMA_VERSION,
         "code": d.code,
         "name": d.name,
         "message": d.message,
@@ -51,6 +60,7 @@ INTERNAL_CODE = "ASL-INTERNAL"
 
 def error_as_dict(error: FileError) -> dict:
     return {
+        "schema_version": SCHEMA_VERSION,
         "code": INTERNAL_CODE,
         "name": "internal-error",
         "message": error.message,
@@ -64,8 +74,19 @@ def error_as_dict(error: FileError) -> dict:
     }
 
 
-def render(diagnostics: list[Diagnostic], out: TextIO, errors: Iterable[FileError] = ()) -> None:
+def _items(diagnostics: list[Diagnostic], errors: Iterable[FileError]) -> list[dict]:
     items = [as_dict(d) for d in diagnostics] + [error_as_dict(e) for e in errors]
     items.sort(key=lambda item: (item["path"], item["line"], item["column"], item["code"]))
-    json.dump(items, out, indent=2)
+    return items
+
+
+def render(diagnostics: list[Diagnostic], out: TextIO, errors: Iterable[FileError] = ()) -> None:
+    json.dump(_items(diagnostics, errors), out, indent=2)
     out.write("\n")
+
+
+def render_lines(diagnostics: list[Diagnostic], out: TextIO, errors: Iterable[FileError] = ()) -> None:
+    """``json-lines``: one compact object per line, nothing when clean."""
+    for item in _items(diagnostics, errors):
+        out.write(json.dumps(item))
+        out.write("\n")

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from itertools import groupby
 
 from rich.console import Console
 from rich.text import Text
 
 from asynclint.model import Applicability, Diagnostic
+from asynclint.report.visible import caret_line, display_cells, visible
+from asynclint.rules import BY_CODE
 
 
 def _applies(d: Diagnostic, unsafe_fixes: bool) -> bool:
@@ -16,16 +19,40 @@ def _applies(d: Diagnostic, unsafe_fixes: bool) -> bool:
 
 
 def _snippet(d: Diagnostic) -> Text:
-    line = d.source_line.expandtabs(4) if "\t" not in d.source_line else d.source_line
+    """The source line (control characters drawn, tabs expanded) and carets under the span."""
+    cells = display_cells(d.source_line)
     gutter = f"{d.line:>5} | "
     text = Text(gutter, style="dim")
-    text.append(line)
+    text.append("".join(shown for shown, _ in cells))
     start = max(d.column - 1, 0)
-    end = d.span.end.column - 1 if d.span.end.line == d.line else len(line)
-    end = max(end, start + 1)
+    end = d.span.end.column - 1 if d.span.end.line == d.line else len(d.source_line)
+    before, width = caret_line(d.source_line, start, max(end, start + 1))
     marker = Text(" " * (len(gutter) - 2) + "| ", style="dim")
-    marker.append(" " * start + "^" * (min(end, max(len(line), start + 1)) - start), style="bold red")
+    marker.append(" " * before + "^" * width, style="bold red")
     return Text("\n").join([text, marker])
+
+
+def _fix_help(d: Diagnostic, unsafe_fixes: bool) -> Text:
+    """``help: <fix title>``, saying when the fix is unsafe and so not applied by plain ``--fix``."""
+    assert d.fix is not None
+    line = Text("      help: ", style="cyan")
+    line.append(visible(d.fix.title))
+    if d.fix.applicability is Applicability.UNSAFE:
+        line.append(" (unsafe fix" + ("" if unsafe_fixes else ": needs --unsafe-fixes") + ")", style="dim")
+    return line
+
+
+def render_fixed(applied: dict[str, Counter], console: Console) -> None:
+    """``--fix --show-fixes``: what was fixed, per file and rule, before the remaining findings."""
+    if not applied:
+        return
+    total = sum(sum(counts.values()) for counts in applied.values())
+    console.print(Text(f"Fixed {total} finding{'s' if total != 1 else ''}:", style="bold"))
+    for path, counts in applied.items():
+        console.print(Text(f"- {visible(path)}:"))
+        for code in sorted(counts):
+            console.print(Text(f"    {counts[code]} × {code} ({BY_CODE[code].name})"))
+    console.print()
 
 
 def render(
@@ -35,25 +62,29 @@ def render(
     quiet: bool,
     unsafe_fixes: bool = False,
     fixed: int | None = None,
+    show_fixes: bool = False,
 ) -> None:
     """Findings grouped by file, then a summary line.
 
     ``[*]`` marks what ``--fix`` would fix with the current options; an unsafe
     fix without ``--unsafe-fixes`` is not marked, the summary counts it apart.
-    ``fixed`` (after ``--fix``) is how many findings were fixed.
+    ``fixed`` (after ``--fix``) is how many findings were fixed. ``show_fixes``
+    adds each fix's title under its finding (``--show-fixes``).
     """
     if not quiet:
         for path, group in groupby(diagnostics, key=lambda d: d.path):
-            console.print(Text(path, style="bold underline"))
+            console.print(Text(visible(path), style="bold underline"))
             for d in group:
                 header = Text(f"  {d.line}:{d.column} ", style="cyan")
                 header.append(d.code, style="bold red")
                 if _applies(d, unsafe_fixes):
                     header.append(" [*]", style="green")
-                header.append(f" {d.message}")
+                header.append(f" {visible(d.message)}")
                 console.print(header)
                 if d.source_line:
                     console.print(_snippet(d))
+                if show_fixes and d.fix is not None:
+                    console.print(_fix_help(d, unsafe_fixes))
             console.print()
     files = len({d.path for d in diagnostics})
     fixable = sum(1 for d in diagnostics if _applies(d, unsafe_fixes))

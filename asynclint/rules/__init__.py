@@ -44,3 +44,39 @@ def resolve_selection(items: Iterable[str], default_all: bool = False) -> frozen
             raise SettingsError(f"unknown rule code or name: {item!r} (see `asynclint rules`)")
         codes.update(matched)
     return frozenset(codes)
+
+
+def _specificity(selector: str) -> int:
+    """How narrow a selector is, as ruff ranks them: ``ALL`` < ``ASL`` < ``ASL2`` < ``ASL201``.
+
+    A rule name names one rule, as exactly as its code does.
+    """
+    if selector.upper() == "ALL":
+        return 0
+    if selector.lower() in BY_NAME:
+        return 6
+    return len(selector)
+
+
+def apply_selection_layer(
+    enabled: frozenset[str], select: tuple[str, ...] | None, extend: tuple[str, ...], ignore: tuple[str, ...]
+) -> frozenset[str]:
+    """One layer of ruff's rule resolution (the configuration, then the command line).
+
+    A layer's ``select`` replaces everything the layers below decided (their ignores
+    too), so ``--select ASL301`` on the command line beats ``ignore = ["ASL301"]`` in
+    the configuration. Within a layer the more specific selector wins
+    (``select = ["ASL3"]`` with ``ignore = ["ASL301"]`` keeps ASL301 off, and the other
+    way round keeps it on); at equal specificity, ignoring wins.
+    """
+    result = set(enabled)
+    if select is not None:
+        result = set()
+    steps = [(s, True) for s in (*(select or ()), *extend)] + [(s, False) for s in ignore]
+    for selector, enable in sorted(steps, key=lambda step: (_specificity(step[0]), not step[1])):
+        codes = resolve_selection([selector])
+        if enable:
+            result |= codes
+        else:
+            result -= codes
+    return frozenset(result)

@@ -23,6 +23,11 @@ from asynclint.model import Applicability, ImportRequest
 from asynclint.semantics.filemodel import CallSite, FileModel
 from asynclint.semantics.resolve import Callee, Resolver
 
+# Where the generated rule pages (``docs/rules/CODE.md``) live, relative to the repository
+# root: no hosting address is known yet, so this is the one place to make it absolute.
+# Reports (JSON ``url``, SARIF ``helpUri``) use it.
+DOCS_URL_BASE = "docs/rules/"
+
 DOC_SECTIONS = (
     "What it does",
     "Why is this bad?",
@@ -139,9 +144,9 @@ class Rule:
         return match.group(1) if match else ""
 
     @classmethod
-    def url(cls) -> str | None:
-        """No hosted documentation exists yet: ``asynclint rule CODE`` is the reference."""
-        return None
+    def url(cls) -> str:
+        """The rule's page under ``docs/rules/``, generated from this docstring."""
+        return f"{DOCS_URL_BASE}{cls.code}.md"
 
     def finding(self, node: cst.CSTNode, message: str, fix: FixPlan | None = None) -> Finding:
         return Finding(self.code, node, message, fix)

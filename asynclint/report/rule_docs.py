@@ -1,0 +1,100 @@
+"""The rule reference as Markdown files, ``docs/rules/CODE.md`` plus an index.
+
+The pages are generated from the rule classes (their docstrings are the source of
+truth, as for ``asynclint rule CODE``) so that a link in a report (JSON ``url``,
+SARIF ``helpUri``) can point somewhere readable without a running asynclint.
+``tests/test_rule_docs.py`` fails when the files drift from the classes; regenerate
+them with ``python -m asynclint.report.rule_docs`` from the repository root.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from asynclint.rules import ALL_RULES
+from asynclint.rules.base import Rule
+
+DOCS_FOLDER = Path("docs") / "rules"
+INDEX = "README.md"
+_GENERATED = "<!-- Generated from the rule classes by `python -m asynclint.report.rule_docs`; do not edit. -->"
+
+
+def rule_facts(rule: type[Rule]) -> str:
+    """The one-line header both ``asynclint rule`` and the pages show."""
+    return f"{rule.code} {rule.name} ({rule.family}; fix: {rule.fix_availability})"
+
+
+def render_rule(rule: type[Rule]) -> str:
+    """One rule's page: title, summary, facts, then its documented sections."""
+    lines = [
+        _GENERATED,
+        "",
+        f"# {rule.code} {rule.name}",
+        "",
+        f"What it flags: {rule.summary}.",
+        "",
+        f"Family: {rule.family} · fix: {rule.fix_availability} · on by default: {'yes' if rule.default_enabled else 'no'}",
+        "",
+        rule.documentation(),
+        "",
+        f"[All rules]({INDEX})",
+    ]
+    return _tidy("\n".join(lines))
+
+
+def render_index() -> str:
+    """The table of every rule, each linking to its page."""
+    lines = [
+        _GENERATED,
+        "",
+        "# asynclint rules",
+        "",
+        "| code | name | family | fix | what it flags |",
+        "|---|---|---|---|---|",
+    ]
+    for rule in ALL_RULES:
+        summary = rule.summary.replace("|", "\\|")
+        lines.append(
+            f"| [{rule.code}]({rule.code}.md) | {rule.name} | {rule.family} | {rule.fix_availability} | {summary} |"
+        )
+    return _tidy("\n".join(lines))
+
+
+def _tidy(text: str) -> str:
+    """No trailing spaces, one final newline: stable bytes for the drift test."""
+    return "\n".join(line.rstrip() for line in text.splitlines()).rstrip("\n") + "\n"
+
+
+def pages() -> dict[str, str]:
+    """File name -> content, for every generated file."""
+    generated = {f"{rule.code}.md": render_rule(rule) for rule in ALL_RULES}
+    generated[INDEX] = render_index()
+    return generated
+
+
+def write(folder: Path) -> list[Path]:
+    """Write every page into ``folder`` and delete pages of rules that no longer exist."""
+    folder.mkdir(parents=True, exist_ok=True)
+    wanted = pages()
+    for stale in folder.glob("*.md"):
+        if stale.name not in wanted:
+            stale.unlink()
+    written = []
+    for name, content in wanted.items():
+        target = folder / name
+        target.write_text(content, encoding="utf-8", newline="\n")
+        written.append(target)
+    return written
+
+
+def main(argv: list[str]) -> int:
+    """``python -m asynclint.report.rule_docs [FOLDER]`` (default ``docs/rules``)."""
+    folder = Path(argv[0]) if argv else DOCS_FOLDER
+    written = write(folder)
+    print(f"wrote {len(written)} files to {folder}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
