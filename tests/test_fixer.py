@@ -20,13 +20,18 @@ from pathlib import Path
 import libcst as cst
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
+from libcst.codemod import CodemodContext
+from libcst.codemod.visitors import AddImportsVisitor
 
 from asynclint.api import fix_paths, lint_paths
 from asynclint.cli import main
 from asynclint.config.settings import Settings
 from asynclint.fixer import fix_text, is_applicable
 from asynclint.fixer.edits import LineIndex, apply, locate, select
-from asynclint.fixer.imports import import_edits, merge_imports
+from asynclint.fixer.imports import _add_imports, import_edits, merge_imports
 from asynclint.fixer.source import NEWLINE, SourceText
 from asynclint.model import Applicability, Diagnostic, Edit, Fix, ImportRequest, Position, Span
 from asynclint.rules import ALL_RULES
@@ -517,6 +522,67 @@ def test_import_edits_for_json() -> None:
 )
 def test_a_stdlib_import_joins_its_group(text: str, expected: str) -> None:
     assert _merge(text, ImportRequest("asyncio")) == expected
+
+
+_IMPORTS = (
+    "import os\n",
+    "import pytest\n",
+    "import a.b\n",
+    "import x as y\n",
+    "import os, sys\n",
+    "import os; import sys\n",
+    "from unittest.mock import Mock, patch\n",
+    "from unittest.mock import *\n",
+    "from unittest.mock import Mock as M\n",
+    "from . import relative\n",
+    "from m import (\n    a,\n    b,  # keep\n)\n",
+    "from __future__ import annotations\n",
+)
+_GAPS = ("", "\n", "# a comment\n", "\n# a comment\n", "# a comment\n\n")
+_STATEMENTS = ("x = 1\n", "if x:\n    from m import c\n", "async def test_x():\n    pass\n")
+_FIRST = ("", '"""Doc."""\n', "__strict__ = True\n", "# header\n\n")
+_REQUESTS = (
+    ImportRequest("pytest"),
+    ImportRequest("asyncio"),
+    ImportRequest("pytest_asyncio"),
+    ImportRequest("a"),
+    ImportRequest("unittest.mock", "AsyncMock"),
+    ImportRequest("unittest.mock", "Mock"),
+    ImportRequest("m", "a"),
+    ImportRequest("m", "d"),
+)
+
+
+@st.composite
+def _modules(draw: st.DrawFn) -> str:
+    """A docstring/flag/comment, an import block, a gap, statements and late imports."""
+    parts = [draw(st.sampled_from(_FIRST))]
+    for _ in range(draw(st.integers(0, 2))):
+        parts += draw(st.lists(st.sampled_from(_IMPORTS), max_size=3))
+        parts.append(draw(st.sampled_from(_GAPS)))
+        parts += draw(st.lists(st.sampled_from(_STATEMENTS), max_size=2))
+    return "".join(parts)
+
+
+@hypothesis_settings(max_examples=400, derandomize=True, deadline=None)
+@given(source=_modules(), requests=st.lists(st.sampled_from(_REQUESTS), min_size=1, max_size=4))
+def test_import_merge_is_libcsts_add_imports_visitor(source: str, requests: list[ImportRequest]) -> None:
+    """``_add_imports`` re-does the visitor's rules without its costly set-up: same output."""
+    module = cst.parse_module(source)
+    context = CodemodContext()
+    for request in requests:
+        AddImportsVisitor.add_needed_import(context, request.module, request.name)
+    expected = AddImportsVisitor(context).transform_module(module).code
+    assert _add_imports(module, requests).code == expected
+
+
+def test_a_cr_only_file_keeps_its_last_line_break() -> None:
+    """libcst's code generation drops the final CR of a CR-only file; the merge must not."""
+    for text in ("async def test_x():\r    pass\r", "import time\r\rasync def test_x():\r    time.sleep(1)\r"):
+        for request in (ImportRequest("pytest"), ImportRequest("asyncio")):
+            merged = _merge(text, request)
+            assert merged.endswith(text.split("\r", 1)[1]) and merged.endswith("\r")
+            assert f"import {request.module}\r" in merged
 
 
 # --------------------------------------------------------------------------- command line

@@ -1,11 +1,14 @@
 """Merging the imports fixes need with the module's own, in its style.
 
-libcst's ``AddImportsVisitor`` does the merging: it skips an import the module
+The merge follows libcst's ``AddImportsVisitor``: it skips an import the module
 already has, extends an existing ``from x import ...`` statement and otherwise
-adds the statement after the module's last top-level import (after a docstring
-and ``from __future__`` imports). Its result is then checked line by line:
-every line it removed or added must belong to an import statement (or be
-blank), so nothing else in the file can change.
+adds the statement after the module's top import block (after a docstring and
+``from __future__`` imports); a standard-library ``import x`` joins its group in
+isort's order. The visitor's rules are applied directly to the nodes (see
+``_add_imports``: the visitor's own set-up cost more than all the rest of a
+run). The result is then checked line by line: every line the merge removed or
+added must belong to an import statement (or be blank), so nothing else in the
+file can change.
 """
 
 from __future__ import annotations
@@ -14,12 +17,11 @@ import difflib
 import sys
 from bisect import bisect_right
 from dataclasses import replace
-from typing import Iterable
+from typing import Iterable, Sequence
 
 import libcst as cst
 import libcst.helpers
-from libcst.codemod import CodemodContext
-from libcst.codemod.visitors import AddImportsVisitor
+from libcst.helpers import get_absolute_module_from_package_for_import
 from libcst.metadata import MetadataWrapper, PositionProvider
 
 from asynclint.fixer.source import NEWLINE, lines_with_ends
@@ -132,19 +134,17 @@ def _head(module: cst.Module) -> cst.Module:
     return module.with_changes(body=module.body[: last + 1], footer=(), has_trailing_newline=True)
 
 
-def _stdlib_slot(module: cst.Module, request: ImportRequest) -> int | None:
+def _stdlib_slot(body: Sequence[cst.BaseStatement], request: ImportRequest) -> int | None:
     """Where ``import <stdlib module>`` goes in isort's order: among the ``import x`` lines of
-    the module's first group of standard-library imports (None: no such group, let libcst
-    place it)."""
+    the module's first group of standard-library imports (None: no such group, let the
+    general merge place it)."""
     if request.name is not None or request.module.partition(".")[0] not in sys.stdlib_module_names:
         return None
     slot = None
-    for index, statement in enumerate(module.body):
+    for index, statement in enumerate(body):
         if not _is_import_line(statement):
-            if slot is not None or not (index == 0 and _is_docstring(statement)):
-                if slot is not None:
-                    break
-                continue
+            if slot is not None:
+                break
             continue
         names = _top_modules(statement)
         if names == ["__future__"]:
@@ -176,36 +176,141 @@ def _top_modules(statement: cst.SimpleStatementLine) -> list[str]:
     return names
 
 
+# ----------------------------------------------------------------- libcst's AddImportsVisitor
+# The rules of ``libcst.codemod.visitors.AddImportsVisitor`` for the requests fixes make
+# (``import m``, ``from m import n``; no alias, no relative import), done directly on the
+# nodes. The visitor builds two matcher-based visitors per call, whose set-up alone costs
+# about 15 ms; fixing and the JSON report merge imports for every fixable file, so that
+# set-up dominated a run. tests/test_fixer.py checks this against the visitor itself.
+
+
+def _is_single_import(statement: cst.BaseStatement) -> bool:
+    return (
+        isinstance(statement, cst.SimpleStatementLine)
+        and len(statement.body) == 1
+        and isinstance(statement.body[0], (cst.Import, cst.ImportFrom))
+    )
+
+
+def _skip_first(body: Sequence[cst.BaseStatement]) -> bool:
+    """A docstring or a ``__strict__ = ...`` flag first: imports never go above it."""
+    if not body or not isinstance(body[0], cst.SimpleStatementLine) or len(body[0].body) != 1:
+        return False
+    node = body[0].body[0]
+    if isinstance(node, cst.Expr):
+        return isinstance(node.value, cst.SimpleString)
+    return (
+        isinstance(node, cst.Assign)
+        and len(node.targets) == 1
+        and isinstance(node.targets[0].target, cst.Name)
+        and node.targets[0].target.value == "__strict__"
+    )
+
+
+def _with_empty_line_before(statements: list[cst.BaseStatement]) -> list[cst.BaseStatement]:
+    """At least one blank line between the added imports and the first statement after them."""
+    if not statements:
+        return statements
+    first = statements[0]
+    if not first.leading_lines:
+        return [first.with_changes(leading_lines=(cst.EmptyLine(),)), *statements[1:]]
+    if first.leading_lines[0].comment is None:
+        return statements
+    return [first.with_changes(leading_lines=(cst.EmptyLine(), *first.leading_lines)), *statements[1:]]
+
+
+def _add_imports(module: cst.Module, requests: Iterable[ImportRequest]) -> cst.Module:
+    """``module`` with ``requests`` added as ``AddImportsVisitor`` adds them: a name joins the
+    first ``from m import`` of the top import block, anything else becomes a new statement at
+    the end of that block (``import`` lines sorted, then ``from`` lines per sorted module)."""
+    body = list(module.body)
+    start = 1 if _skip_first(body) else 0
+    end = start
+    while end < len(body) and _is_single_import(body[end]):
+        end += 1
+    have_modules: set[str] = set()
+    have_names: dict[str, set[str]] = {}
+    for statement in body[start:end]:
+        node = statement.body[0]  # type: ignore[attr-defined]
+        if isinstance(node, cst.Import):
+            have_modules.update(a.evaluated_name for a in node.names if a.asname is None)
+            continue
+        name = get_absolute_module_from_package_for_import(None, node)
+        if name is None:
+            continue
+        if isinstance(node.names, cst.ImportStar):
+            have_names[name] = {"*"}
+        elif "*" not in have_names.get(name, ()):
+            have_names.setdefault(name, set()).update(a.evaluated_name for a in node.names if a.asname is None)
+    modules = sorted({r.module for r in requests if r.name is None} - have_modules)
+    wanted: dict[str, set[str]] = {}
+    for request in requests:
+        if request.name is not None:
+            wanted.setdefault(request.module, set()).add(request.name)
+    names = {m: wanted[m] for m in sorted(wanted)}
+    for name, present in have_names.items():
+        if name in names:
+            names[name] = set() if "*" in present else names[name] - present
+            if not names[name]:
+                del names[name]
+    for index in range(start, end):
+        node = body[index].body[0]  # type: ignore[attr-defined]
+        if not isinstance(node, cst.ImportFrom) or isinstance(node.names, cst.ImportStar):
+            continue
+        name = get_absolute_module_from_package_for_import(None, node)
+        if name in names:
+            extended = node.with_changes(
+                names=[*(cst.ImportAlias(name=cst.Name(n)) for n in sorted(names.pop(name))), *node.names]
+            )
+            body[index] = body[index].with_changes(body=[extended])
+    if not modules and not names:
+        return module.with_changes(body=body)
+
+    def statement(code: str) -> cst.BaseStatement:
+        return cst.parse_statement(code, config=module.config_for_parsing)
+
+    future = [statement(f"from {m} import {', '.join(sorted(n))}") for m, n in names.items() if m == "__future__"]
+    added = [statement(f"import {m}") for m in modules]
+    added += [statement(f"from {m} import {', '.join(sorted(n))}") for m, n in names.items() if m != "__future__"]
+    return module.with_changes(
+        body=[*body[:start], *future, *body[start:end], *added, *_with_empty_line_before(body[end:])]
+    )
+
+
 def merge_imports(text: str, module: cst.Module, requests: Iterable[ImportRequest]) -> str:
-    """``text`` (whose parse is ``module``) with ``requests`` merged into its imports."""
+    """``text`` (whose parse is ``module``) with ``requests`` merged into its imports.
+
+    Only the head (the module up to its last import) is regenerated; the rest of ``text`` is
+    appended as it is. That also keeps what libcst's code generation loses: the final line
+    break of a file whose lines end in a lone CR.
+    """
     unique = missing_imports(module, requests)
     if not unique:
         return text
+    head = _head(module)
+    head_text = head.code
+    if not text.startswith(head_text):
+        # Nothing to anchor on (no import, no docstring), or the file ends in its imports
+        # without a final line break: the head is the whole module.
+        head, head_text = module, module.code
+        if not text.startswith(head_text):
+            raise ImportMergeError("libcst does not reproduce the file's text")
+    body = list(head.body)
+    general = []
     for request in unique:
-        slot = _stdlib_slot(module, request)
+        slot = _stdlib_slot(body, request)
         if slot is None:
+            general.append(request)
             continue
-        body = list(module.body)
         line = cst.parse_statement(f"import {request.module}\n")
-        if slot < len(body) and slot > 0 and _is_import_line(body[slot - 1]) and _is_import_line(body[slot]):
+        if 0 < slot < len(body) and _is_import_line(body[slot - 1]) and _is_import_line(body[slot]):
             # inside the group: the comments and blank lines above the next line stay above it
             line = line.with_changes(leading_lines=body[slot].leading_lines)
             body[slot] = body[slot].with_changes(leading_lines=())
         body.insert(slot, line)
-        inserted = module.with_changes(body=body)
-        rest = [r for r in unique if r is not request]
-        return merge_imports(inserted.code, inserted, rest) if rest else inserted.code
-    head = _head(module)
-    head_text = head.code
-    if not text.startswith(head_text):  # pragma: no cover - a shape the head cannot reproduce
-        head, head_text = module, text
-    context = CodemodContext()
-    for request in unique:
-        AddImportsVisitor.add_needed_import(context, request.module, request.name)
-    try:
-        updated = AddImportsVisitor(context).transform_module(head)
-    except Exception as exc:  # libcst raises a variety of errors on odd import shapes
-        raise ImportMergeError(str(exc)) from exc
+    updated = head.with_changes(body=body)
+    if general:
+        updated = _add_imports(updated, general)
     new_head = updated.code
     if new_head == head_text:
         return text
@@ -223,6 +328,7 @@ def merge_imports(text: str, module: cst.Module, requests: Iterable[ImportReques
             if number not in new_imports and new_lines[number - 1].strip():
                 raise ImportMergeError("merging imports would add a line that is not an import")
     return new_head + text[len(head_text):]
+
 
 def import_edits(text: str, module: cst.Module, requests: Iterable[ImportRequest]) -> tuple[Edit, ...]:
     """The edits (whole lines) that merging ``requests`` into the module's imports makes."""
