@@ -20,7 +20,7 @@ from asynclint.config.settings import SettingsError, load_settings
 from asynclint.config.versions import parse_version, set_cli_override
 from asynclint.engine.discovery import discover
 from asynclint.engine.runner import run
-from asynclint.fixer import FixRun, fix_files
+from asynclint.fixer.fixer import FixRun, fix_files
 from asynclint.fixer.imports import complete_fixes
 from asynclint.report import concise, json_report, text
 from asynclint.rules import ALL_RULES, find_rule
@@ -158,8 +158,9 @@ def _fix_summary(fix_run: FixRun, remaining: list) -> str:
 
 def _report_diff(fix_run: FixRun, quiet: bool, exit_zero: bool) -> int:
     """``--diff``: the diff on stdout, a one-line summary on stderr; exit 1 when it is not empty."""
-    out = sys.stdout
     changed = fix_run.changed
+    sys.stdout.flush()
+    out = sys.stdout.buffer  # bytes: the diff is in each file's own encoding
     for record in changed:
         out.write(record.diff())
     out.flush()

@@ -29,7 +29,7 @@ from libcst.codemod.visitors import AddImportsVisitor
 from asynclint.api import fix_paths, lint_paths
 from asynclint.cli import main
 from asynclint.config.settings import Settings
-from asynclint.fixer import fix_text, is_applicable
+from asynclint.fixer.fixer import fix_text, is_applicable
 from asynclint.fixer.edits import LineIndex, apply, locate, select
 from asynclint.fixer.imports import _add_imports, import_edits, merge_imports
 from asynclint.fixer.source import NEWLINE, SourceText
@@ -296,7 +296,7 @@ def test_diff_mode_writes_nothing(tmp_path: Path) -> None:
     [change] = run.changed
     assert not change.written
     diff = change.diff()
-    assert "+@pytest.mark.asyncio\n" in diff and "+import pytest\n" in diff
+    assert b"+@pytest.mark.asyncio\n" in diff and b"+import pytest\n" in diff
     assert [d.code for d in run.diagnostics] == []
 
 

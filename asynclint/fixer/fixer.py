@@ -38,7 +38,7 @@ from asynclint.engine.linter import lint_source
 from asynclint.engine import runner
 from asynclint.fixer.edits import LineIndex, Located, apply, locate, select
 from asynclint.fixer.imports import ImportMergeError, merge_imports
-from asynclint.fixer.source import ConcurrentModification, SourceText, atomic_write, lines_with_ends
+from asynclint.fixer.source import ConcurrentModification, SourceText, atomic_write
 from asynclint.model import Applicability, Diagnostic, Fix
 
 MAX_ROUNDS = 10  # per file: lint, fix, re-parse
@@ -182,8 +182,6 @@ class FileFix:
     display: str
     original: bytes
     fixed: bytes | None = None  # the new bytes (None: unchanged)
-    before_text: str = ""
-    after_text: str = ""
     applied: Counter = field(default_factory=Counter)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     rejected: list[Diagnostic] = field(default_factory=list)
@@ -194,21 +192,33 @@ class FileFix:
     def changed(self) -> bool:
         return self.fixed is not None and self.fixed != self.original
 
-    def diff(self) -> str:
-        """A unified diff (``--- a/path`` / ``+++ b/path``) of the change."""
+    def diff(self) -> bytes:
+        """A unified diff (``--- a/path`` / ``+++ b/path``) from the bytes on disk to the bytes
+        ``--fix`` writes, as bytes: ``git apply`` and ``patch`` must turn the one into the
+        other exactly, whatever the encoding (a UTF-8 BOM, a latin-1 file) or line ends."""
         if not self.changed:
-            return ""
-        before, _ = lines_with_ends(self.before_text)
-        after, _ = lines_with_ends(self.after_text)
-        name = self.display.replace(os.sep, "/")
+            return b""
+        assert self.fixed is not None
+        name = os.fsencode(self.display.replace(os.sep, "/"))
         lines = []
-        for line in difflib.unified_diff(before, after, f"a/{name}", f"b/{name}"):
-            if line.endswith("\r"):
-                line += "\n"  # a file with CR line ends: keep the diff itself line-based
-            elif not line.endswith("\n"):
-                line += "\n\\ No newline at end of file\n"
+        for line in difflib.diff_bytes(
+            difflib.unified_diff, _patch_lines(self.original), _patch_lines(self.fixed), b"a/" + name, b"b/" + name
+        ):
             lines.append(line)
-        return "".join(lines)
+            if not line.endswith(b"\n"):
+                lines.append(b"\n\\ No newline at end of file\n")
+        return b"".join(lines)
+
+
+def _patch_lines(data: bytes) -> list[bytes]:
+    """``data`` in lines as ``patch`` and ``git apply`` count them: ended by ``\\n`` only.
+
+    A CR is content to them, so a file whose lines end in a lone CR is one line long,
+    and a CRLF line keeps its CR; anything else would not apply.
+    """
+    lines = [line + b"\n" for line in data.split(b"\n")]
+    lines[-1] = lines[-1][:-1]
+    return lines if lines[-1] else lines[:-1]
 
 
 def _linter(source_file: SourceFile, settings: Settings, fallback: Path) -> Callable[[str], list[Diagnostic]]:
@@ -240,7 +250,6 @@ def fix_file(
     if source is None:
         outcome.skipped = "cannot decode the file losslessly"
         return outcome
-    outcome.before_text = outcome.after_text = source.text
     lint = _linter(source_file, settings, fallback or path.parent)
     fixed = fix_text(source, lint, unsafe, str(path), max_rounds)
     outcome.applied = fixed.applied
@@ -254,7 +263,6 @@ def fix_file(
             outcome.diagnostics = lint(source.text)
             return outcome
         outcome.fixed = encoded
-        outcome.after_text = fixed.text
     return outcome
 
 
@@ -343,7 +351,7 @@ def fix_files(
                 record.applied.update(fixed.applied)
                 record.diagnostics, record.rejected = fixed.diagnostics, fixed.rejected
                 if fixed.changed:
-                    record.fixed, record.after_text = fixed.fixed, fixed.after_text
+                    record.fixed = fixed.fixed
                 record.skipped = fixed.skipped
             fresh[source_file.display] = fixed.diagnostics
             final = fixed.fixed if fixed.changed else fixed.original
