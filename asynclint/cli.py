@@ -139,7 +139,7 @@ def check(
         assert fix_run is not None
         raise click.exceptions.Exit(_report_diff(fix_run, quiet, exit_zero))
     if output_format == "json":
-        json_report.render(complete_fixes(diagnostics, files), sys.stdout)
+        json_report.render(complete_fixes(diagnostics), sys.stdout)
     elif output_format == "concise":
         concise.render(diagnostics, sys.stdout, unsafe_fixes=unsafe_fixes)
     elif not (quiet and not diagnostics and fix_run is None):

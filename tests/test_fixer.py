@@ -31,7 +31,7 @@ from asynclint.cli import main
 from asynclint.config.settings import Settings
 from asynclint.fixer.fixer import fix_text, is_applicable
 from asynclint.fixer.edits import LineIndex, apply, locate, select
-from asynclint.fixer.imports import _add_imports, import_edits, merge_imports
+from asynclint.fixer.imports import ImportMergeError, _add_imports, complete_fixes, import_edits, merge_imports
 from asynclint.fixer.source import NEWLINE, SourceText
 from asynclint.model import Applicability, Diagnostic, Edit, Fix, ImportRequest, Position, Span
 from asynclint.rules import ALL_RULES
@@ -671,6 +671,29 @@ def test_cli_json_fix_carries_its_import(project: Path) -> None:
         {"line": 1, "column": 1, "end_line": 1, "end_column": 1, "content": "import asyncio\n"},
         {"line": 8, "column": 5, "end_line": 8, "end_column": 15, "content": "await asyncio.sleep"},
     ]
+
+
+def test_import_edits_from_the_workers_match_the_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The JSON report's import edits are computed in the lint workers, from the tree they
+    parsed; they must be what merging the imports into the file on disk gives (the way the
+    report computed them before, once per finding in the main process)."""
+    monkeypatch.chdir(CORPUS)
+    diagnostics = lint_paths(["."], jobs=2).diagnostics
+    needing = [d for d in diagnostics if d.fix is not None and d.fix.imports]
+    assert len(needing) > 20
+    for d in needing:
+        source = SourceText.from_bytes((CORPUS / d.path).read_bytes())
+        assert source is not None
+        try:
+            expected = import_edits(source.text, cst.parse_module(source.text), d.fix.imports)
+        except ImportMergeError:
+            expected = None
+        assert d.fix.import_edits == expected, (d.path, d.line, d.code)
+    completed = {(d.path, d.line, d.column, d.code): d.fix for d in complete_fixes(diagnostics)}
+    for d in needing:
+        fix = completed[(d.path, d.line, d.column, d.code)]
+        assert fix is not None and set(d.fix.import_edits) | set(d.fix.edits) == set(fix.edits)
+        assert list(fix.edits) == sorted(fix.edits, key=lambda e: (e.span.start, e.span.end))
 
 
 def test_inserted_lines_take_the_line_break_of_their_neighbour(tmp_path: Path) -> None:

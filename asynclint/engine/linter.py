@@ -13,6 +13,7 @@ from asynclint.config.pytest_config import PytestProfile
 from asynclint.engine.parsing import parse_module
 from asynclint.engine.positions import Locator
 from asynclint.engine.suppression import comments_by_line, ignores_file, is_suppressed
+from asynclint.fixer.imports import with_import_edits
 from asynclint.fixer.source import detect_encoding
 from asynclint.index.project import ProjectIndex
 from asynclint.index.summary import ModuleSummary, summarize
@@ -148,7 +149,8 @@ def lint_source(
         if rule_class.code in enabled:
             findings.extend(rule_class().check(ctx))
     if findings:
-        result.diagnostics = _locate(findings, module, tree, display, lines)
+        # import edits here, where the tree is at hand: once per file, in the worker
+        result.diagnostics = with_import_edits(_locate(findings, module, tree, display, lines), source, module)
     return result
 
 
