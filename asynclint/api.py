@@ -46,7 +46,9 @@ def fix_paths(
     paths = list(paths) or ["."]
     if settings is None:
         settings = load_settings(Path(paths[0]))
-    return fix_files(discover(paths), settings, unsafe=unsafe, write=write, use_cache=use_cache, jobs=jobs)
+    return fix_files(
+        discover(paths), settings, paths, unsafe=unsafe, write=write, use_cache=use_cache, jobs=jobs
+    )
 
 
 def lint_text(

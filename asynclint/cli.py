@@ -124,7 +124,7 @@ def check(
         files = discover(targets)
         if fix or diff:
             fix_run = fix_files(
-                files, settings, unsafe=unsafe_fixes, write=not diff, use_cache=not no_cache, jobs=jobs
+                files, settings, targets, unsafe=unsafe_fixes, write=not diff, use_cache=not no_cache, jobs=jobs
             )
             diagnostics, files_checked = fix_run.diagnostics, fix_run.files_checked
         else:

@@ -273,6 +273,62 @@ def test_mixed_newlines_outside_edits_are_kept(tmp_path: Path) -> None:
     )
 
 
+def _cli_in(folder: Path, *args: str):
+    cwd = os.getcwd()
+    os.chdir(folder)
+    try:
+        return CliRunner().invoke(main, ["--no-cache", *args], catch_exceptions=False)
+    finally:
+        os.chdir(cwd)
+
+
+def test_a_hard_linked_file_is_fixed_in_place_for_every_name(tmp_path: Path) -> None:
+    """Documented: the file's one inode is rewritten, so its other name sees the fix too."""
+    (tmp_path / "project").mkdir()
+    path = write_project(tmp_path / "project", "test_linked.py", UNMARKED.encode())
+    other = tmp_path / "elsewhere.py"
+    os.link(path, other)
+    _cli_in(tmp_path / "project", "--fix", ".")
+    assert b"@pytest.mark.asyncio\n" in path.read_bytes()
+    assert other.read_bytes() == path.read_bytes()
+    assert os.stat(other).st_ino == os.stat(path).st_ino and os.stat(path).st_nlink == 2
+
+
+def test_a_symlink_out_of_the_tree_is_fixed_only_when_named(tmp_path: Path) -> None:
+    outside = tmp_path / "other_project" / "test_shared.py"
+    outside.parent.mkdir()
+    outside.write_bytes(UNMARKED.encode())
+    project = tmp_path / "project"
+    (project / "tests").mkdir(parents=True)
+    write_project(project, "test_own.py", UNMARKED.encode())
+    link = project / "tests" / "test_shared.py"
+    link.symlink_to(outside)
+    for mode in ("--diff", "--fix"):
+        result = _cli_in(project, mode, ".")
+        warnings = [line for line in result.stderr.splitlines() if "warning" in line]
+        assert warnings == [
+            f"asynclint: warning: tests/test_shared.py: not fixed: it links to {outside.resolve()}, "
+            "outside the paths given (name the file itself to fix it)"
+        ]
+        assert outside.read_bytes() == UNMARKED.encode() and link.is_symlink()
+        if mode == "--diff":
+            assert b"a/test_own.py" in result.stdout_bytes and b"test_shared.py" not in result.stdout_bytes
+    assert b"@pytest.mark.asyncio" in (project / "test_own.py").read_bytes()  # the rest is fixed
+    result = _cli_in(project, "--fix", "tests/test_shared.py")
+    assert "warning" not in result.stderr
+    assert b"@pytest.mark.asyncio\n" in outside.read_bytes() and link.is_symlink()
+
+
+def test_a_symlink_inside_the_tree_is_followed(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    (project / "shared").mkdir(parents=True)
+    real = write_project(project, "shared/test_base.py", UNMARKED.encode())
+    (project / "test_alias.py").symlink_to(real)
+    result = _cli_in(project, "--fix", ".")
+    assert "warning" not in result.stderr
+    assert b"@pytest.mark.asyncio\n" in real.read_bytes() and (project / "test_alias.py").is_symlink()
+
+
 def test_file_mode_is_kept_and_no_temp_file_is_left(tmp_path: Path) -> None:
     path = write_project(tmp_path, "test_mode.py", UNMARKED.encode("utf-8"))
     os.chmod(path, 0o640)

@@ -28,7 +28,7 @@ import warnings
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Sequence
 
 import libcst as cst
 
@@ -271,7 +271,7 @@ class FixRun:
     diagnostics: list[Diagnostic] = field(default_factory=list)  # what remains
     files_checked: int = 0
     files: list[FileFix] = field(default_factory=list)  # every file a fix was attempted on
-    errors: list[str] = field(default_factory=list)  # files that could not be written
+    errors: list[str] = field(default_factory=list)  # one line per file not fixed or not written
 
     @property
     def fixed(self) -> int:
@@ -295,23 +295,52 @@ def _fix_keys(diagnostics: Iterable[Diagnostic], unsafe: bool) -> frozenset:
     )
 
 
+def _links_out(files: list[SourceFile], named: Sequence[str]) -> dict[Path, str]:
+    """The files reached through a symlink whose target lies outside every path the user
+    named (and that the user did not name themselves), each with the line that says so.
+
+    Following such a link would edit a file of another tree, one the user never asked to
+    lint; naming the link itself on the command line is the explicit request to do so.
+    """
+    roots = [Path(os.path.realpath(p)) for p in named if os.path.isdir(p)]
+    explicit = {os.path.abspath(p) for p in named if not os.path.isdir(p)}
+    refused = {}
+    for source_file in files:
+        if os.path.abspath(source_file.display) in explicit:
+            continue
+        real = Path(os.path.realpath(source_file.path))
+        if not any(real == root or root in real.parents for root in roots):
+            refused[source_file.path] = (
+                f"{source_file.display}: not fixed: it links to {real}, outside the paths given "
+                "(name the file itself to fix it)"
+            )
+    return refused
+
+
 def fix_files(
     files: list[SourceFile],
     settings: Settings,
+    named: Sequence[str],
     unsafe: bool = False,
     write: bool = True,
     use_cache: bool = False,
     cache_dir: Path | None = None,
     jobs: int | None = None,
 ) -> FixRun:
-    """Lint ``files``, fix what the options allow, write (or not), and report what remains."""
+    """Lint ``files``, fix what the options allow, write (or not), and report what remains.
+
+    ``named`` are the paths the user gave: a symlink leading out of them is not followed
+    (see ``_links_out``); ``--diff`` (``write=False``) shows exactly what ``--fix`` writes,
+    so it skips the same files.
+    """
     if write and not use_cache:
         # The re-lint after writing only needs the files whose bytes or dependencies
         # changed: a private, throw-away result cache gives exactly that.
         with tempfile.TemporaryDirectory(prefix="asynclint-fix-") as scratch:
-            return fix_files(files, settings, unsafe, write, True, Path(scratch), jobs)
+            return fix_files(files, settings, named, unsafe, write, True, Path(scratch), jobs)
     result = runner.run(files, settings, use_cache=use_cache, cache_dir=cache_dir, jobs=jobs)
     outcome = FixRun(files_checked=result.files_checked)
+    links_out = _links_out(files, named)
     fallback = Path(os.path.commonpath([str(f.path.parent) for f in files])) if files else Path.cwd()
     by_display = {f.display: f for f in files}
     records: dict[Path, FileFix] = {}
@@ -326,6 +355,9 @@ def fix_files(
             source_file = by_display.get(display)
             keys = _fix_keys(found, unsafe)
             if source_file is None or not keys:
+                continue
+            if source_file.path in links_out:
+                outcome.errors.append(links_out[source_file.path])
                 continue
             try:
                 data = source_file.path.read_bytes()
