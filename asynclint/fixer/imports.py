@@ -17,7 +17,7 @@ import difflib
 import sys
 from bisect import bisect_right
 from dataclasses import replace
-from typing import Iterable, Sequence
+from typing import Iterable, Sequence, TypeGuard, Union
 
 import libcst as cst
 import libcst.helpers
@@ -25,6 +25,9 @@ from libcst.helpers import get_absolute_module_from_package_for_import
 
 from asynclint.fixer.source import NEWLINE, lines_with_ends
 from asynclint.model import Diagnostic, Edit, ImportRequest, Position, Span
+
+
+Statement = Union[cst.SimpleStatementLine, cst.BaseCompoundStatement]  # a module's body item
 
 
 class ImportMergeError(Exception):
@@ -109,7 +112,7 @@ def _lines(text: str) -> list[str]:
     return NEWLINE.split(text)
 
 
-def _is_import_line(statement: cst.BaseStatement) -> bool:
+def _is_import_line(statement: cst.BaseStatement) -> TypeGuard[cst.SimpleStatementLine]:
     return isinstance(statement, cst.SimpleStatementLine) and all(
         isinstance(s, (cst.Import, cst.ImportFrom)) for s in statement.body
     )
@@ -137,7 +140,7 @@ def _head(module: cst.Module) -> cst.Module:
     return module.with_changes(body=module.body[: last + 1], footer=(), has_trailing_newline=True)
 
 
-def _stdlib_slot(body: Sequence[cst.BaseStatement], request: ImportRequest) -> int | None:
+def _stdlib_slot(body: Sequence[Statement], request: ImportRequest) -> int | None:
     """Where ``import <stdlib module>`` goes in isort's order: among the ``import x`` lines of
     the module's first group of standard-library imports (None: no such group, let the
     general merge place it)."""
@@ -187,15 +190,16 @@ def _top_modules(statement: cst.SimpleStatementLine) -> list[str]:
 # set-up dominated a run. tests/test_fixer.py checks this against the visitor itself.
 
 
-def _is_single_import(statement: cst.BaseStatement) -> bool:
-    return (
-        isinstance(statement, cst.SimpleStatementLine)
-        and len(statement.body) == 1
-        and isinstance(statement.body[0], (cst.Import, cst.ImportFrom))
-    )
+def _single_import(statement: Statement) -> cst.Import | cst.ImportFrom | None:
+    """The import of a line holding one import statement and nothing else (else None)."""
+    if isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1:
+        node = statement.body[0]
+        if isinstance(node, (cst.Import, cst.ImportFrom)):
+            return node
+    return None
 
 
-def _skip_first(body: Sequence[cst.BaseStatement]) -> bool:
+def _skip_first(body: Sequence[Statement]) -> bool:
     """A docstring or a ``__strict__ = ...`` flag first: imports never go above it."""
     if not body or not isinstance(body[0], cst.SimpleStatementLine) or len(body[0].body) != 1:
         return False
@@ -210,16 +214,16 @@ def _skip_first(body: Sequence[cst.BaseStatement]) -> bool:
     )
 
 
-def _with_empty_line_before(statements: list[cst.BaseStatement]) -> list[cst.BaseStatement]:
+def _with_empty_line_before(statements: Sequence[Statement]) -> list[Statement]:
     """At least one blank line between the added imports and the first statement after them."""
     if not statements:
-        return statements
-    first = statements[0]
+        return []
+    first, rest = statements[0], list(statements[1:])
     if not first.leading_lines:
-        return [first.with_changes(leading_lines=(cst.EmptyLine(),)), *statements[1:]]
+        return [first.with_changes(leading_lines=(cst.EmptyLine(),)), *rest]
     if first.leading_lines[0].comment is None:
-        return statements
-    return [first.with_changes(leading_lines=(cst.EmptyLine(), *first.leading_lines)), *statements[1:]]
+        return [first, *rest]
+    return [first.with_changes(leading_lines=(cst.EmptyLine(), *first.leading_lines)), *rest]
 
 
 def _add_imports(module: cst.Module, requests: Iterable[ImportRequest]) -> cst.Module:
@@ -228,13 +232,16 @@ def _add_imports(module: cst.Module, requests: Iterable[ImportRequest]) -> cst.M
     the end of that block (``import`` lines sorted, then ``from`` lines per sorted module)."""
     body = list(module.body)
     start = 1 if _skip_first(body) else 0
-    end = start
-    while end < len(body) and _is_single_import(body[end]):
-        end += 1
+    top: list[cst.Import | cst.ImportFrom] = []  # the top import block, one import a line
+    for statement in body[start:]:
+        node = _single_import(statement)
+        if node is None:
+            break
+        top.append(node)
+    end = start + len(top)
     have_modules: set[str] = set()
     have_names: dict[str, set[str]] = {}
-    for statement in body[start:end]:
-        node = statement.body[0]  # type: ignore[attr-defined]
+    for node in top:
         if isinstance(node, cst.Import):
             have_modules.update(a.evaluated_name for a in node.names if a.asname is None)
             continue
@@ -256,25 +263,22 @@ def _add_imports(module: cst.Module, requests: Iterable[ImportRequest]) -> cst.M
             names[name] = set() if "*" in present else names[name] - present
             if not names[name]:
                 del names[name]
-    for index in range(start, end):
-        node = body[index].body[0]  # type: ignore[attr-defined]
+    for index, node in enumerate(top, start):
         if not isinstance(node, cst.ImportFrom) or isinstance(node.names, cst.ImportStar):
             continue
         name = get_absolute_module_from_package_for_import(None, node)
         if name in names:
-            extended = node.with_changes(
-                names=[*(cst.ImportAlias(name=cst.Name(n)) for n in sorted(names.pop(name))), *node.names]
-            )
-            body[index] = body[index].with_changes(body=[extended])
+            added_names = [cst.ImportAlias(name=cst.Name(n)) for n in sorted(names.pop(name))]
+            body[index] = body[index].with_changes(body=[node.with_changes(names=[*added_names, *node.names])])
     if not modules and not names:
         return module.with_changes(body=body)
 
-    def statement(code: str) -> cst.BaseStatement:
+    def parsed(code: str) -> Statement:
         return cst.parse_statement(code, config=module.config_for_parsing)
 
-    future = [statement(f"from {m} import {', '.join(sorted(n))}") for m, n in names.items() if m == "__future__"]
-    added = [statement(f"import {m}") for m in modules]
-    added += [statement(f"from {m} import {', '.join(sorted(n))}") for m, n in names.items() if m != "__future__"]
+    future = [parsed(f"from {m} import {', '.join(sorted(n))}") for m, n in names.items() if m == "__future__"]
+    added = [parsed(f"import {m}") for m in modules]
+    added += [parsed(f"from {m} import {', '.join(sorted(n))}") for m, n in names.items() if m != "__future__"]
     return module.with_changes(
         body=[*body[:start], *future, *body[start:end], *added, *_with_empty_line_before(body[end:])]
     )
