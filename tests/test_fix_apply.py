@@ -178,8 +178,9 @@ _HEADS = ("", "import asyncio\n", "import asyncio\nimport time\n\nimport pytest\
 
 
 @st.composite
-def generated_files(draw: st.DrawFn) -> bytes:
-    encoding = draw(st.sampled_from(ENCODINGS))
+def generated_sources(draw: st.DrawFn, encoding: str) -> str:
+    """A test module (LF lines) with fixable findings, most needing an import, and text in
+    ``encoding``'s non-ASCII range."""
     text = NON_ASCII[encoding]
     head = draw(st.sampled_from(_HEADS)).format(text=text)
     blocks = draw(st.lists(st.sampled_from(_BLOCKS), min_size=1, max_size=4))
@@ -188,15 +189,23 @@ def generated_files(draw: st.DrawFn) -> bytes:
         head += "import time\n"
     if "asyncio.sleep" in body and "import asyncio" not in head:
         head += "import asyncio\n"
-    source = head + "\n\n" + body
-    return encode(source, encoding, draw(st.sampled_from(NEWLINES)), draw(st.booleans()))
+    return head + "\n\n" + body
 
 
+@pytest.mark.parametrize("final_newline", (True, False), ids=("final", "open"))
+@pytest.mark.parametrize("newline", NEWLINES, ids=("LF", "CRLF", "CR"))
+@pytest.mark.parametrize("encoding", ENCODINGS)
 @hypothesis_settings(
-    max_examples=30, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=3, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(data=generated_files())
-def test_the_diff_of_generated_files_applies(data: bytes, tmp_path_factory: pytest.TempPathFactory) -> None:
+@given(data=st.data())
+def test_the_diff_of_generated_files_applies(
+    encoding: str, newline: str, final_newline: bool, data: st.DataObject, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Every encoding, BOM and line-ending variant, a few generated files each."""
     _require_tools()
-    diff = check_diff_applies(tmp_path_factory.mktemp("generated"), "test_generated.py", data)
+    source = data.draw(generated_sources(encoding))
+    diff = check_diff_applies(
+        tmp_path_factory.mktemp("generated"), "test_generated.py", encode(source, encoding, newline, final_newline)
+    )
     event("a diff" if diff else "nothing to fix")

@@ -386,7 +386,7 @@ def fix_files(
                     record.fixed = fixed.fixed
                 record.skipped = fixed.skipped
             fresh[source_file.display] = fixed.diagnostics
-            final = fixed.fixed if fixed.changed else fixed.original
+            final = fixed.fixed if fixed.changed and fixed.fixed is not None else fixed.original
             attempted[source_file.path] = (final, _fix_keys(fixed.diagnostics, unsafe))
             if write and fixed.changed:
                 try:
