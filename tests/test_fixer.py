@@ -263,6 +263,17 @@ def test_latin1_coding_cookie_is_kept(tmp_path: Path) -> None:
     assert "@pytest.mark.asyncio\nasync def test_x" in fixed.decode("latin-1")
 
 
+def test_a_coding_cookie_in_a_cr_only_file_is_honoured(tmp_path: Path) -> None:
+    """CPython reads the cookie of a lone-CR file; tokenize.detect_encoding alone does not."""
+    data = "# -*- coding: latin-1 -*-\r# café\rimport asyncio\r\r\rasync def test_x():\r    await asyncio.sleep(0)\r"
+    data_bytes = data.encode("latin-1")
+    assert SourceText.from_bytes(data_bytes) is not None
+    path = write_project(tmp_path, "test_cr_latin1.py", data_bytes)
+    assert [d.code for d in lint_paths([str(path)]).diagnostics] == ["ASL101"]
+    fix_paths([str(path)], settings=EVERYTHING)
+    assert path.read_bytes().decode("latin-1").endswith("\r@pytest.mark.asyncio\rasync def test_x():\r    await asyncio.sleep(0)\r")
+
+
 def test_mixed_newlines_outside_edits_are_kept(tmp_path: Path) -> None:
     data = b"import asyncio\r\nimport pytest\n\n\nasync def test_x():\r\n    await asyncio.sleep(0)\n# end\r\n"
     path = write_project(tmp_path, "test_mixed.py", data)

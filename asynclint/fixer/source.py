@@ -29,6 +29,8 @@ def lines_with_ends(text: str) -> tuple[list[str], list[int]]:
     if starts[-1] < len(text):
         lines.append(text[starts[-1]:])
     return lines, starts
+
+
 _LONE_LF = re.compile(r"(?<!\r)\n")
 _BYTE_LINES = re.compile(rb"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+$")
 
@@ -44,8 +46,6 @@ def detect_encoding(data: bytes) -> str:
     lines = (match.group(0) for match in _BYTE_LINES.finditer(data))  # lazily: two are read
     encoding, _ = tokenize.detect_encoding(lambda: next(lines, b""))
     return encoding
-
-
 
 
 @dataclass(frozen=True)
