@@ -10,7 +10,7 @@ from asynclint.config.settings import Settings, load_settings
 from asynclint.engine.discovery import discover
 from asynclint.engine.linter import lint_source
 from asynclint.engine.runner import RunResult, run
-from asynclint.fixer import FixRun, fix_files
+from asynclint.fixer.fixer import FixRun, fix_files
 from asynclint.index.project import ProjectIndex
 from asynclint.model import Diagnostic
 from asynclint.rules import resolve_selection
@@ -54,8 +54,8 @@ def fix_paths(
     if settings is None:
         settings = load_settings(Path(paths[0]))
     return fix_files(
-        discover(paths, settings), settings, unsafe=unsafe, write=write, use_cache=use_cache, cache_dir=cache_dir,
-        jobs=jobs,
+        discover(paths, settings), settings, paths, unsafe=unsafe, write=write, use_cache=use_cache,
+        cache_dir=cache_dir, jobs=jobs,
     )
 
 

@@ -26,7 +26,7 @@ from asynclint.config.versions import parse_version, set_cli_override
 from asynclint.engine.cache import CACHE_DIR_NAME, ENV_CACHE_DIR
 from asynclint.engine.discovery import SourceFile, discover
 from asynclint.engine.runner import run
-from asynclint.fixer import FixRun, fix_files
+from asynclint.fixer.fixer import FixRun, fix_files
 from asynclint.fixer.imports import complete_fixes
 from asynclint.model import Diagnostic, FileError
 from asynclint.report import concise, github, gitlab, json_report, junit, sarif, statistics, text
@@ -256,7 +256,7 @@ def check(
             raise click.exceptions.Exit(EXIT_CLEAN)
         if fix or diff:
             fix_run = fix_files(
-                files, settings, unsafe=unsafe_fixes, write=not diff, use_cache=not no_cache,
+                files, settings, targets, unsafe=unsafe_fixes, write=not diff, use_cache=not no_cache,
                 cache_dir=cache_dir, jobs=jobs,
             )
             diagnostics, files_checked = fix_run.diagnostics, fix_run.files_checked
@@ -344,7 +344,7 @@ def _write_report(
             concise.render(diagnostics, out, unsafe_fixes=options.unsafe_fixes)
         else:
             complete = options.output_format in COMPLETE_FIX_FORMATS
-            found = complete_fixes(diagnostics, files) if complete else diagnostics
+            found = complete_fixes(diagnostics) if complete else diagnostics
             if options.output_format in ERROR_ITEM_FORMATS:
                 ERROR_ITEM_FORMATS[options.output_format](found, out, file_errors)
             else:
@@ -393,8 +393,9 @@ def _fix_summary(fix_run: FixRun, remaining: list) -> str:
 
 def _report_diff(fix_run: FixRun, quiet: bool, exit_zero: bool) -> int:
     """``--diff``: the diff on stdout, a one-line summary on stderr; exit 1 when it is not empty."""
-    out = sys.stdout
     changed = fix_run.changed
+    sys.stdout.flush()
+    out = sys.stdout.buffer  # bytes: the diff is in each file's own encoding
     for record in changed:
         out.write(record.diff())
     out.flush()

@@ -53,10 +53,19 @@ class ImportRequest:
 
 @dataclass(frozen=True)
 class Fix:
+    """A fix: its own ``edits`` plus the ``imports`` it needs.
+
+    The fixer merges ``imports`` after applying the edits (positions move). A consumer that
+    applies edits only (the JSON report) gets ``import_edits``: the edits that add the
+    imports to the file as it was linted, computed once per file where it was parsed;
+    None when they cannot be added without touching other lines.
+    """
+
     applicability: Applicability
     title: str
     edits: tuple[Edit, ...]
     imports: tuple[ImportRequest, ...] = ()
+    import_edits: tuple[Edit, ...] | None = ()
 
 
 @dataclass(frozen=True)

@@ -20,13 +20,18 @@ from pathlib import Path
 import libcst as cst
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
+from libcst.codemod import CodemodContext
+from libcst.codemod.visitors import AddImportsVisitor
 
 from asynclint.api import fix_paths, lint_paths
 from asynclint.cli import main
 from asynclint.config.settings import Settings
-from asynclint.fixer import fix_text, is_applicable
+from asynclint.fixer.fixer import fix_text, is_applicable
 from asynclint.fixer.edits import LineIndex, apply, locate, select
-from asynclint.fixer.imports import import_edits, merge_imports
+from asynclint.fixer.imports import ImportMergeError, _add_imports, complete_fixes, import_edits, merge_imports
 from asynclint.fixer.source import NEWLINE, SourceText
 from asynclint.model import Applicability, Diagnostic, Edit, Fix, ImportRequest, Position, Span
 from asynclint.rules import ALL_RULES
@@ -259,6 +264,17 @@ def test_latin1_coding_cookie_is_kept(tmp_path: Path) -> None:
     assert "@pytest.mark.asyncio\nasync def test_x" in fixed.decode("latin-1")
 
 
+def test_a_coding_cookie_in_a_cr_only_file_is_honoured(tmp_path: Path) -> None:
+    """CPython reads the cookie of a lone-CR file; tokenize.detect_encoding alone does not."""
+    data = "# -*- coding: latin-1 -*-\r# café\rimport asyncio\r\r\rasync def test_x():\r    await asyncio.sleep(0)\r"
+    data_bytes = data.encode("latin-1")
+    assert SourceText.from_bytes(data_bytes) is not None
+    path = write_project(tmp_path, "test_cr_latin1.py", data_bytes)
+    assert [d.code for d in lint_paths([str(path)]).diagnostics] == ["ASL101"]
+    fix_paths([str(path)], settings=EVERYTHING)
+    assert path.read_bytes().decode("latin-1").endswith("\r@pytest.mark.asyncio\rasync def test_x():\r    await asyncio.sleep(0)\r")
+
+
 def test_mixed_newlines_outside_edits_are_kept(tmp_path: Path) -> None:
     data = b"import asyncio\r\nimport pytest\n\n\nasync def test_x():\r\n    await asyncio.sleep(0)\n# end\r\n"
     path = write_project(tmp_path, "test_mixed.py", data)
@@ -267,6 +283,63 @@ def test_mixed_newlines_outside_edits_are_kept(tmp_path: Path) -> None:
         b"import asyncio\r\nimport pytest\n\n\n@pytest.mark.asyncio\r\n"
         b"async def test_x():\r\n    await asyncio.sleep(0)\n# end\r\n"
     )
+
+
+def _cli_in(folder: Path, *args: str):
+    cwd = os.getcwd()
+    os.chdir(folder)
+    try:
+        return CliRunner().invoke(main, ["--no-cache", *args], catch_exceptions=False)
+    finally:
+        os.chdir(cwd)
+
+
+def test_a_hard_linked_file_is_fixed_in_place_for_every_name(tmp_path: Path) -> None:
+    """Documented: the file's one inode is rewritten, so its other name sees the fix too."""
+    (tmp_path / "project").mkdir()
+    path = write_project(tmp_path / "project", "test_linked.py", UNMARKED.encode())
+    other = tmp_path / "elsewhere.py"
+    os.link(path, other)
+    _cli_in(tmp_path / "project", "--fix", ".")
+    assert b"@pytest.mark.asyncio\n" in path.read_bytes()
+    assert other.read_bytes() == path.read_bytes()
+    assert os.stat(other).st_ino == os.stat(path).st_ino and os.stat(path).st_nlink == 2
+
+
+def test_a_symlink_out_of_the_tree_is_fixed_only_when_named(tmp_path: Path) -> None:
+    outside = tmp_path / "other_project" / "test_shared.py"
+    outside.parent.mkdir()
+    outside.write_bytes(UNMARKED.encode())
+    (outside.parent / "pytest.ini").write_text("[pytest]\nasyncio_mode = strict\n")
+    project = tmp_path / "project"
+    (project / "tests").mkdir(parents=True)
+    write_project(project, "test_own.py", UNMARKED.encode())
+    link = project / "tests" / "test_shared.py"
+    link.symlink_to(outside)
+    for mode in ("--diff", "--fix"):
+        result = _cli_in(project, mode, ".")
+        warnings = [line for line in result.stderr.splitlines() if "warning" in line]
+        assert warnings == [
+            f"asynclint: warning: tests/test_shared.py: not fixed: it links to {outside.resolve()}, "
+            "outside the paths given (name the file itself to fix it)"
+        ]
+        assert outside.read_bytes() == UNMARKED.encode() and link.is_symlink()
+        if mode == "--diff":
+            assert b"a/test_own.py" in result.stdout_bytes and b"test_shared.py" not in result.stdout_bytes
+    assert b"@pytest.mark.asyncio" in (project / "test_own.py").read_bytes()  # the rest is fixed
+    result = _cli_in(project, "--fix", "tests/test_shared.py")
+    assert "warning" not in result.stderr
+    assert b"@pytest.mark.asyncio\n" in outside.read_bytes() and link.is_symlink()
+
+
+def test_a_symlink_inside_the_tree_is_followed(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    (project / "shared").mkdir(parents=True)
+    real = write_project(project, "shared/test_base.py", UNMARKED.encode())
+    (project / "test_alias.py").symlink_to(real)
+    result = _cli_in(project, "--fix", ".")
+    assert "warning" not in result.stderr
+    assert b"@pytest.mark.asyncio\n" in real.read_bytes() and (project / "test_alias.py").is_symlink()
 
 
 def test_file_mode_is_kept_and_no_temp_file_is_left(tmp_path: Path) -> None:
@@ -292,7 +365,7 @@ def test_diff_mode_writes_nothing(tmp_path: Path) -> None:
     [change] = run.changed
     assert not change.written
     diff = change.diff()
-    assert "+@pytest.mark.asyncio\n" in diff and "+import pytest\n" in diff
+    assert b"+@pytest.mark.asyncio\n" in diff and b"+import pytest\n" in diff
     assert [d.code for d in run.diagnostics] == []
 
 
@@ -520,6 +593,67 @@ def test_a_stdlib_import_joins_its_group(text: str, expected: str) -> None:
     assert _merge(text, ImportRequest("asyncio")) == expected
 
 
+_IMPORTS = (
+    "import os\n",
+    "import pytest\n",
+    "import a.b\n",
+    "import x as y\n",
+    "import os, sys\n",
+    "import os; import sys\n",
+    "from unittest.mock import Mock, patch\n",
+    "from unittest.mock import *\n",
+    "from unittest.mock import Mock as M\n",
+    "from . import relative\n",
+    "from m import (\n    a,\n    b,  # keep\n)\n",
+    "from __future__ import annotations\n",
+)
+_GAPS = ("", "\n", "# a comment\n", "\n# a comment\n", "# a comment\n\n")
+_STATEMENTS = ("x = 1\n", "if x:\n    from m import c\n", "async def test_x():\n    pass\n")
+_FIRST = ("", '"""Doc."""\n', "__strict__ = True\n", "# header\n\n")
+_REQUESTS = (
+    ImportRequest("pytest"),
+    ImportRequest("asyncio"),
+    ImportRequest("pytest_asyncio"),
+    ImportRequest("a"),
+    ImportRequest("unittest.mock", "AsyncMock"),
+    ImportRequest("unittest.mock", "Mock"),
+    ImportRequest("m", "a"),
+    ImportRequest("m", "d"),
+)
+
+
+@st.composite
+def _modules(draw: st.DrawFn) -> str:
+    """A docstring/flag/comment, an import block, a gap, statements and late imports."""
+    parts = [draw(st.sampled_from(_FIRST))]
+    for _ in range(draw(st.integers(0, 2))):
+        parts += draw(st.lists(st.sampled_from(_IMPORTS), max_size=3))
+        parts.append(draw(st.sampled_from(_GAPS)))
+        parts += draw(st.lists(st.sampled_from(_STATEMENTS), max_size=2))
+    return "".join(parts)
+
+
+@hypothesis_settings(max_examples=400, derandomize=True, deadline=None)
+@given(source=_modules(), requests=st.lists(st.sampled_from(_REQUESTS), min_size=1, max_size=4))
+def test_import_merge_is_libcsts_add_imports_visitor(source: str, requests: list[ImportRequest]) -> None:
+    """``_add_imports`` re-does the visitor's rules without its costly set-up: same output."""
+    module = cst.parse_module(source)
+    context = CodemodContext()
+    for request in requests:
+        AddImportsVisitor.add_needed_import(context, request.module, request.name)
+    expected = AddImportsVisitor(context).transform_module(module).code
+    assert _add_imports(module, requests).code == expected
+
+
+def test_a_cr_only_file_keeps_its_last_line_break() -> None:
+    """libcst's code generation drops the final CR of a CR-only file; the merge must not."""
+    for text in ("async def test_x():\r    pass\r", "import time\r\rasync def test_x():\r    time.sleep(1)\r"):
+        for request in (ImportRequest("pytest"), ImportRequest("asyncio")):
+            merged = _merge(text, request)
+            assert merged.endswith(text.split("\r", 1)[1]) and merged.endswith("\r")
+            assert f"import {request.module}\r" in merged
+
+
 # --------------------------------------------------------------------------- command line
 
 
@@ -606,6 +740,29 @@ def test_cli_json_fix_carries_its_import(project: Path) -> None:
         {"line": 1, "column": 1, "end_line": 1, "end_column": 1, "content": "import asyncio\n"},
         {"line": 8, "column": 5, "end_line": 8, "end_column": 15, "content": "await asyncio.sleep"},
     ]
+
+
+def test_import_edits_from_the_workers_match_the_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The JSON report's import edits are computed in the lint workers, from the tree they
+    parsed; they must be what merging the imports into the file on disk gives (the way the
+    report computed them before, once per finding in the main process)."""
+    monkeypatch.chdir(CORPUS)
+    diagnostics = lint_paths(["."], jobs=2).diagnostics
+    needing = [d for d in diagnostics if d.fix is not None and d.fix.imports]
+    assert len(needing) > 20
+    for d in needing:
+        source = SourceText.from_bytes((CORPUS / d.path).read_bytes())
+        assert source is not None
+        try:
+            expected = import_edits(source.text, cst.parse_module(source.text), d.fix.imports)
+        except ImportMergeError:
+            expected = None
+        assert d.fix.import_edits == expected, (d.path, d.line, d.code)
+    completed = {(d.path, d.line, d.column, d.code): d.fix for d in complete_fixes(diagnostics)}
+    for d in needing:
+        fix = completed[(d.path, d.line, d.column, d.code)]
+        assert fix is not None and set(d.fix.import_edits) | set(d.fix.edits) == set(fix.edits)
+        assert list(fix.edits) == sorted(fix.edits, key=lambda e: (e.span.start, e.span.end))
 
 
 def test_inserted_lines_take_the_line_break_of_their_neighbour(tmp_path: Path) -> None:

@@ -205,12 +205,17 @@ def _diagnostic_data(d: Diagnostic) -> dict[str, Any]:
             "title": d.fix.title,
             "edits": [[*_span_data(e.span), e.content] for e in d.fix.edits],
             "imports": [[r.module, r.name] for r in d.fix.imports],
+            # None: the imports cannot be merged (the JSON report then offers no edits)
+            "import_edits": (
+                None if d.fix.import_edits is None
+                else [[*_span_data(e.span), e.content] for e in d.fix.import_edits]
+            ),
         }
     return {"code": d.code, "message": d.message, "span": _span_data(d.span), "source_line": d.source_line, "fix": fix}
 
 
 _DIAGNOSTIC_KEYS = frozenset({"code", "message", "span", "source_line", "fix"})
-_FIX_KEYS = frozenset({"applicability", "title", "edits", "imports"})
+_FIX_KEYS = frozenset({"applicability", "title", "edits", "imports", "import_edits"})
 _APPLICABILITY = {a.value: a for a in Applicability}
 
 
@@ -236,6 +241,7 @@ def _fix(value: Any) -> Fix | None:
         _str(data["title"], "fix title"),
         tuple(_edit(e) for e in _list(data["edits"], "edits")),
         tuple(_import(i) for i in _list(data["imports"], "imports")),
+        None if data["import_edits"] is None else tuple(_edit(e) for e in _list(data["import_edits"], "import edits")),
     )
 
 

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import ast
-import io
 import re
-import tokenize
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +13,8 @@ from asynclint.config.pytest_config import PytestProfile
 from asynclint.engine.parsing import parse_module
 from asynclint.engine.positions import Locator
 from asynclint.engine.suppression import comments_by_line, ignores_file, is_suppressed
+from asynclint.fixer.imports import with_import_edits
+from asynclint.fixer.source import detect_encoding
 from asynclint.index.project import ProjectIndex
 from asynclint.index.summary import ModuleSummary, summarize
 from asynclint.model import Diagnostic, Edit, Fix, Position, Span
@@ -45,7 +45,7 @@ class FileResult:
 def decode(data: bytes) -> str:
     """Source text honouring a PEP 263 coding cookie and a UTF-8 BOM."""
     try:
-        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        encoding = detect_encoding(data)
     except SyntaxError:
         encoding = "utf-8"
     return data.decode(encoding if encoding != "utf-8-sig" else "utf-8-sig", errors="replace")
@@ -54,7 +54,7 @@ def decode(data: bytes) -> str:
 def decode_error(data: bytes) -> tuple[int, int, str] | None:
     """Where ``data`` stops being text in its declared encoding (Python refuses to import it)."""
     try:
-        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        encoding = detect_encoding(data)
     except SyntaxError as exc:
         return (1, 1, str(exc))
     try:
@@ -149,7 +149,8 @@ def lint_source(
         if rule_class.code in enabled:
             findings.extend(rule_class().check(ctx))
     if findings:
-        result.diagnostics = _locate(findings, module, tree, display, lines)
+        # import edits here, where the tree is at hand: once per file, in the worker
+        result.diagnostics = with_import_edits(_locate(findings, module, tree, display, lines), source, module)
     return result
 
 

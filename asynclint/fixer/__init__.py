@@ -1,5 +1,6 @@
-"""Applying fixes: non-overlapping edits, merged imports, re-parse and re-lint to a fixed point."""
+"""Applying fixes: non-overlapping edits, merged imports, re-parse and re-lint to a fixed point.
 
-from asynclint.fixer.fixer import FileFix, FixRun, fix_files, fix_text, is_applicable
-
-__all__ = ["FileFix", "FixRun", "fix_files", "fix_text", "is_applicable"]
+The package re-exports nothing: the linter uses ``fixer.imports`` (import edits travel with
+each finding) and ``fixer.fixer`` uses the linter, so importing the package must not import
+``fixer.fixer``. Import from the modules: ``asynclint.fixer.fixer.fix_files``.
+"""

@@ -28,7 +28,7 @@ import warnings
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Sequence
 
 import libcst as cst
 
@@ -182,8 +182,6 @@ class FileFix:
     display: str
     original: bytes
     fixed: bytes | None = None  # the new bytes (None: unchanged)
-    before_text: str = ""
-    after_text: str = ""
     applied: Counter = field(default_factory=Counter)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     rejected: list[Diagnostic] = field(default_factory=list)
@@ -194,21 +192,33 @@ class FileFix:
     def changed(self) -> bool:
         return self.fixed is not None and self.fixed != self.original
 
-    def diff(self) -> str:
-        """A unified diff (``--- a/path`` / ``+++ b/path``) of the change."""
+    def diff(self) -> bytes:
+        """A unified diff (``--- a/path`` / ``+++ b/path``) from the bytes on disk to the bytes
+        ``--fix`` writes, as bytes: ``git apply`` and ``patch`` must turn the one into the
+        other exactly, whatever the encoding (a UTF-8 BOM, a latin-1 file) or line ends."""
         if not self.changed:
-            return ""
-        before, _ = lines_with_ends(self.before_text)
-        after, _ = lines_with_ends(self.after_text)
-        name = self.display.replace(os.sep, "/")
+            return b""
+        assert self.fixed is not None
+        name = os.fsencode(self.display.replace(os.sep, "/"))
         lines = []
-        for line in difflib.unified_diff(before, after, f"a/{name}", f"b/{name}"):
-            if line.endswith("\r"):
-                line += "\n"  # a file with CR line ends: keep the diff itself line-based
-            elif not line.endswith("\n"):
-                line += "\n\\ No newline at end of file\n"
+        for line in difflib.diff_bytes(
+            difflib.unified_diff, _patch_lines(self.original), _patch_lines(self.fixed), b"a/" + name, b"b/" + name
+        ):
             lines.append(line)
-        return "".join(lines)
+            if not line.endswith(b"\n"):
+                lines.append(b"\n\\ No newline at end of file\n")
+        return b"".join(lines)
+
+
+def _patch_lines(data: bytes) -> list[bytes]:
+    """``data`` in lines as ``patch`` and ``git apply`` count them: ended by ``\\n`` only.
+
+    A CR is content to them, so a file whose lines end in a lone CR is one line long,
+    and a CRLF line keeps its CR; anything else would not apply.
+    """
+    lines = [line + b"\n" for line in data.split(b"\n")]
+    lines[-1] = lines[-1][:-1]
+    return lines if lines[-1] else lines[:-1]
 
 
 def _linter(source_file: SourceFile, settings: Settings, fallback: Path) -> Callable[[str], list[Diagnostic]]:
@@ -240,7 +250,6 @@ def fix_file(
     if source is None:
         outcome.skipped = "cannot decode the file losslessly"
         return outcome
-    outcome.before_text = outcome.after_text = source.text
     lint = _linter(source_file, settings, fallback or path.parent)
     fixed = fix_text(source, lint, unsafe, str(path), max_rounds)
     outcome.applied = fixed.applied
@@ -254,7 +263,6 @@ def fix_file(
             outcome.diagnostics = lint(source.text)
             return outcome
         outcome.fixed = encoded
-        outcome.after_text = fixed.text
     return outcome
 
 
@@ -263,7 +271,7 @@ class FixRun:
     diagnostics: list[Diagnostic] = field(default_factory=list)  # what remains
     files_checked: int = 0
     files: list[FileFix] = field(default_factory=list)  # every file a fix was attempted on
-    errors: list[str] = field(default_factory=list)  # files that could not be written
+    errors: list[str] = field(default_factory=list)  # one line per file not fixed or not written
     file_errors: list[FileError] = field(default_factory=list)  # files that could not be linted or fixed
     warnings: list[str] = field(default_factory=list)  # e.g. the cache turned itself off
 
@@ -294,24 +302,53 @@ def _fix_keys(diagnostics: Iterable[Diagnostic], unsafe: bool) -> frozenset:
     )
 
 
+def _links_out(files: list[SourceFile], named: Sequence[str]) -> dict[Path, str]:
+    """The files reached through a symlink whose target lies outside every path the user
+    named (and that the user did not name themselves), each with the line that says so.
+
+    Following such a link would edit a file of another tree, one the user never asked to
+    lint; naming the link itself on the command line is the explicit request to do so.
+    """
+    roots = [Path(os.path.realpath(p)) for p in named if os.path.isdir(p)]
+    explicit = {os.path.abspath(p) for p in named if not os.path.isdir(p)}
+    refused = {}
+    for source_file in files:
+        if os.path.abspath(source_file.display) in explicit:
+            continue
+        real = Path(os.path.realpath(source_file.path))
+        if not any(real == root or root in real.parents for root in roots):
+            refused[source_file.path] = (
+                f"{source_file.display}: not fixed: it links to {real}, outside the paths given "
+                "(name the file itself to fix it)"
+            )
+    return refused
+
+
 def fix_files(
     files: list[SourceFile],
     settings: Settings,
+    named: Sequence[str],
     unsafe: bool = False,
     write: bool = True,
     use_cache: bool = False,
     cache_dir: Path | None = None,
     jobs: int | None = None,
 ) -> FixRun:
-    """Lint ``files``, fix what the options allow, write (or not), and report what remains."""
+    """Lint ``files``, fix what the options allow, write (or not), and report what remains.
+
+    ``named`` are the paths the user gave: a symlink leading out of them is not followed
+    (see ``_links_out``); ``--diff`` (``write=False``) shows exactly what ``--fix`` writes,
+    so it skips the same files.
+    """
     if write and not use_cache:
         # The re-lint after writing only needs the files whose bytes or dependencies
         # changed: a private, throw-away result cache gives exactly that.
         with tempfile.TemporaryDirectory(prefix="asynclint-fix-") as scratch:
-            return fix_files(files, settings, unsafe, write, True, Path(scratch), jobs)
+            return fix_files(files, settings, named, unsafe, write, True, Path(scratch), jobs)
     result = runner.run(files, settings, use_cache=use_cache, cache_dir=cache_dir, jobs=jobs)
     outcome = FixRun(files_checked=result.files_checked)
     outcome.absorb(result)
+    links_out = _links_out(files, named)
     fallback = Path(os.path.commonpath([str(f.path.parent) for f in files])) if files else Path.cwd()
     by_display = {f.display: f for f in files}
     records: dict[Path, FileFix] = {}
@@ -326,6 +363,9 @@ def fix_files(
             source_file = by_display.get(display)
             keys = _fix_keys(found, unsafe)
             if source_file is None or not keys:
+                continue
+            if source_file.path in links_out:
+                outcome.errors.append(links_out[source_file.path])
                 continue
             try:
                 data = source_file.path.read_bytes()
@@ -352,10 +392,10 @@ def fix_files(
                 record.applied.update(fixed.applied)
                 record.diagnostics, record.rejected = fixed.diagnostics, fixed.rejected
                 if fixed.changed:
-                    record.fixed, record.after_text = fixed.fixed, fixed.after_text
+                    record.fixed = fixed.fixed
                 record.skipped = fixed.skipped
             fresh[source_file.display] = fixed.diagnostics
-            final = fixed.fixed if fixed.changed else fixed.original
+            final = fixed.fixed if fixed.changed and fixed.fixed is not None else fixed.original
             attempted[source_file.path] = (final, _fix_keys(fixed.diagnostics, unsafe))
             if write and fixed.changed:
                 try:

@@ -1,11 +1,14 @@
 """Merging the imports fixes need with the module's own, in its style.
 
-libcst's ``AddImportsVisitor`` does the merging: it skips an import the module
+The merge follows libcst's ``AddImportsVisitor``: it skips an import the module
 already has, extends an existing ``from x import ...`` statement and otherwise
-adds the statement after the module's last top-level import (after a docstring
-and ``from __future__`` imports). Its result is then checked line by line:
-every line it removed or added must belong to an import statement (or be
-blank), so nothing else in the file can change.
+adds the statement after the module's top import block (after a docstring and
+``from __future__`` imports); a standard-library ``import x`` joins its group in
+isort's order. The visitor's rules are applied directly to the nodes (see
+``_add_imports``: the visitor's own set-up cost more than all the rest of a
+run). The result is then checked line by line: every line the merge removed or
+added must belong to an import statement (or be blank), so nothing else in the
+file can change.
 """
 
 from __future__ import annotations
@@ -14,16 +17,17 @@ import difflib
 import sys
 from bisect import bisect_right
 from dataclasses import replace
-from typing import Iterable
+from typing import Iterable, Sequence, TypeGuard, Union
 
 import libcst as cst
 import libcst.helpers
-from libcst.codemod import CodemodContext
-from libcst.codemod.visitors import AddImportsVisitor
-from libcst.metadata import MetadataWrapper, PositionProvider
+from libcst.helpers import get_absolute_module_from_package_for_import
 
 from asynclint.fixer.source import NEWLINE, lines_with_ends
 from asynclint.model import Diagnostic, Edit, ImportRequest, Position, Span
+
+
+Statement = Union[cst.SimpleStatementLine, cst.BaseCompoundStatement]  # a module's body item
 
 
 class ImportMergeError(Exception):
@@ -31,14 +35,18 @@ class ImportMergeError(Exception):
 
 
 def _import_lines(module: cst.Module) -> set[int]:
-    """Line numbers (1-based) covered by top-level import statements."""
-    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
-    positions = wrapper.resolve(PositionProvider)
+    """Line numbers (1-based) covered by top-level import statements.
+
+    Counted from each statement's generated code (its leading blank and comment lines
+    first): a third of the cost of libcst's position metadata, which a merge needed twice.
+    """
     lines: set[int] = set()
+    line = 1 + len(module.header)
     for statement in module.body:
+        height = len(NEWLINE.findall(module.code_for_node(statement)))
         if _is_import_line(statement):
-            where = positions[statement]
-            lines.update(range(where.start.line, where.end.line + 1))
+            lines.update(range(line + len(statement.leading_lines), line + height))
+        line += height
     return lines
 
 
@@ -104,7 +112,7 @@ def _lines(text: str) -> list[str]:
     return NEWLINE.split(text)
 
 
-def _is_import_line(statement: cst.BaseStatement) -> bool:
+def _is_import_line(statement: cst.BaseStatement) -> TypeGuard[cst.SimpleStatementLine]:
     return isinstance(statement, cst.SimpleStatementLine) and all(
         isinstance(s, (cst.Import, cst.ImportFrom)) for s in statement.body
     )
@@ -132,19 +140,17 @@ def _head(module: cst.Module) -> cst.Module:
     return module.with_changes(body=module.body[: last + 1], footer=(), has_trailing_newline=True)
 
 
-def _stdlib_slot(module: cst.Module, request: ImportRequest) -> int | None:
+def _stdlib_slot(body: Sequence[Statement], request: ImportRequest) -> int | None:
     """Where ``import <stdlib module>`` goes in isort's order: among the ``import x`` lines of
-    the module's first group of standard-library imports (None: no such group, let libcst
-    place it)."""
+    the module's first group of standard-library imports (None: no such group, let the
+    general merge place it)."""
     if request.name is not None or request.module.partition(".")[0] not in sys.stdlib_module_names:
         return None
     slot = None
-    for index, statement in enumerate(module.body):
+    for index, statement in enumerate(body):
         if not _is_import_line(statement):
-            if slot is not None or not (index == 0 and _is_docstring(statement)):
-                if slot is not None:
-                    break
-                continue
+            if slot is not None:
+                break
             continue
         names = _top_modules(statement)
         if names == ["__future__"]:
@@ -176,36 +182,142 @@ def _top_modules(statement: cst.SimpleStatementLine) -> list[str]:
     return names
 
 
+# ----------------------------------------------------------------- libcst's AddImportsVisitor
+# The rules of ``libcst.codemod.visitors.AddImportsVisitor`` for the requests fixes make
+# (``import m``, ``from m import n``; no alias, no relative import), done directly on the
+# nodes. The visitor builds two matcher-based visitors per call, whose set-up alone costs
+# about 15 ms; fixing and the JSON report merge imports for every fixable file, so that
+# set-up dominated a run. tests/test_fixer.py checks this against the visitor itself.
+
+
+def _single_import(statement: Statement) -> cst.Import | cst.ImportFrom | None:
+    """The import of a line holding one import statement and nothing else (else None)."""
+    if isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1:
+        node = statement.body[0]
+        if isinstance(node, (cst.Import, cst.ImportFrom)):
+            return node
+    return None
+
+
+def _skip_first(body: Sequence[Statement]) -> bool:
+    """A docstring or a ``__strict__ = ...`` flag first: imports never go above it."""
+    if not body or not isinstance(body[0], cst.SimpleStatementLine) or len(body[0].body) != 1:
+        return False
+    node = body[0].body[0]
+    if isinstance(node, cst.Expr):
+        return isinstance(node.value, cst.SimpleString)
+    return (
+        isinstance(node, cst.Assign)
+        and len(node.targets) == 1
+        and isinstance(node.targets[0].target, cst.Name)
+        and node.targets[0].target.value == "__strict__"
+    )
+
+
+def _with_empty_line_before(statements: Sequence[Statement]) -> list[Statement]:
+    """At least one blank line between the added imports and the first statement after them."""
+    if not statements:
+        return []
+    first, rest = statements[0], list(statements[1:])
+    if not first.leading_lines:
+        return [first.with_changes(leading_lines=(cst.EmptyLine(),)), *rest]
+    if first.leading_lines[0].comment is None:
+        return [first, *rest]
+    return [first.with_changes(leading_lines=(cst.EmptyLine(), *first.leading_lines)), *rest]
+
+
+def _add_imports(module: cst.Module, requests: Iterable[ImportRequest]) -> cst.Module:
+    """``module`` with ``requests`` added as ``AddImportsVisitor`` adds them: a name joins the
+    first ``from m import`` of the top import block, anything else becomes a new statement at
+    the end of that block (``import`` lines sorted, then ``from`` lines per sorted module)."""
+    body = list(module.body)
+    start = 1 if _skip_first(body) else 0
+    top: list[cst.Import | cst.ImportFrom] = []  # the top import block, one import a line
+    for statement in body[start:]:
+        node = _single_import(statement)
+        if node is None:
+            break
+        top.append(node)
+    end = start + len(top)
+    have_modules: set[str] = set()
+    have_names: dict[str, set[str]] = {}
+    for node in top:
+        if isinstance(node, cst.Import):
+            have_modules.update(a.evaluated_name for a in node.names if a.asname is None)
+            continue
+        name = get_absolute_module_from_package_for_import(None, node)
+        if name is None:
+            continue
+        if isinstance(node.names, cst.ImportStar):
+            have_names[name] = {"*"}
+        elif "*" not in have_names.get(name, ()):
+            have_names.setdefault(name, set()).update(a.evaluated_name for a in node.names if a.asname is None)
+    modules = sorted({r.module for r in requests if r.name is None} - have_modules)
+    wanted: dict[str, set[str]] = {}
+    for request in requests:
+        if request.name is not None:
+            wanted.setdefault(request.module, set()).add(request.name)
+    names = {m: wanted[m] for m in sorted(wanted)}
+    for name, present in have_names.items():
+        if name in names:
+            names[name] = set() if "*" in present else names[name] - present
+            if not names[name]:
+                del names[name]
+    for index, node in enumerate(top, start):
+        if not isinstance(node, cst.ImportFrom) or isinstance(node.names, cst.ImportStar):
+            continue
+        name = get_absolute_module_from_package_for_import(None, node)
+        if name in names:
+            added_names = [cst.ImportAlias(name=cst.Name(n)) for n in sorted(names.pop(name))]
+            body[index] = body[index].with_changes(body=[node.with_changes(names=[*added_names, *node.names])])
+    if not modules and not names:
+        return module.with_changes(body=body)
+
+    def parsed(code: str) -> Statement:
+        return cst.parse_statement(code, config=module.config_for_parsing)
+
+    future = [parsed(f"from {m} import {', '.join(sorted(n))}") for m, n in names.items() if m == "__future__"]
+    added = [parsed(f"import {m}") for m in modules]
+    added += [parsed(f"from {m} import {', '.join(sorted(n))}") for m, n in names.items() if m != "__future__"]
+    return module.with_changes(
+        body=[*body[:start], *future, *body[start:end], *added, *_with_empty_line_before(body[end:])]
+    )
+
+
 def merge_imports(text: str, module: cst.Module, requests: Iterable[ImportRequest]) -> str:
-    """``text`` (whose parse is ``module``) with ``requests`` merged into its imports."""
+    """``text`` (whose parse is ``module``) with ``requests`` merged into its imports.
+
+    Only the head (the module up to its last import) is regenerated; the rest of ``text`` is
+    appended as it is. That also keeps what libcst's code generation loses: the final line
+    break of a file whose lines end in a lone CR.
+    """
     unique = missing_imports(module, requests)
     if not unique:
         return text
+    head = _head(module)
+    head_text = head.code
+    if not text.startswith(head_text):
+        # Nothing to anchor on (no import, no docstring), or the file ends in its imports
+        # without a final line break: the head is the whole module.
+        head, head_text = module, module.code
+        if not text.startswith(head_text):
+            raise ImportMergeError("libcst does not reproduce the file's text")
+    body = list(head.body)
+    general = []
     for request in unique:
-        slot = _stdlib_slot(module, request)
+        slot = _stdlib_slot(body, request)
         if slot is None:
+            general.append(request)
             continue
-        body = list(module.body)
         line = cst.parse_statement(f"import {request.module}\n")
-        if slot < len(body) and slot > 0 and _is_import_line(body[slot - 1]) and _is_import_line(body[slot]):
+        if 0 < slot < len(body) and _is_import_line(body[slot - 1]) and _is_import_line(body[slot]):
             # inside the group: the comments and blank lines above the next line stay above it
             line = line.with_changes(leading_lines=body[slot].leading_lines)
             body[slot] = body[slot].with_changes(leading_lines=())
         body.insert(slot, line)
-        inserted = module.with_changes(body=body)
-        rest = [r for r in unique if r is not request]
-        return merge_imports(inserted.code, inserted, rest) if rest else inserted.code
-    head = _head(module)
-    head_text = head.code
-    if not text.startswith(head_text):  # pragma: no cover - a shape the head cannot reproduce
-        head, head_text = module, text
-    context = CodemodContext()
-    for request in unique:
-        AddImportsVisitor.add_needed_import(context, request.module, request.name)
-    try:
-        updated = AddImportsVisitor(context).transform_module(head)
-    except Exception as exc:  # libcst raises a variety of errors on odd import shapes
-        raise ImportMergeError(str(exc)) from exc
+    updated = head.with_changes(body=body)
+    if general:
+        updated = _add_imports(updated, general)
     new_head = updated.code
     if new_head == head_text:
         return text
@@ -223,6 +335,7 @@ def merge_imports(text: str, module: cst.Module, requests: Iterable[ImportReques
             if number not in new_imports and new_lines[number - 1].strip():
                 raise ImportMergeError("merging imports would add a line that is not an import")
     return new_head + text[len(head_text):]
+
 
 def import_edits(text: str, module: cst.Module, requests: Iterable[ImportRequest]) -> tuple[Edit, ...]:
     """The edits (whole lines) that merging ``requests`` into the module's imports makes."""
@@ -247,41 +360,45 @@ def import_edits(text: str, module: cst.Module, requests: Iterable[ImportRequest
     return tuple(edits)
 
 
-def complete_fixes(diagnostics: list[Diagnostic], files: Iterable) -> list[Diagnostic]:
-    """Diagnostics whose fixes carry their import requests as edits too, all in text order
+def with_import_edits(diagnostics: list[Diagnostic], text: str, module: cst.Module) -> list[Diagnostic]:
+    """``diagnostics`` of ``text`` (parsed as ``module``) whose fixes need imports, with the
+    edits that add them (``Fix.import_edits``; None when they cannot be merged).
+
+    Computed where the file was just parsed, once per set of imports, so that a report
+    that shows edits (JSON) needs neither the file nor another parse.
+    """
+    computed: dict[tuple[ImportRequest, ...], tuple[Edit, ...] | None] = {}
+    completed = []
+    for d in diagnostics:
+        if d.fix is None or not d.fix.imports:
+            completed.append(d)
+            continue
+        if d.fix.imports not in computed:
+            try:
+                computed[d.fix.imports] = import_edits(text, module, d.fix.imports)
+            except ImportMergeError:
+                computed[d.fix.imports] = None
+        completed.append(replace(d, fix=replace(d.fix, import_edits=computed[d.fix.imports])))
+    return completed
+
+
+def complete_fixes(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Diagnostics whose fixes carry their import edits among their edits, all in text order
     (for the JSON report).
 
     A consumer of the JSON applies ``edits`` only; without the import an
     applied fix could leave a name undefined. When the imports cannot be merged
     the fix is dropped from the report rather than shown incomplete.
     """
-    if not any(d.fix is not None for d in diagnostics):
-        return diagnostics
-    paths = {f.display: f.path for f in files}
-    parsed: dict[str, tuple[str, cst.Module] | None] = {}
-    computed: dict[tuple[str, tuple[ImportRequest, ...]], tuple[Edit, ...] | None] = {}
     completed = []
     for d in diagnostics:
         if d.fix is None:
             completed.append(d)
-            continue
-        if not d.fix.imports:
-            completed.append(replace(d, fix=replace(d.fix, edits=_in_order(d.fix.edits))))
-            continue
-        if d.path not in parsed:
-            parsed[d.path] = _read_module(paths.get(d.path))
-        key = (d.path, d.fix.imports)
-        if key not in computed:
-            found = parsed[d.path]
-            try:
-                computed[key] = import_edits(found[0], found[1], d.fix.imports) if found else None
-            except ImportMergeError:
-                computed[key] = None
-        extra = computed[key]
-        if extra is None:
+        elif d.fix.import_edits is None:
             completed.append(replace(d, fix=None))
-            continue
-        completed.append(replace(d, fix=replace(d.fix, edits=_in_order((*extra, *d.fix.edits)))))
+        else:
+            edits = _in_order((*d.fix.import_edits, *d.fix.edits))
+            completed.append(replace(d, fix=replace(d.fix, edits=edits)))
     return completed
 
 
@@ -289,17 +406,3 @@ def _in_order(edits: Iterable[Edit]) -> tuple[Edit, ...]:
     """Edits in text order; at one position the earlier listed (imports) goes first, so a
     consumer applying them one after the other, each at its position, gets the same text."""
     return tuple(sorted(edits, key=lambda e: (e.span.start, e.span.end)))
-
-
-def _read_module(path) -> tuple[str, cst.Module] | None:
-    from asynclint.fixer.source import SourceText
-
-    if path is None:
-        return None
-    try:
-        source = SourceText.from_bytes(path.read_bytes())
-        if source is None:
-            return None
-        return source.text, cst.parse_module(source.text)
-    except (OSError, cst.ParserSyntaxError):
-        return None

@@ -9,7 +9,6 @@ survive a decode/encode round trip is never fixed.
 from __future__ import annotations
 
 import codecs
-import io
 import os
 import re
 import stat
@@ -30,7 +29,23 @@ def lines_with_ends(text: str) -> tuple[list[str], list[int]]:
     if starts[-1] < len(text):
         lines.append(text[starts[-1]:])
     return lines, starts
+
+
 _LONE_LF = re.compile(r"(?<!\r)\n")
+_BYTE_LINES = re.compile(rb"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+$")
+
+
+def detect_encoding(data: bytes) -> str:
+    """The source encoding as CPython finds it (BOM, PEP 263 cookie, else UTF-8).
+
+    ``tokenize.detect_encoding`` reads lines up to ``\\n`` only, so in a file whose lines
+    end in a lone CR it takes the whole file for the first line and rejects a cookie that
+    CPython accepts; here lines are split the way the interpreter splits them. Raises
+    ``SyntaxError`` for a bad cookie or a BOM that contradicts it.
+    """
+    lines = (match.group(0) for match in _BYTE_LINES.finditer(data))  # lazily: two are read
+    encoding, _ = tokenize.detect_encoding(lambda: next(lines, b""))
+    return encoding
 
 
 @dataclass(frozen=True)
@@ -44,7 +59,7 @@ class SourceText:
     def from_bytes(cls, data: bytes) -> "SourceText | None":
         """None when the bytes cannot be decoded and re-encoded unchanged."""
         try:
-            encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+            encoding = detect_encoding(data)
         except SyntaxError:
             return None
         bom = data.startswith(codecs.BOM_UTF8)
