@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Callable
 
 import click
 from rich.console import Console
@@ -16,13 +17,21 @@ from rich.table import Table
 
 from asynclint import __version__
 from asynclint.config.pytest_config import PytestConfigError
-from asynclint.config.settings import SettingsError, load_settings
+from asynclint.config.settings import Settings, SettingsError, load_settings
 from asynclint.config.versions import parse_version, set_cli_override
-from asynclint.engine.discovery import discover
+from asynclint.engine import baseline
+from asynclint.engine.add_noqa import add_noqa
+from asynclint.engine.dependents import with_dependents
+from asynclint.engine.discovery import SourceFile, discover
+from asynclint.engine.projects import group_by_config, merge_fix_runs, merge_runs
 from asynclint.engine.runner import run
+from asynclint.engine.stdin import lint_stdin
 from asynclint.fixer import FixRun, fix_files
 from asynclint.fixer.imports import complete_fixes
+from asynclint.model import Diagnostic
 from asynclint.report import concise, json_report, text
+from asynclint.report.progress import RunProgress
+from asynclint.report.progress import wanted as progress_wanted
 from asynclint.rules import ALL_RULES, find_rule
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -94,6 +103,29 @@ def main() -> None:
 @click.option("--fix", is_flag=True, help="Apply safe fixes and write the files; report what remains.")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply (with --fix/--diff) and mark unsafe fixes.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them (exit 1 if any).")
+@click.option(
+    "--baseline",
+    "baseline_file",
+    type=click.Path(dir_okay=False),
+    help="Report only findings not recorded in this baseline file (see --write-baseline).",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False),
+    help="Record the current findings in this file (JSON) and exit 0.",
+)
+@click.option("--add-noqa", is_flag=True, help="Add a `# noqa: CODE` comment for every current finding.")
+@click.option(
+    "--stdin-filename",
+    metavar="PATH",
+    help="Lint standard input (PATHS: -) as if it were PATH; with --fix, print the fixed text.",
+)
+@click.option(
+    "--dependents",
+    is_flag=True,
+    help="PATHS are changed files (pre-commit): lint the test files among them and the test files "
+    "that import them or sit under a changed conftest.py.",
+)
 def check(
     paths: tuple[str, ...],
     select: tuple[str, ...],
@@ -107,6 +139,11 @@ def check(
     fix: bool,
     unsafe_fixes: bool,
     diff: bool,
+    baseline_file: str | None,
+    write_baseline: str | None,
+    add_noqa: bool,
+    stdin_filename: str | None,
+    dependents: bool,
 ) -> None:
     """Lint test files and conftest.py files under PATHS (default: the current folder).
 
@@ -114,24 +151,56 @@ def check(
     --unsafe-fixes) and the findings that remain are reported. With --diff,
     nothing is written: the changes --fix would make are printed as a diff.
     """
+    def settings_for(start: Path) -> Settings:
+        return load_settings(start, _split(select), _split(ignore), asyncio_mode)
+
+    if stdin_filename is not None or "-" in paths:
+        if paths not in ((), ("-",)):
+            raise _fail("standard input (-) is linted alone: name no other path")
+        if diff or add_noqa or write_baseline or dependents:
+            raise _fail("--diff, --add-noqa, --write-baseline and --dependents do not apply to standard input")
+        raise click.exceptions.Exit(
+            _check_stdin(stdin_filename or "-", settings_for, fix, unsafe_fixes, exit_zero, baseline_file, output_format, quiet)
+        )
     targets = list(paths) or ["."]
     missing = [p for p in targets if not os.path.exists(p)]
     if missing:
         raise _fail(f"path does not exist: {missing[0]}")
     fix_run = None
+    progress = RunProgress(_console(err=True)) if progress_wanted(sys.stderr, quiet) else None
     try:
-        settings = load_settings(Path(targets[0]), _split(select), _split(ignore), asyncio_mode)
         files = discover(targets)
+        if dependents:
+            files = with_dependents(files)
+        groups = group_by_config(files, settings_for, Path(targets[0]))
         if fix or diff:
-            fix_run = fix_files(
-                files, settings, unsafe=unsafe_fixes, write=not diff, use_cache=not no_cache, jobs=jobs
-            )
+            fix_run = merge_fix_runs([
+                fix_files(group, settings, unsafe=unsafe_fixes, write=not diff, use_cache=not no_cache, jobs=jobs,
+                          progress=progress)
+                for settings, group in groups
+            ])
             diagnostics, files_checked = fix_run.diagnostics, fix_run.files_checked
         else:
-            result = run(files, settings, use_cache=not no_cache, jobs=jobs)
+            result = merge_runs([
+                run(group, settings, use_cache=not no_cache, jobs=jobs, progress=progress)
+                for settings, group in groups
+            ])
             diagnostics, files_checked = result.diagnostics, result.files_checked
+        if write_baseline is not None:
+            entries = baseline.write(Path(write_baseline), diagnostics)
+            noun = "finding" if len(diagnostics) == 1 else "findings"
+            click.echo(f"Wrote {len(diagnostics)} {noun} ({entries} entries) to {write_baseline}.", err=True)
+            raise click.exceptions.Exit(EXIT_CLEAN)
+        applied = baseline.apply(Path(baseline_file), diagnostics) if baseline_file is not None else None
     except (SettingsError, PytestConfigError, FileNotFoundError) as exc:
         raise _fail(str(exc)) from None
+    finally:
+        if progress is not None:
+            progress.close()
+    if applied is not None:
+        diagnostics = applied.new
+    if add_noqa:
+        raise click.exceptions.Exit(_add_noqa(files, diagnostics))
     if fix_run is not None:
         for error in dict.fromkeys(fix_run.errors):  # a file retried in a later pass fails once
             click.echo(f"asynclint: warning: {error}", err=True)
@@ -147,7 +216,63 @@ def check(
         text.render(diagnostics, _console(), files_checked, quiet, unsafe_fixes=unsafe_fixes, fixed=fixed)
     if fix_run is not None and output_format != "text" and not quiet:
         click.echo(_fix_summary(fix_run, diagnostics), err=True)
+    if applied is not None and not (quiet and not diagnostics):
+        click.echo(applied.summary(), err=output_format != "text")
     raise click.exceptions.Exit(EXIT_FINDINGS if diagnostics and not exit_zero else EXIT_CLEAN)
+
+
+def _add_noqa(files: list[SourceFile], diagnostics: list[Diagnostic]) -> int:
+    """``--add-noqa``: a count on stderr, each skipped finding named; exit 1 if any is left."""
+    outcome = add_noqa(files, diagnostics)
+    noun = "finding" if outcome.added == 1 else "findings"
+    click.echo(f"Added noqa for {outcome.added} {noun} in {outcome.files} file{'s' if outcome.files != 1 else ''}.", err=True)
+    for where in outcome.skipped:
+        click.echo(f"asynclint: warning: {where}: line ends inside a multi-line string or a continuation; no noqa added", err=True)
+    for error in outcome.errors:
+        click.echo(f"asynclint: warning: {error}", err=True)
+    return EXIT_FINDINGS if outcome.skipped or outcome.errors else EXIT_CLEAN
+
+
+def _check_stdin(
+    filename: str,
+    settings_for: Callable[[Path], Settings],
+    fix: bool,
+    unsafe_fixes: bool,
+    exit_zero: bool,
+    baseline_file: str | None,
+    output_format: str,
+    quiet: bool,
+) -> int:
+    """Lint standard input as ``filename`` (``--stdin-filename``, default ``-``) of its project.
+
+    With ``--fix`` standard output carries the fixed text and nothing else (editors
+    replace the buffer with it); the findings that remain go to stderr.
+    """
+    try:
+        outcome = lint_stdin(sys.stdin.read(), filename, settings_for(Path(filename)), fix=fix, unsafe=unsafe_fixes)
+        diagnostics = outcome.diagnostics
+        if baseline_file is not None:
+            stdin_path = Path(os.path.abspath(filename))
+
+            def read(path: Path) -> str:  # the baseline keys the text given, not the file on disk
+                return outcome.text if path == stdin_path else baseline.read_text(path)
+
+            applied = baseline.apply(Path(baseline_file), diagnostics, read)
+            diagnostics = applied.new
+            click.echo(applied.summary(), err=True)
+    except (SettingsError, PytestConfigError) as exc:
+        raise _fail(str(exc)) from None
+    if fix:
+        sys.stdout.write(outcome.text)
+        sys.stdout.flush()
+        concise.render(diagnostics, sys.stderr, unsafe_fixes=unsafe_fixes)
+    elif output_format == "json":
+        json_report.render(complete_fixes(diagnostics, []), sys.stdout)
+    elif output_format == "concise":
+        concise.render(diagnostics, sys.stdout, unsafe_fixes=unsafe_fixes)
+    elif not (quiet and not diagnostics):
+        text.render(diagnostics, _console(), 1, quiet, unsafe_fixes=unsafe_fixes)
+    return EXIT_FINDINGS if diagnostics and not exit_zero else EXIT_CLEAN
 
 
 def _fix_summary(fix_run: FixRun, remaining: list) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -99,3 +101,218 @@ def test_file_level_noqa_with_codes(project: Path) -> None:
         ("test_other_code.py", 7, "ASL201"),
         ("test_top.py", 1, "ASL001"),  # ASL301 suppresses nothing in the file
     ]
+
+
+# ---------------------------------------------------------------------------
+# Baseline
+# ---------------------------------------------------------------------------
+
+LEGACY = """\
+import time
+
+import pytest
+
+
+async def fetch():
+    return 1
+
+
+@pytest.mark.asyncio
+async def test_one():
+    fetch()
+    time.sleep(1)
+
+
+class TestGroup:
+    @pytest.mark.asyncio
+    async def test_two(self):
+        fetch()
+"""
+
+
+def test_write_baseline_is_sorted_stable_json(project: Path) -> None:
+    write(project, {"tests/test_legacy.py": LEGACY})
+    result = invoke("--no-cache", "--write-baseline", "baseline.json")
+    assert result.exit_code == 0, result.output
+    assert "Wrote 3 findings (3 entries) to baseline.json." in result.stderr
+    data = json.loads((project / "baseline.json").read_text())
+    assert data["schema_version"] == 1
+    assert data["findings"] == [
+        {"path": "tests/test_legacy.py", "scope": "TestGroup.test_two", "code": "ASL201", "source": "fetch()", "count": 1},
+        {"path": "tests/test_legacy.py", "scope": "test_one", "code": "ASL201", "source": "fetch()", "count": 1},
+        {"path": "tests/test_legacy.py", "scope": "test_one", "code": "ASL301", "source": "time.sleep(1)", "count": 1},
+    ]
+    first = (project / "baseline.json").read_bytes()
+    invoke("--no-cache", "--write-baseline", "baseline.json")
+    assert (project / "baseline.json").read_bytes() == first
+
+
+def test_baseline_hides_recorded_findings_and_survives_unrelated_edits(project: Path) -> None:
+    write(project, {"tests/test_legacy.py": LEGACY})
+    invoke("--no-cache", "--write-baseline", "baseline.json")
+    clean = invoke("--no-cache", "--baseline", "baseline.json")
+    assert clean.exit_code == 0, clean.output
+    assert "Baseline: 3 findings matched (not shown); 0 stale entries." in clean.stdout
+    # lines and a function inserted above, blanks changed around the code: still the same findings
+    edited = LEGACY.replace("import time\n", "import time\nimport os\n\n\ndef helper():\n    pass\n").replace(
+        "    fetch()\n    time", "    if True:\n        fetch()   \n    time"
+    )
+    (project / "tests/test_legacy.py").write_text(edited)
+    still = invoke("--no-cache", "--baseline", "baseline.json", "--output-format", "concise")
+    assert still.exit_code == 0, still.output
+    assert still.stdout == ""
+    assert "Baseline: 3 findings matched (not shown); 0 stale entries." in still.stderr
+
+
+def test_baseline_reports_changed_lines_and_counts_stale_entries(project: Path) -> None:
+    write(project, {"tests/test_legacy.py": LEGACY})
+    invoke("--no-cache", "--write-baseline", "baseline.json")
+    # the sleep line changes (reported, its old entry stale); the class's finding is removed (stale)
+    edited = LEGACY.replace("time.sleep(1)", "time.sleep(2)").replace("        fetch()\n", "        await fetch()\n")
+    (project / "tests/test_legacy.py").write_text(edited)
+    result = invoke("--no-cache", "--baseline", "baseline.json", "--output-format", "concise")
+    assert findings(result.stdout) == [("tests/test_legacy.py", 13, "ASL301")]
+    assert result.exit_code == 1
+    assert "Baseline: 1 finding matched (not shown); 2 stale entries (fixed or changed; refresh with --write-baseline)." in result.stderr
+
+
+def test_baseline_counts_identical_findings(project: Path) -> None:
+    twice = LEGACY.replace("    fetch()\n    time", "    fetch()\n    fetch()\n    time")
+    write(project, {"tests/test_legacy.py": LEGACY})
+    invoke("--no-cache", "--write-baseline", "baseline.json")
+    (project / "tests/test_legacy.py").write_text(twice)
+    result = invoke("--no-cache", "--baseline", "baseline.json", "--output-format", "concise")
+    assert findings(result.stdout) == [("tests/test_legacy.py", 13, "ASL201")]  # the second is new
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "baseline file not found"),
+        ("{not json", "cannot read the baseline"),
+        ('{"schema_version": 99, "findings": []}', "unsupported baseline schema_version 99"),
+        ('{"schema_version": 1, "findings": [{"path": "x"}]}', "malformed baseline entry"),
+    ],
+)
+def test_bad_baseline_is_a_usage_error(project: Path, content: str | None, message: str) -> None:
+    write(project, {"test_a.py": UNAWAITED})
+    if content is not None:
+        (project / "baseline.json").write_text(content)
+    result = invoke("--no-cache", "--baseline", "baseline.json")
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+
+
+# ---------------------------------------------------------------------------
+# --add-noqa
+# ---------------------------------------------------------------------------
+
+
+def test_add_noqa_appends_merges_and_skips_multiline_strings(project: Path) -> None:
+    source = '''\
+        import time
+
+        import pytest
+
+
+        async def fetch():
+            return 1
+
+
+        @pytest.mark.asyncio
+        async def test_one():
+            fetch()
+            time.sleep(1)  # noqa: E501
+            time.sleep(2)  # slow on purpose
+            fetch(); text = """
+            text"""
+            x = fetch() \\
+                or 1
+        '''
+    write(project, {"test_a.py": source})
+    before = invoke("--no-cache", "--output-format", "concise")
+    assert len(findings(before.stdout)) == 5
+    result = invoke("--no-cache", "--add-noqa")
+    assert "Added noqa for 3 findings in 1 file." in result.stderr
+    assert "test_a.py:15: line ends inside a multi-line string or a continuation" in result.stderr
+    assert "test_a.py:17: line ends inside" in result.stderr
+    assert result.exit_code == 1
+    lines = (project / "test_a.py").read_text().splitlines()
+    assert lines[11] == "    fetch()  # noqa: ASL201"
+    assert lines[12] == "    time.sleep(1)  # noqa: E501, ASL301"
+    assert lines[13] == "    time.sleep(2)  # slow on purpose  # noqa: ASL301"
+    after = invoke("--no-cache", "--output-format", "concise")
+    assert [line for _, line, _ in findings(after.stdout)] == [15, 17]
+    compile((project / "test_a.py").read_text(), "test_a.py", "exec")
+
+
+def test_add_noqa_keeps_crlf_and_reports_nothing_to_do(project: Path) -> None:
+    (project / "pytest.ini").write_text("[pytest]\n")
+    (project / "test_a.py").write_bytes(UNAWAITED.replace("\n", "\r\n").encode())
+    result = invoke("--no-cache", "--add-noqa")
+    assert result.exit_code == 0, result.output
+    assert (project / "test_a.py").read_bytes().splitlines(keepends=True)[5] == b"    fetch()  # noqa: ASL201\r\n"
+    again = invoke("--no-cache", "--add-noqa")
+    assert "Added noqa for 0 findings in 0 files." in again.stderr
+
+
+# ---------------------------------------------------------------------------
+# Standard input
+# ---------------------------------------------------------------------------
+
+
+def test_stdin_is_linted_as_the_named_file_of_its_project(project: Path) -> None:
+    write(
+        project,
+        {
+            "pyproject.toml": '[tool.asynclint]\nignore = ["ASL301"]\n',
+            "pytest.ini": "[pytest]\nasyncio_mode = auto\n",
+            "app/__init__.py": "",
+            "app/service.py": "async def compute():\n    return 1\n",
+        },
+    )
+    source = "import time\n\nfrom app.service import compute\n\n\nasync def test_c():\n    compute()\n    time.sleep(1)\n"
+    result = invoke("check", "--no-cache", "--output-format", "concise", "--stdin-filename", "tests/test_c.py", "-", input=source)
+    # ASL201 through the project index (app.service); ASL301 ignored by the project's config;
+    # no ASL101: asyncio_mode = auto from the project's pytest.ini
+    assert findings(result.stdout) == [("tests/test_c.py", 7, "ASL201")]
+    assert result.exit_code == 1
+    assert not (project / "tests").exists()
+
+
+def test_stdin_fix_writes_only_the_fixed_text_to_stdout(project: Path) -> None:
+    write(project, {})
+    source = "import time\n\nimport pytest\n\n\n@pytest.mark.asyncio\nasync def test_s():\n    time.sleep(1)\n"
+    result = invoke("--no-cache", "--fix", "--stdin-filename", "test_s.py", input=source)
+    assert result.exit_code == 0, result.output
+    assert "await asyncio.sleep(1)" in result.stdout
+    assert "import asyncio" in result.stdout
+    compile(result.stdout, "test_s.py", "exec")
+    assert result.stderr == ""
+    unfixable = invoke("--no-cache", "--fix", "--stdin-filename", "test_u.py", input=UNAWAITED)
+    assert unfixable.stdout == UNAWAITED
+    assert findings(unfixable.stderr) == [("test_u.py", 6, "ASL201")]
+    assert unfixable.exit_code == 1
+
+
+def test_stdin_misuse_is_a_usage_error(project: Path) -> None:
+    write(project, {"test_a.py": UNAWAITED})
+    mixed = invoke("--no-cache", "-", "test_a.py", input="")
+    assert mixed.exit_code == 2 and "linted alone" in mixed.stderr
+    diff = invoke("--no-cache", "--diff", "--stdin-filename", "t.py", input="")
+    assert diff.exit_code == 2 and "do not apply to standard input" in diff.stderr
+
+
+def test_stdin_in_a_real_subprocess(project: Path) -> None:
+    write(project, {})
+    done = subprocess.run(
+        [sys.executable, "-m", "asynclint", "check", "--no-cache", "--output-format", "concise", "--stdin-filename", "test_p.py", "-"],
+        input=UNAWAITED,
+        capture_output=True,
+        text=True,
+        cwd=project,
+        timeout=120,
+    )
+    assert done.returncode == 1, done.stderr
+    assert findings(done.stdout) == [("test_p.py", 6, "ASL201")]

@@ -6,6 +6,7 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable, Iterator
 
 from asynclint.config.pytest_config import PytestProfile, clear_cache, load_profile
 from asynclint.config import versions
@@ -17,6 +18,7 @@ from asynclint.index.project import ProjectIndex
 from asynclint.model import Diagnostic
 from asynclint.rules import helpers
 
+Progress = Callable[[int, int, int], None]  # (files done, files to do, findings so far)
 PARALLEL_THRESHOLD = 48  # below this, process start-up costs more than it saves
 _INDEXES: dict[tuple[str, tuple[str, ...]], ProjectIndex] = {}
 
@@ -111,18 +113,24 @@ def _common_ancestor(files: list[SourceFile]) -> Path:
     return Path(common)
 
 
+def reset_caches() -> None:
+    """A long-lived process (tests, editors) must see edited configs, pins and modules."""
+    clear_cache()
+    versions.clear_cache()
+    helpers.clear_cache()
+    _INDEXES.clear()
+
+
 def run(
     files: list[SourceFile],
     settings: Settings,
     use_cache: bool = True,
     cache_dir: Path | None = None,
     jobs: int | None = None,
+    progress: Progress | None = None,
 ) -> RunResult:
-    # A long-lived process (tests, editors) must see edited configs, pins and modules.
-    clear_cache()
-    versions.clear_cache()
-    helpers.clear_cache()
-    _INDEXES.clear()
+    """Lint ``files``; ``progress(done, total, findings)`` hears of each file as it is done."""
+    reset_caches()
     outcome = RunResult(files_checked=len(files))
     fallback = _common_ancestor(files)
     cache = ResultCache(cache_dir or Path.cwd() / CACHE_DIR_NAME) if use_cache else None
@@ -141,8 +149,12 @@ def run(
                 outcome.cache_hits += 1
                 continue
         pending.append(task)
+    finished = outcome.files_checked - len(pending)
     for done in _execute(pending, jobs):
         outcome.diagnostics.extend(done.result.diagnostics)
+        finished += 1
+        if progress is not None:
+            progress(finished, outcome.files_checked, len(outcome.diagnostics))
         if cache is not None:
             cache.put(Path(done.path), done.digest, done.key, done.deps, done.result.diagnostics)
     if cache is not None:
@@ -163,16 +175,16 @@ def _cached(cache: ResultCache, task: Task, profile: PytestProfile) -> list[Diag
     return cache.get(path, content_digest(data), key, index.find_module, task.display)
 
 
-def _execute(tasks: list[Task], jobs: int | None) -> list[TaskOutcome]:
+def _execute(tasks: list[Task], jobs: int | None) -> Iterator[TaskOutcome]:
+    """Outcomes as they come (for progress), in a deterministic order."""
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers <= 1 or len(tasks) < PARALLEL_THRESHOLD:
-        return [lint_task(t) for t in tasks]
+        yield from (lint_task(t) for t in tasks)
+        return
     # Keep a project's files together so each worker reuses its index summaries.
     ordered = sorted(tasks, key=lambda t: (t.root, t.path))
     size = max(8, len(ordered) // (workers * 4))
     chunks = [ordered[i : i + size] for i in range(0, len(ordered), size)]
-    results: list[TaskOutcome] = []
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for chunk_result in pool.map(_lint_chunk, chunks):
-            results.extend(chunk_result)
-    return results
+            yield from chunk_result

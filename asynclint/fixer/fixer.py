@@ -295,14 +295,18 @@ def fix_files(
     use_cache: bool = False,
     cache_dir: Path | None = None,
     jobs: int | None = None,
+    progress: runner.Progress | None = None,
 ) -> FixRun:
-    """Lint ``files``, fix what the options allow, write (or not), and report what remains."""
+    """Lint ``files``, fix what the options allow, write (or not), and report what remains.
+
+    ``progress`` follows the first lint, the one that takes time on a large suite.
+    """
     if write and not use_cache:
         # The re-lint after writing only needs the files whose bytes or dependencies
         # changed: a private, throw-away result cache gives exactly that.
         with tempfile.TemporaryDirectory(prefix="asynclint-fix-") as scratch:
-            return fix_files(files, settings, unsafe, write, True, Path(scratch), jobs)
-    result = runner.run(files, settings, use_cache=use_cache, cache_dir=cache_dir, jobs=jobs)
+            return fix_files(files, settings, unsafe, write, True, Path(scratch), jobs, progress)
+    result = runner.run(files, settings, use_cache=use_cache, cache_dir=cache_dir, jobs=jobs, progress=progress)
     outcome = FixRun(files_checked=result.files_checked)
     fallback = Path(os.path.commonpath([str(f.path.parent) for f in files])) if files else Path.cwd()
     by_display = {f.display: f for f in files}
