@@ -7,6 +7,7 @@ with the project as the current folder, unless it says otherwise.
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import subprocess
@@ -17,7 +18,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from rich.console import Console
+
 from asynclint.cli import main
+from asynclint.engine.dependents import with_dependents
+from asynclint.engine.discovery import discover
+from asynclint.report import progress
 
 # One ASL201 at 6:5.
 UNAWAITED = """\
@@ -316,3 +322,119 @@ def test_stdin_in_a_real_subprocess(project: Path) -> None:
     )
     assert done.returncode == 1, done.stderr
     assert findings(done.stdout) == [("test_p.py", 6, "ASL201")]
+
+
+# ---------------------------------------------------------------------------
+# Changed files and their dependents (pre-commit), settings per file
+# ---------------------------------------------------------------------------
+
+APP = {
+    "app/__init__.py": "",
+    "app/core.py": "async def compute():\n    return 1\n",
+    "app/service.py": "from app.core import compute\n\n\ndef twice():\n    return compute, compute\n",
+    "tests/test_direct.py": "from app.core import compute\n\n\ndef test_direct():\n    compute()\n",
+    "tests/test_transitive.py": "from app.service import twice\n\n\ndef test_transitive():\n    twice()\n",
+    "tests/test_unrelated.py": UNAWAITED,
+    "tests/fixtures/conftest.py": "import pytest\n\n\n@pytest.fixture\ndef value():\n    return 1\n",
+    "tests/fixtures/test_uses_fixture.py": "def test_value(value):\n    assert value == 1\n",
+    "tests/plugin/conftest.py": "from app.service import twice\n",
+    "tests/plugin/test_under_plugin.py": "def test_plain():\n    pass\n",
+}
+
+
+def _selected(project: Path, *changed: str) -> list[str]:
+    return [f.display for f in with_dependents(discover(list(changed)))]
+
+
+def test_dependents_of_an_app_module(project: Path) -> None:
+    write(project, APP)
+    assert _selected(project, "app/core.py") == [
+        "tests/plugin/conftest.py",  # imports app.service -> app.core
+        "tests/plugin/test_under_plugin.py",  # its conftest.py does
+        "tests/test_direct.py",
+        "tests/test_transitive.py",  # through app.service
+    ]
+    assert _selected(project, "app/service.py") == [
+        "tests/plugin/conftest.py", "tests/plugin/test_under_plugin.py", "tests/test_transitive.py"
+    ]
+
+
+def test_dependents_of_a_conftest_and_of_a_test(project: Path) -> None:
+    write(project, APP)
+    assert _selected(project, "tests/fixtures/conftest.py") == [
+        "tests/fixtures/conftest.py",
+        "tests/fixtures/test_uses_fixture.py",
+    ]
+    assert _selected(project, "tests/test_unrelated.py") == ["tests/test_unrelated.py"]
+    assert _selected(project, "app/__init__.py") == [  # importing app.core runs app/__init__.py
+        "tests/plugin/conftest.py", "tests/plugin/test_under_plugin.py", "tests/test_direct.py", "tests/test_transitive.py"
+    ]
+
+
+def test_dependents_flag_lints_tests_broken_by_an_app_change(project: Path) -> None:
+    write(project, APP)
+    plain = invoke("--no-cache", "--output-format", "concise", "app/core.py")
+    assert findings(plain.stdout) == []  # a named app module is linted as itself: nothing to say
+    result = invoke("--no-cache", "--dependents", "app/core.py", "app/service.py")
+    assert result.exit_code == 1
+    assert "tests/test_direct.py" in result.stdout
+    assert "1 finding in 1 file; 4 files checked" in result.stdout
+    assert "app/core.py" not in result.stdout
+
+
+def test_settings_come_from_each_files_config_in_any_order(project: Path) -> None:
+    write(
+        project,
+        {
+            "a/pyproject.toml": '[tool.asynclint]\nignore = ["ASL201"]\n',
+            "a/pytest.ini": "[pytest]\n",
+            "a/test_x.py": UNAWAITED,
+            "b/pytest.ini": "[pytest]\n",
+            "b/test_x.py": UNAWAITED,
+        },
+    )
+    forward = invoke("--no-cache", "--output-format", "concise", "a/test_x.py", "b/test_x.py")
+    backward = invoke("--no-cache", "--output-format", "concise", "b/test_x.py", "a/test_x.py")
+    assert findings(forward.stdout) == findings(backward.stdout) == [("b/test_x.py", 6, "ASL201")]
+
+
+# ---------------------------------------------------------------------------
+# Progress bar
+# ---------------------------------------------------------------------------
+
+
+class _Stream(io.StringIO):
+    def __init__(self, tty: bool) -> None:
+        super().__init__()
+        self._tty = tty
+
+    def isatty(self) -> bool:
+        return self._tty
+
+
+def test_progress_only_on_a_terminal_outside_ci() -> None:
+    assert progress.wanted(_Stream(True), quiet=False, environ={})
+    assert not progress.wanted(_Stream(False), quiet=False, environ={})
+    assert not progress.wanted(_Stream(True), quiet=True, environ={})
+    assert not progress.wanted(_Stream(True), quiet=False, environ={"CI": "true"})
+    assert progress.wanted(_Stream(True), quiet=False, environ={"CI": "false"})
+
+
+def test_progress_bar_appears_after_the_delay_and_is_erased() -> None:
+    stream = _Stream(True)
+    console = Console(file=stream, force_terminal=True, width=80)
+    bar = progress.RunProgress(console, delay=3600)
+    bar(1, 2, 0)
+    assert stream.getvalue() == ""  # a quick run never shows it
+    bar = progress.RunProgress(console, delay=0)
+    bar(1, 2, 5)
+    bar.close()
+    assert "1/2" in stream.getvalue() and "5 findings" in stream.getvalue()
+
+
+def test_no_progress_output_when_stderr_is_not_a_terminal(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(progress, "DELAY", 0.0)
+    write(project, {f"test_{n}.py": UNAWAITED for n in range(3)})
+    result = invoke("--no-cache", "--output-format", "concise")
+    assert result.exit_code == 1
+    assert result.stderr == ""
