@@ -60,3 +60,5 @@ def test_hook_catches_a_test_broken_by_an_app_only_change(tmp_path: Path) -> Non
     assert "test_other.py" not in output  # not a dependent of app/calc.py
     assert len(SUMMARY.findall(output)) == 1, output
     assert "1 finding in 1 file; 1 file checked" in output, output
+    report = output[output.index("tests/test_calc.py") : output.index("1 file checked") + len("1 file checked")]
+    assert report in (CHECKOUT / "README.md").read_text(encoding="utf-8"), "the README shows this report"

@@ -438,3 +438,28 @@ def test_no_progress_output_when_stderr_is_not_a_terminal(project: Path, monkeyp
     result = invoke("--no-cache", "--output-format", "concise")
     assert result.exit_code == 1
     assert result.stderr == ""
+
+
+# ---------------------------------------------------------------------------
+# The README's workflow examples are what asynclint prints
+# ---------------------------------------------------------------------------
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def test_readme_baseline_and_unused_noqa_examples(project: Path) -> None:
+    readme = README.read_text(encoding="utf-8")
+    env: dict[str, str | None] = {"NO_COLOR": "1", "COLUMNS": "200"}
+    write(project, {"tests/test_legacy.py": LEGACY})
+    wrote = invoke("check", "--no-cache", "--write-baseline", "asynclint-baseline.json", env=env)
+    assert f"$ asynclint check --write-baseline asynclint-baseline.json\n{wrote.stderr}" in readme
+    clean = invoke("check", "--no-cache", "--baseline", "asynclint-baseline.json", env=env)
+    assert f"$ asynclint check --baseline asynclint-baseline.json\n{clean.stdout}" in readme
+    (project / "tests/test_legacy.py").write_text(LEGACY.replace("time.sleep(1)", "time.sleep(2)"))
+    stale = invoke("check", "--no-cache", "--baseline", "asynclint-baseline.json", env=env)
+    assert f"$ asynclint check --baseline asynclint-baseline.json\n{stale.stdout}" in readme
+    added = invoke("check", "--no-cache", "--add-noqa", env=env)
+    assert f"prints `{added.stderr.strip()}`" in readme
+    write(project, {"tests/test_stale.py": "def test_x():\n    pass  # noqa: ASL201\n"})
+    unused = invoke("check", "--no-cache", "tests/test_stale.py", env=env)
+    assert f"$ asynclint check tests/test_stale.py\n{unused.stdout}" in readme
