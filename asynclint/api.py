@@ -9,6 +9,7 @@ from asynclint.config.pytest_config import PytestProfile, load_profile
 from asynclint.config.settings import Settings, load_settings
 from asynclint.engine.discovery import discover
 from asynclint.engine.linter import lint_source
+from asynclint.engine.projects import group_by_config, merge_fix_runs, merge_runs
 from asynclint.engine.runner import RunResult, run
 from asynclint.fixer import FixRun, fix_files
 from asynclint.index.project import ProjectIndex
@@ -22,11 +23,16 @@ def lint_paths(
     use_cache: bool = False,
     jobs: int | None = None,
 ) -> RunResult:
-    """Lint files and folders as the command line does."""
+    """Lint files and folders as the command line does.
+
+    Without ``settings``, each file gets the ``[tool.asynclint]`` table found above it.
+    """
     paths = list(paths) or ["."]
-    if settings is None:
-        settings = load_settings(Path(paths[0]))
-    return run(discover(paths), settings, use_cache=use_cache, jobs=jobs)
+    files = discover(paths)
+    if settings is not None:
+        return run(files, settings, use_cache=use_cache, jobs=jobs)
+    groups = group_by_config(files, load_settings, Path(paths[0]))
+    return merge_runs([run(group, found, use_cache=use_cache, jobs=jobs) for found, group in groups])
 
 
 def fix_paths(
@@ -39,14 +45,19 @@ def fix_paths(
 ) -> FixRun:
     """Fix files and folders as ``asynclint --fix`` does (``write=False``: as ``--diff`` does).
 
-    Safe fixes always, unsafe ones with ``unsafe=True``. Returns what remains
+    Safe fixes always, unsafe ones with ``unsafe=True``; without ``settings``, each file
+    gets the ``[tool.asynclint]`` table found above it. Returns what remains
     (``diagnostics``), how many findings were fixed (``fixed``, ``applied`` per
     code) and, per file, the bytes before and after (``files``; ``diff()``).
     """
     paths = list(paths) or ["."]
-    if settings is None:
-        settings = load_settings(Path(paths[0]))
-    return fix_files(discover(paths), settings, unsafe=unsafe, write=write, use_cache=use_cache, jobs=jobs)
+    files = discover(paths)
+    if settings is not None:
+        return fix_files(files, settings, unsafe=unsafe, write=write, use_cache=use_cache, jobs=jobs)
+    groups = group_by_config(files, load_settings, Path(paths[0]))
+    return merge_fix_runs([
+        fix_files(group, found, unsafe=unsafe, write=write, use_cache=use_cache, jobs=jobs) for found, group in groups
+    ])
 
 
 def lint_text(
