@@ -150,7 +150,11 @@ def check(
     With --fix, fixable findings are fixed in place (safe fixes only unless
     --unsafe-fixes) and the findings that remain are reported. With --diff,
     nothing is written: the changes --fix would make are printed as a diff.
+    --baseline, --write-baseline and --add-noqa help a suite adopt asynclint;
+    PATHS `-` (or --stdin-filename) lints standard input; --dependents reads
+    PATHS as changed files and lints the test files they affect (pre-commit).
     """
+
     def settings_for(start: Path) -> Settings:
         return load_settings(start, _split(select), _split(ignore), asyncio_mode)
 
@@ -162,6 +166,8 @@ def check(
         raise click.exceptions.Exit(
             _check_stdin(stdin_filename or "-", settings_for, fix, unsafe_fixes, exit_zero, baseline_file, output_format, quiet)
         )
+    if diff and (add_noqa or write_baseline):
+        raise _fail("--diff writes nothing: it does not combine with --add-noqa or --write-baseline")
     targets = list(paths) or ["."]
     missing = [p for p in targets if not os.path.exists(p)]
     if missing:

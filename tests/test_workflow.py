@@ -463,3 +463,11 @@ def test_readme_baseline_and_unused_noqa_examples(project: Path) -> None:
     write(project, {"tests/test_stale.py": "def test_x():\n    pass  # noqa: ASL201\n"})
     unused = invoke("check", "--no-cache", "tests/test_stale.py", env=env)
     assert f"$ asynclint check tests/test_stale.py\n{unused.stdout}" in readme
+
+
+def test_diff_does_not_combine_with_writing_options(project: Path) -> None:
+    write(project, {"test_a.py": UNAWAITED})
+    for option in (("--add-noqa",), ("--write-baseline", "b.json")):
+        result = invoke("--no-cache", "--diff", *option)
+        assert result.exit_code == 2 and "does not combine" in result.stderr
+    assert "noqa" not in (project / "test_a.py").read_text() and not (project / "b.json").exists()
