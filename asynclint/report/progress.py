@@ -51,8 +51,9 @@ class RunProgress:
                 console=self._console,
                 transient=True,
             )
+            self._task = self._bar.add_task("lint", total=total, completed=done, findings=findings)
             self._bar.start()
-            self._task = self._bar.add_task("lint", total=total, findings=findings)
+            return
         assert self._task is not None
         self._bar.update(self._task, completed=done, total=total, findings=findings)
 
