@@ -9,6 +9,7 @@ from asynclint.config.pytest_config import PytestProfile, load_profile
 from asynclint.config.settings import Settings, load_settings
 from asynclint.engine.discovery import discover
 from asynclint.engine.linter import lint_source
+from asynclint.engine.projects import group_by_config, merge_fix_runs, merge_runs, without_excluded
 from asynclint.engine.runner import RunResult, run
 from asynclint.fixer.fixer import FixRun, fix_files
 from asynclint.index.project import ProjectIndex
@@ -25,13 +26,18 @@ def lint_paths(
 ) -> RunResult:
     """Lint files and folders as the command line does.
 
-    Files that could not be linted are in ``errors`` (the others are linted all the same);
-    with ``use_cache``, ``cache_dir`` defaults as on the command line.
+    Without ``settings``, each file gets the ``[tool.asynclint]`` table found above it. Files
+    that could not be linted are in ``errors`` (the others are linted all the same); with
+    ``use_cache``, ``cache_dir`` defaults as on the command line.
     """
     paths = list(paths) or ["."]
-    if settings is None:
-        settings = load_settings(Path(paths[0]))
-    return run(discover(paths, settings), settings, use_cache=use_cache, cache_dir=cache_dir, jobs=jobs)
+    if settings is not None:
+        return run(discover(paths, settings), settings, use_cache=use_cache, cache_dir=cache_dir, jobs=jobs)
+    groups = group_by_config(discover(paths), load_settings, Path(paths[0]))
+    return merge_runs([
+        run(without_excluded(group, found, set(paths), False), found, use_cache=use_cache, cache_dir=cache_dir, jobs=jobs)
+        for found, group in groups
+    ])
 
 
 def fix_paths(
@@ -45,18 +51,26 @@ def fix_paths(
 ) -> FixRun:
     """Fix files and folders as ``asynclint --fix`` does (``write=False``: as ``--diff`` does).
 
-    Safe fixes always, unsafe ones with ``unsafe=True``. Returns what remains
+    Safe fixes always, unsafe ones with ``unsafe=True``; without ``settings``, each file
+    gets the ``[tool.asynclint]`` table found above it. Returns what remains
     (``diagnostics``), how many findings were fixed (``fixed``, ``applied`` per
     code), per file, the bytes before and after (``files``; ``diff()``), and the files that
     could not be linted or fixed (``file_errors``).
     """
     paths = list(paths) or ["."]
-    if settings is None:
-        settings = load_settings(Path(paths[0]))
-    return fix_files(
-        discover(paths, settings), settings, paths, unsafe=unsafe, write=write, use_cache=use_cache,
-        cache_dir=cache_dir, jobs=jobs,
-    )
+    if settings is not None:
+        return fix_files(
+            discover(paths, settings), settings, paths, unsafe=unsafe, write=write, use_cache=use_cache,
+            cache_dir=cache_dir, jobs=jobs,
+        )
+    groups = group_by_config(discover(paths), load_settings, Path(paths[0]))
+    return merge_fix_runs([
+        fix_files(
+            without_excluded(group, found, set(paths), False), found, paths, unsafe=unsafe, write=write,
+            use_cache=use_cache, cache_dir=cache_dir, jobs=jobs,
+        )
+        for found, group in groups
+    ])
 
 
 def lint_text(

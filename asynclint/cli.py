@@ -23,13 +23,20 @@ from asynclint import __version__
 from asynclint.config.pytest_config import PytestConfigError
 from asynclint.config.settings import Settings, SettingsError, load_settings
 from asynclint.config.versions import parse_version, set_cli_override
+from asynclint.engine import baseline
+from asynclint.engine.add_noqa import add_noqa
 from asynclint.engine.cache import CACHE_DIR_NAME, ENV_CACHE_DIR
+from asynclint.engine.dependents import with_dependents
 from asynclint.engine.discovery import SourceFile, discover
+from asynclint.engine.projects import group_by_config, merge_fix_runs, merge_runs, without_excluded
 from asynclint.engine.runner import run
+from asynclint.engine.stdin import lint_stdin
 from asynclint.fixer.fixer import FixRun, fix_files
 from asynclint.fixer.imports import complete_fixes
 from asynclint.model import Diagnostic, FileError
 from asynclint.report import concise, github, gitlab, json_report, junit, sarif, statistics, text
+from asynclint.report.progress import RunProgress
+from asynclint.report.progress import wanted as progress_wanted
 from asynclint.report.rule_docs import rule_facts
 from asynclint.rules import ALL_RULES, find_rule
 
@@ -192,6 +199,29 @@ def _output(path: str | None) -> Iterator[TextIO]:
     is_flag=True,
     help="Apply pytest's collection skips and `exclude` to paths named on the command line too (for pre-commit).",
 )
+@click.option(
+    "--baseline",
+    "baseline_file",
+    type=click.Path(dir_okay=False),
+    help="Report only findings not recorded in this baseline file (see --write-baseline).",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False),
+    help="Record the current findings in this file (JSON) and exit 0.",
+)
+@click.option("--add-noqa", is_flag=True, help="Add a `# noqa: CODE` comment for every current finding.")
+@click.option(
+    "--stdin-filename",
+    metavar="PATH",
+    help="Lint standard input (PATHS: -) as if it were PATH; with --fix, print the fixed text.",
+)
+@click.option(
+    "--dependents",
+    is_flag=True,
+    help="PATHS are changed files (pre-commit): lint the test files among them and the test files "
+    "that import them or sit under a changed conftest.py.",
+)
 @click.pass_context
 def check(
     ctx: click.Context,
@@ -219,25 +249,30 @@ def check(
     unsafe_fixes: bool,
     diff: bool,
     force_exclude: bool,
+    baseline_file: str | None,
+    write_baseline: str | None,
+    add_noqa: bool,
+    stdin_filename: str | None,
+    dependents: bool,
 ) -> None:
     """Lint test files and conftest.py files under PATHS (default: the current folder).
 
     With --fix, fixable findings are fixed in place (safe fixes only unless
     --unsafe-fixes) and the findings that remain are reported. With --diff,
     nothing is written: the changes --fix would make are printed as a diff.
+    --baseline, --write-baseline and --add-noqa help a suite adopt asynclint;
+    PATHS `-` (or --stdin-filename) lints standard input; --dependents reads
+    PATHS as changed files and lints the test files they affect (pre-commit).
     """
     if isolated and config_file:
         raise _fail("--config and --isolated exclude each other")
     if show_statistics and output_format not in STATISTICS_FORMATS:
         raise _fail(f"--statistics prints text, concise or json, not {output_format}")
-    targets = list(paths) or ["."]
-    missing = [p for p in targets if not os.path.exists(p)]
-    if missing:
-        raise _fail(f"path does not exist: {missing[0]}")
-    fix_run = None
-    try:
-        settings = load_settings(
-            Path(targets[0]),
+
+    def settings_for(start: Path) -> Settings:
+        """The settings governing ``start``: its own ``[tool.asynclint]`` plus the command line."""
+        return load_settings(
+            start,
             _split(select),
             _split(ignore),
             asyncio_mode,
@@ -246,27 +281,66 @@ def check(
             config_file=Path(config_file) if config_file else None,
             isolated=isolated,
         )
-        files = discover(targets, settings, force_exclude, warn=_warn)
+
+    if stdin_filename is not None or "-" in paths:
+        if paths not in ((), ("-",)):
+            raise _fail("standard input (-) is linted alone: name no other path")
+        if diff or add_noqa or write_baseline or dependents:
+            raise _fail("--diff, --add-noqa, --write-baseline and --dependents do not apply to standard input")
+        raise click.exceptions.Exit(
+            _check_stdin(stdin_filename or "-", settings_for, fix, unsafe_fixes, exit_zero, baseline_file, output_format, quiet)
+        )
+    if diff and (add_noqa or write_baseline):
+        raise _fail("--diff writes nothing: it does not combine with --add-noqa or --write-baseline")
+    targets = list(paths) or ["."]
+    missing = [p for p in targets if not os.path.exists(p)]
+    if missing:
+        raise _fail(f"path does not exist: {missing[0]}")
+    fix_run = None
+    progress = RunProgress(_console(err=True)) if progress_wanted(sys.stderr, quiet) else None
+    try:
+        files = discover(targets, None, force_exclude, warn=_warn)  # each group applies its own `exclude`
+        if dependents:
+            files = with_dependents(files)
+        groups = [
+            (settings, without_excluded(group, settings, set(targets), force_exclude))
+            for settings, group in group_by_config(files, settings_for, Path(targets[0]))
+        ]
         if show_settings or show_files:
             with _output(output_file) as out:
                 if show_settings:
-                    _print_settings(settings, targets, isolated, out)
+                    _print_settings(groups[0][0], targets, isolated, out)
                 if show_files:
-                    out.writelines(f"{f.display}\n" for f in files if not settings.is_excluded(f.path))
+                    out.writelines(f"{f.display}\n" for _, group in groups for f in group)
             raise click.exceptions.Exit(EXIT_CLEAN)
         if fix or diff:
-            fix_run = fix_files(
-                files, settings, targets, unsafe=unsafe_fixes, write=not diff, use_cache=not no_cache,
-                cache_dir=cache_dir, jobs=jobs,
-            )
+            fix_run = merge_fix_runs([
+                fix_files(
+                    group, settings, targets, unsafe=unsafe_fixes, write=not diff, use_cache=not no_cache,
+                    cache_dir=cache_dir, jobs=jobs, progress=progress,
+                )
+                for settings, group in groups
+            ])
             diagnostics, files_checked = fix_run.diagnostics, fix_run.files_checked
             file_errors, warnings = fix_run.file_errors, fix_run.warnings
         else:
-            result = run(files, settings, use_cache=not no_cache, cache_dir=cache_dir, jobs=jobs)
+            result = merge_runs([
+                run(group, settings, use_cache=not no_cache, cache_dir=cache_dir, jobs=jobs, progress=progress)
+                for settings, group in groups
+            ])
             diagnostics, files_checked = result.diagnostics, result.files_checked
             file_errors, warnings = result.errors, result.warnings
+        if write_baseline is not None:
+            entries = baseline.write(Path(write_baseline), diagnostics)
+            noun = "finding" if len(diagnostics) == 1 else "findings"
+            click.echo(f"Wrote {len(diagnostics)} {noun} ({entries} entries) to {write_baseline}.", err=True)
+            raise click.exceptions.Exit(EXIT_CLEAN)
+        applied = baseline.apply(Path(baseline_file), diagnostics) if baseline_file is not None else None
     except (SettingsError, PytestConfigError, FileNotFoundError) as exc:
         raise _fail(str(exc)) from None
+    finally:
+        if progress is not None:
+            progress.close()
     for warning in warnings:
         click.echo(f"asynclint: warning: {warning}", err=True)
     if files_checked == 0 and not file_errors:
@@ -280,6 +354,10 @@ def check(
                 "(`asynclint config` shows what counts)",
                 err=True,
             )
+    if applied is not None:
+        diagnostics = applied.new
+    if add_noqa:
+        raise click.exceptions.Exit(_add_noqa(files, diagnostics))
     if fix_run is not None:
         for error in dict.fromkeys(fix_run.errors):  # a file retried in a later pass fails once
             click.echo(f"asynclint: warning: {error}", err=True)
@@ -293,6 +371,8 @@ def check(
     _write_report(options, diagnostics, files, files_checked, fix_run, file_errors)
     if _annotate_for_github(ctx, output_format):
         github.render(diagnostics, sys.stdout)
+    if applied is not None and not (quiet and not diagnostics):
+        click.echo(applied.summary(), err=output_format != "text")
     if file_errors:  # after everything else is printed; --exit-zero never hides them
         raise click.exceptions.Exit(EXIT_INTERNAL)
     raise click.exceptions.Exit(EXIT_FINDINGS if diagnostics and not exit_zero else EXIT_CLEAN)
@@ -383,6 +463,60 @@ def _print_settings(settings: Settings, targets: list[str], isolated: bool, out:
     width = max(len(label) for label, _ in rows) + 2
     for label, value in rows:
         out.write(f"{label + ':':<{width}}{value}\n")
+
+
+def _add_noqa(files: list[SourceFile], diagnostics: list[Diagnostic]) -> int:
+    """``--add-noqa``: a count on stderr, each skipped finding named; exit 1 if any is left."""
+    outcome = add_noqa(files, diagnostics)
+    noun = "finding" if outcome.added == 1 else "findings"
+    click.echo(f"Added noqa for {outcome.added} {noun} in {outcome.files} file{'s' if outcome.files != 1 else ''}.", err=True)
+    for where in outcome.skipped:
+        click.echo(f"asynclint: warning: {where}: line ends inside a multi-line string or a continuation; no noqa added", err=True)
+    for error in outcome.errors:
+        click.echo(f"asynclint: warning: {error}", err=True)
+    return EXIT_FINDINGS if outcome.skipped or outcome.errors else EXIT_CLEAN
+
+
+def _check_stdin(
+    filename: str,
+    settings_for: Callable[[Path], Settings],
+    fix: bool,
+    unsafe_fixes: bool,
+    exit_zero: bool,
+    baseline_file: str | None,
+    output_format: str,
+    quiet: bool,
+) -> int:
+    """Lint standard input as ``filename`` (``--stdin-filename``, default ``-``) of its project.
+
+    With ``--fix`` standard output carries the fixed text and nothing else (editors
+    replace the buffer with it); the findings that remain go to stderr.
+    """
+    try:
+        outcome = lint_stdin(sys.stdin.read(), filename, settings_for(Path(filename)), fix=fix, unsafe=unsafe_fixes)
+        diagnostics = outcome.diagnostics
+        if baseline_file is not None:
+            stdin_path = Path(os.path.abspath(filename))
+
+            def read(path: Path) -> str:  # the baseline keys the text given, not the file on disk
+                return outcome.text if path == stdin_path else baseline.read_text(path)
+
+            applied = baseline.apply(Path(baseline_file), diagnostics, read)
+            diagnostics = applied.new
+            click.echo(applied.summary(), err=True)
+    except (SettingsError, PytestConfigError) as exc:
+        raise _fail(str(exc)) from None
+    if fix:
+        sys.stdout.write(outcome.text)
+        sys.stdout.flush()
+        concise.render(diagnostics, sys.stderr, unsafe_fixes=unsafe_fixes)
+    elif output_format == "json":
+        json_report.render(complete_fixes(diagnostics), sys.stdout)
+    elif output_format == "concise":
+        concise.render(diagnostics, sys.stdout, unsafe_fixes=unsafe_fixes)
+    elif not (quiet and not diagnostics):
+        text.render(diagnostics, _console(), 1, quiet, unsafe_fixes=unsafe_fixes)
+    return EXIT_FINDINGS if diagnostics and not exit_zero else EXIT_CLEAN
 
 
 def _fix_summary(fix_run: FixRun, remaining: list) -> str:

@@ -635,8 +635,8 @@ def _unawaited_with(comment: str) -> str:
         ("# noqa: ASL201", []),
         ("# noqa:ASL201", []),
         ("# NOQA: asl201", []),
-        ("# noqa: ASL301, ASL201", []),
-        ("# noqa: ASL301", ["ASL201"]),  # another code does not suppress
+        ("# noqa: ASL301, ASL201", ["ASL001"]),  # ASL301 suppresses nothing: unused-noqa
+        ("# noqa: ASL301", ["ASL201", "ASL001"]),  # another code does not suppress
         ("# noqa: E501", ["ASL201"]),
         ("# a comment", ["ASL201"]),
     ],

@@ -12,7 +12,8 @@ import libcst as cst
 from asynclint.config.pytest_config import PytestProfile
 from asynclint.engine.parsing import parse_module
 from asynclint.engine.positions import Locator
-from asynclint.engine.suppression import comments_by_line, ignores_file, is_suppressed
+from asynclint.engine import noqa
+from asynclint.engine.suppression import ignores_file
 from asynclint.fixer.imports import with_import_edits
 from asynclint.fixer.source import detect_encoding
 from asynclint.index.project import ProjectIndex
@@ -101,6 +102,9 @@ def lint_source(
     lines = _LINE_BREAK.split(source)  # the line breaks Python (and libcst) count, no others
     if ignores_file(lines):
         return result
+    directives = noqa.directives(source)
+    if noqa.ignores_whole_file(directives):
+        return result
     module_name, is_package = index.module_name(path)
     undecodable = decode_error(raw) if raw is not None else None
     if undecodable is not None:
@@ -121,7 +125,8 @@ def lint_source(
     data = raw if raw is not None else source.encode("utf-8", "replace")
     if not _TRIGGERS.search(data) and not _imports_project(summary, index):
         if not (_FIXTURE_RULES & enabled and needs_fixture_rules(path, summary, index, profile)):
-            return result
+            # no rule can find anything here: as if every enabled rule ran and found nothing
+            return _apply_noqa(result, [], directives, enabled, lines)
     try:
         module = parse_module(source)
     except cst.ParserSyntaxError as exc:
@@ -148,9 +153,26 @@ def lint_source(
     for rule_class in ALL_RULES:
         if rule_class.code in enabled:
             findings.extend(rule_class().check(ctx))
-    if findings:
+    located = _locate(findings, module, tree, display, lines) if findings else []
+    if located:
         # import edits here, where the tree is at hand: once per file, in the worker
-        result.diagnostics = with_import_edits(_locate(findings, module, tree, display, lines), source, module)
+        located = with_import_edits(located, source, module)
+    return _apply_noqa(result, located, directives, enabled, lines)
+
+
+def _apply_noqa(
+    result: FileResult,
+    located: list[Diagnostic],
+    directives: list[noqa.Directive],
+    enabled: frozenset[str],
+    lines: list[str],
+) -> FileResult:
+    """Drop suppressed findings; report unused codes (every enabled rule ran on the file)."""
+    result.diagnostics, used = noqa.suppress(located, directives)
+    if noqa.UNUSED_NOQA in enabled and directives:
+        unused = noqa.unused(directives, used, enabled, result.path, lines, BY_CODE[noqa.UNUSED_NOQA].name)
+        kept, _ = noqa.suppress(unused, directives)
+        result.diagnostics = sorted(result.diagnostics + kept, key=Diagnostic.sort_key)
     return result
 
 
@@ -165,19 +187,16 @@ def _whole_lines(node: cst.CSTNode) -> bool:
 def _locate(
     findings: list[Finding], module: cst.Module, tree: ast.Module, display: str, lines: list[str]
 ) -> list[Diagnostic]:
-    """Positions for reported nodes only, and only for files with findings."""
+    """Positions for reported nodes only, and only for files with findings (noqa not applied)."""
     anchors = [f.node for f in findings]
     anchors += [edit.node for f in findings if f.fix is not None for edit in f.fix.edits]
     locator = Locator(module, tree, anchors)
-    comments = comments_by_line("\n".join(lines))
 
     span = locator.span
     diagnostics: dict[tuple, Diagnostic] = {}
     for finding in findings:
         where = span(finding.node)
         source_line = lines[where.start.line - 1] if where.start.line <= len(lines) else ""
-        if is_suppressed(comments.get(where.start.line, ""), finding.code):
-            continue
         fix = None
         if finding.fix is not None:
             edits = []

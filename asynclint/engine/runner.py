@@ -6,6 +6,7 @@ import os
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable, Iterator
 
 from asynclint.config import versions
 from asynclint.config.pytest_config import PytestProfile, clear_cache, load_profile
@@ -25,6 +26,7 @@ from asynclint.index.project import ProjectIndex
 from asynclint.model import Diagnostic, FileError
 from asynclint.engine import runners
 
+Progress = Callable[[int, int, int], None]  # (files done, files to do, findings so far)
 PARALLEL_THRESHOLD = 48  # below this, process start-up costs more than it saves
 _INDEXES: dict[tuple[str, tuple[str, ...]], ProjectIndex] = {}
 
@@ -141,19 +143,25 @@ def _common_ancestor(files: list[SourceFile]) -> Path:
     return Path(common)
 
 
+def reset_caches() -> None:
+    """A long-lived process (tests, editors) must see edited configs, pins and modules."""
+    clear_cache()
+    versions.clear_cache()
+    runners.clear_cache()
+    _INDEXES.clear()
+
+
 def run(
     files: list[SourceFile],
     settings: Settings,
     use_cache: bool = True,
     cache_dir: Path | None = None,
     jobs: int | None = None,
+    progress: Progress | None = None,
 ) -> RunResult:
-    """Lint ``files``; ``cache_dir`` defaults to ``$ASYNCLINT_CACHE_DIR`` or ``./.asynclint_cache``."""
-    # A long-lived process (tests, editors) must see edited configs, pins and modules.
-    clear_cache()
-    versions.clear_cache()
-    runners.clear_cache()
-    _INDEXES.clear()
+    """Lint ``files``; ``cache_dir`` defaults to ``$ASYNCLINT_CACHE_DIR`` or ``./.asynclint_cache``;
+    ``progress(done, total, findings)`` hears of each file as it is done."""
+    reset_caches()
     outcome = RunResult(files_checked=len(files))
     fallback = _common_ancestor(files)
     cache = ResultCache(cache_dir or default_cache_dir()) if use_cache else None
@@ -169,11 +177,15 @@ def run(
                 outcome.cache_hits += 1
                 continue
         pending.append(task)
+    finished = outcome.files_checked - len(pending)
     for done in _execute(pending, jobs):
         if done.result is None:
             outcome.errors.append(FileError(done.display, done.error or "internal error"))
             continue
         outcome.diagnostics.extend(done.result.diagnostics)
+        finished += 1
+        if progress is not None:
+            progress(finished, outcome.files_checked, len(outcome.diagnostics))
         if cache is not None:
             cache.put(Path(done.path), done.digest, done.key, done.deps, done.result.diagnostics)
     if cache is not None and cache.warning is not None:
@@ -195,15 +207,16 @@ def _cached(cache: ResultCache, task: Task, profile: PytestProfile) -> list[Diag
         return None
 
 
-def _execute(tasks: list[Task], jobs: int | None) -> list[TaskOutcome]:
+def _execute(tasks: list[Task], jobs: int | None) -> Iterator[TaskOutcome]:
+    """Outcomes as they come (for progress), in a deterministic order."""
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers <= 1 or len(tasks) < PARALLEL_THRESHOLD:
-        return _lint_chunk(tasks)
+        yield from _lint_chunk(tasks)
+        return
     # Keep a project's files together so each worker reuses its index summaries.
     ordered = sorted(tasks, key=lambda t: (t.root, t.path))
     size = max(8, len(ordered) // (workers * 4))
     chunks = [ordered[i : i + size] for i in range(0, len(ordered), size)]
-    results: list[TaskOutcome] = []
     lost: list[list[Task]] = []
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures: list[tuple[list[Task], Future[list[TaskOutcome]]]] = [
@@ -211,12 +224,11 @@ def _execute(tasks: list[Task], jobs: int | None) -> list[TaskOutcome]:
         ]
         for chunk, future in futures:
             try:
-                results.extend(future.result())
+                yield from future.result()
             except Exception:  # noqa: BLE001 -- a worker died (killed, out of memory, a crash in native code)
                 lost.append(chunk)
     for chunk in lost:
-        results.extend(_isolate(chunk))
-    return results
+        yield from _isolate(chunk)
 
 
 def _isolate(tasks: list[Task]) -> list[TaskOutcome]:

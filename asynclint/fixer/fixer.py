@@ -333,19 +333,21 @@ def fix_files(
     use_cache: bool = False,
     cache_dir: Path | None = None,
     jobs: int | None = None,
+    progress: runner.Progress | None = None,
 ) -> FixRun:
     """Lint ``files``, fix what the options allow, write (or not), and report what remains.
 
     ``named`` are the paths the user gave: a symlink leading out of them is not followed
     (see ``_links_out``); ``--diff`` (``write=False``) shows exactly what ``--fix`` writes,
-    so it skips the same files.
+    so it skips the same files. ``progress`` follows the first lint, the one that takes time
+    on a large suite.
     """
     if write and not use_cache:
         # The re-lint after writing only needs the files whose bytes or dependencies
         # changed: a private, throw-away result cache gives exactly that.
         with tempfile.TemporaryDirectory(prefix="asynclint-fix-") as scratch:
-            return fix_files(files, settings, named, unsafe, write, True, Path(scratch), jobs)
-    result = runner.run(files, settings, use_cache=use_cache, cache_dir=cache_dir, jobs=jobs)
+            return fix_files(files, settings, named, unsafe, write, True, Path(scratch), jobs, progress)
+    result = runner.run(files, settings, use_cache=use_cache, cache_dir=cache_dir, jobs=jobs, progress=progress)
     outcome = FixRun(files_checked=result.files_checked)
     outcome.absorb(result)
     links_out = _links_out(files, named)
