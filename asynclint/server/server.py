@@ -13,7 +13,7 @@ configs and the project's pytest-asyncio version. What makes it safe to keep the
 
 Changes are debounced: the first change after a quiet spell is linted at once (an
 isolated edit gets feedback within one lint), changes arriving during a burst of typing
-are coalesced and linted ``DEBOUNCE`` seconds after the last one.
+-- or while a lint ran -- are coalesced and linted ``DEBOUNCE`` seconds after the last.
 
 Nothing a user can type or put on disk stops the server: broken configs, deleted files
 and internal errors become ``window/logMessage`` notes and empty diagnostics.
@@ -83,7 +83,7 @@ class AsynclintServer(LanguageServer):
         super().__init__("asynclint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full)
         self.linted: dict[str, Linted] = {}
         self._timers: dict[str, asyncio.TimerHandle] = {}
-        self._last_change: dict[str, float] = {}
+        self._last_activity: dict[str, float] = {}  # a change arrived or a lint finished
 
     # ------------------------------------------------------------------ plumbing
     def log(self, message: str, kind: types.MessageType = types.MessageType.Info) -> None:
@@ -138,6 +138,7 @@ class AsynclintServer(LanguageServer):
             self.log(f"cannot lint {path}: {exc}", types.MessageType.Error)
         except Exception:  # noqa: BLE001 -- a bug in a rule must not take the editor's linter down
             self.internal_error(f"linting {path}")
+        self._last_activity[uri] = time.monotonic()
         linted = Linted(document.version, text, convert.document_lines(text), findings)
         self.linted[uri] = linted
         codec = self.workspace.position_codec
@@ -162,10 +163,14 @@ class AsynclintServer(LanguageServer):
         return self.lint(uri)
 
     def changed(self, uri: str) -> None:
-        """Debounce: lint at once after a quiet spell, else after ``DEBOUNCE`` of quiet."""
+        """Debounce: lint at once after a quiet spell, else after ``DEBOUNCE`` of quiet.
+
+        A lint that just finished counts as activity: the changes that queued up while it
+        ran are one burst, not a series of quiet spells each worth a lint of its own.
+        """
         now = time.monotonic()
-        busy = self._cancel(uri) or now - self._last_change.get(uri, float("-inf")) < DEBOUNCE
-        self._last_change[uri] = now
+        busy = self._cancel(uri) or now - self._last_activity.get(uri, float("-inf")) < DEBOUNCE
+        self._last_activity[uri] = now
         loop = asyncio.get_running_loop()
         self._timers[uri] = loop.call_later(DEBOUNCE if busy else 0.0, self._lint_later, uri)
 
@@ -187,7 +192,7 @@ class AsynclintServer(LanguageServer):
 
     def closed(self, uri: str) -> None:
         self._cancel(uri)
-        self._last_change.pop(uri, None)
+        self._last_activity.pop(uri, None)
         if self.linted.pop(uri, None) is not None:
             self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
