@@ -87,7 +87,7 @@ def make_project(root: Path, mode: str = "strict") -> Path:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    return make_project(tmp_path / "proj")
+    return make_project(tmp_path / "my proj")  # a space: URIs quote it, paths do not
 
 
 def _accept_registrations(client: LanguageClient) -> None:
@@ -249,6 +249,8 @@ async def test_open_gives_the_command_lines_findings(client: LanguageClient, pro
     for d in diagnostics:
         assert d.source == "asynclint"
         assert d.severity == types.DiagnosticSeverity.Warning
+    watched = [r for r in getattr(client, "registrations", []) if r.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES]
+    assert watched, "the server asks to hear about files changed outside the editor"
 
 
 @pytest.mark.asyncio

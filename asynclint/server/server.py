@@ -28,10 +28,12 @@ import traceback
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, TypeVar
+from urllib.parse import unquote
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
+from pygls.workspace import TextDocument
 
 from asynclint import __version__
 from asynclint.api import fix_document, fix_edits, lint_document
@@ -89,6 +91,10 @@ class AsynclintServer(LanguageServer):
     def log(self, message: str, kind: types.MessageType = types.MessageType.Info) -> None:
         self.window_log_message(types.LogMessageParams(type=kind, message=f"asynclint: {message}"))
 
+    def document(self, uri: str) -> TextDocument | None:
+        """An open document (pygls files them under the unquoted URI; clients quote)."""
+        return self.workspace.text_documents.get(unquote(uri))
+
     def path_of(self, uri: str) -> Path | None:
         """The file behind a ``file:`` URI (None for unsaved ``untitled:`` buffers and others)."""
         if not uri.startswith("file:"):
@@ -125,7 +131,7 @@ class AsynclintServer(LanguageServer):
     def lint(self, uri: str) -> Linted | None:
         """Lint an open document's current text and publish the result."""
         self._cancel(uri)
-        document = self.workspace.text_documents.get(uri)
+        document = self.document(uri)
         path = self.path_of(uri)
         if document is None or path is None or path.suffix != ".py":
             return None
@@ -154,7 +160,7 @@ class AsynclintServer(LanguageServer):
     def current(self, uri: str) -> Linted | None:
         """The findings of the document's current version (linted now if a change is pending),
         so a code action never edits text its positions were not computed for."""
-        document = self.workspace.text_documents.get(uri)
+        document = self.document(uri)
         linted = self.linted.get(uri)
         if document is None:
             return None
@@ -198,10 +204,10 @@ class AsynclintServer(LanguageServer):
 
     def relint_open(self, folder: Path | None) -> None:
         """Re-lint the open documents of one workspace folder (None: every open document)."""
-        for uri in list(self.workspace.text_documents):
-            path = self.path_of(uri)
+        for document in list(self.workspace.text_documents.values()):
+            path = self.path_of(document.uri)  # the URI as the client spelt it in didOpen
             if path is not None and (folder is None or self.folder_of(path) == folder):
-                self.lint(uri)
+                self.lint(document.uri)
 
     def files_changed(self, paths: list[Path]) -> None:
         """Files changed on disk (saved, created, deleted): refresh what depends on them.
