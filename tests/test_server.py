@@ -27,7 +27,8 @@ from pygls.workspace import PositionCodec  # noqa: E402
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities  # noqa: E402
 
 from asynclint.engine.suppression import noqa_edit, with_noqa  # noqa: E402
-from asynclint.model import Position  # noqa: E402
+from asynclint.model import Diagnostic, Position, Span  # noqa: E402
+from asynclint.rules import BY_CODE  # noqa: E402
 from asynclint.server import convert  # noqa: E402
 
 SERVER = [sys.executable, "-m", "asynclint", "server"]
@@ -98,9 +99,9 @@ def _accept_registrations(client: LanguageClient) -> None:
         ls.registrations = [*getattr(ls, "registrations", []), *params.registrations]
 
 
-def _initialize_params(*folders: Path) -> types.InitializeParams:
+def _initialize_params(*folders: Path, capabilities: types.ClientCapabilities | None = None) -> types.InitializeParams:
     return types.InitializeParams(
-        capabilities=client_capabilities("visual-studio-code"),
+        capabilities=capabilities or client_capabilities("visual-studio-code"),
         root_uri=folders[0].as_uri(),
         workspace_folders=[types.WorkspaceFolder(uri=f.as_uri(), name=f.name) for f in folders],
     )
@@ -287,6 +288,12 @@ async def test_quick_fix_and_noqa_fix_the_text(client: LanguageClient, project: 
     assert "import pytest" in fixed and "@pytest.mark.asyncio" in fixed
     assert await change_file(client, test_file, fixed, version=2) == []
 
+    unsafe_file = project / "tests" / "test_case.py"
+    unsafe_file.write_text("import unittest\n\n\nclass TestX(unittest.TestCase):\n    async def test_a(self):\n        pass\n")
+    [asl104] = [d for d in await open_file(client, unsafe_file) if d.code == "ASL104"]
+    [unsafe] = [a for a in await code_actions(client, unsafe_file, asl104.range) if "noqa" not in a.title]
+    assert unsafe.title.endswith("(unsafe)") and not unsafe.is_preferred
+
     [noqa] = [a for a in actions if "noqa" in a.title]
     suppressed = apply_edits(source, noqa.edit.changes[test_file.as_uri()])
     assert suppressed.splitlines()[0] == "async def test_unmarked():  # noqa: ASL101"
@@ -401,9 +408,9 @@ async def test_a_deleted_file_is_still_linted_from_its_buffer(client: LanguageCl
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER))
 async def two_folders(lsp_client: LanguageClient, tmp_path: Path):
     _accept_registrations(lsp_client)
-    await lsp_client.initialize_session(
-        _initialize_params(make_project(tmp_path / "strict"), make_project(tmp_path / "auto", mode="auto"))
-    )
+    folders = make_project(tmp_path / "strict"), make_project(tmp_path / "auto", mode="auto")
+    # A minimal client: no file watchers, no lazily resolved code actions.
+    await lsp_client.initialize_session(_initialize_params(*folders, capabilities=types.ClientCapabilities()))
     yield
     await lsp_client.shutdown_session()
 
@@ -418,6 +425,13 @@ async def test_each_workspace_folder_has_its_own_config(two_folders: LanguageCli
     assert [d.code for d in await open_file(two_folders, strict)] == ["ASL101"]
     assert await open_file(two_folders, auto) == []  # auto mode runs unmarked async tests
 
+    start = types.Position(line=0, character=0)
+    [fix_all] = await code_actions(
+        two_folders, strict, types.Range(start=start, end=start), only=[types.CodeActionKind.Source]
+    )
+    assert fix_all.edit is not None  # computed at once for a client that cannot resolve
+    assert apply_edits(unmarked, fix_all.edit.changes[strict.as_uri()]).startswith("import pytest\n")
+
 
 # --------------------------------------------------------------------------- units
 
@@ -430,6 +444,17 @@ def test_positions_count_utf16_units_for_the_client() -> None:
     assert convert.from_client(lines, at, codec) == Position(1, 11)
     assert convert.end_of(lines, codec) == types.Position(line=2, character=0)
     assert convert.end_of(convert.document_lines("a\nbc"), codec) == types.Position(line=1, character=2)
+
+
+def test_a_rule_url_becomes_the_code_description(monkeypatch: pytest.MonkeyPatch) -> None:
+    rule = BY_CODE["ASL201"]
+    finding = Diagnostic("ASL201", rule.name, "message", "test_x.py", Span(Position(1, 1), Position(1, 4)))
+    shown = convert.to_lsp_diagnostic(finding, ["f()\n"], PositionCodec())
+    assert shown.code_description is None  # no hosted docs: no link rather than a dead one
+    monkeypatch.setattr(rule, "url", classmethod(lambda cls: "https://example.org/ASL201"))
+    shown = convert.to_lsp_diagnostic(finding, ["f()\n"], PositionCodec())
+    assert shown.code_description.href == "https://example.org/ASL201"
+    assert (shown.code, shown.data["name"]) == ("ASL201", "unawaited-coroutine")
 
 
 def test_noqa_merges_with_an_existing_comment() -> None:
