@@ -382,6 +382,8 @@ async def test_broken_config_is_logged_and_the_server_lives_on(client: LanguageC
     assert await waiting == []
     errors = [m.message for m in client.log_messages if m.type == types.MessageType.Error]
     assert any("pyproject.toml" in m for m in errors), errors
+    assert await change_file(client, test_file, BAD + "\n", version=2) == []  # still answering
+    assert [m.message for m in client.log_messages if m.type == types.MessageType.Error] == errors  # no spam
 
     pyproject.write_text('[tool.asynclint]\nselect = ["ASL301"]\n')
     waiting = asyncio.ensure_future(published(client, test_file.as_uri()))

@@ -86,6 +86,7 @@ class AsynclintServer(LanguageServer):
         self.linted: dict[str, Linted] = {}
         self._timers: dict[str, asyncio.TimerHandle] = {}
         self._last_activity: dict[str, float] = {}  # a change arrived or a lint finished
+        self._config_errors: set[str] = set()  # logged once until the settings are reloaded
 
     # ------------------------------------------------------------------ plumbing
     def log(self, message: str, kind: types.MessageType = types.MessageType.Info) -> None:
@@ -141,7 +142,9 @@ class AsynclintServer(LanguageServer):
             if self.is_target(path):
                 findings = lint_document(text, path, self.folder_of(path))
         except (SettingsError, PytestConfigError) as exc:
-            self.log(f"cannot lint {path}: {exc}", types.MessageType.Error)
+            if str(exc) not in self._config_errors:  # not once per keystroke
+                self._config_errors.add(str(exc))
+                self.log(f"cannot lint {path}: {exc}", types.MessageType.Error)
         except Exception:  # noqa: BLE001 -- a bug in a rule must not take the editor's linter down
             self.internal_error(f"linting {path}")
         self._last_activity[uri] = time.monotonic()
@@ -223,6 +226,7 @@ class AsynclintServer(LanguageServer):
         if settings:
             pytest_config.clear_cache()
             versions.clear_cache()
+            self._config_errors.clear()
             self.log(f"{', '.join(str(p) for p in settings)} changed: settings reloaded")
             folders: list[Path | None] = [None]
         else:
