@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
+
+import libcst as cst
 
 from asynclint.config.pytest_config import PytestProfile, load_profile
 from asynclint.config.settings import Settings, load_settings
 from asynclint.engine.discovery import discover
 from asynclint.engine.linter import lint_source
 from asynclint.engine.projects import group_by_config, merge_fix_runs, merge_runs, without_excluded
-from asynclint.engine.runner import RunResult, run
-from asynclint.fixer.fixer import FixRun, fix_files
+from asynclint.engine.runner import RunResult, effective_profile, index_for, project_root, run
+from asynclint.fixer.fixer import FixRun, fix_files, fix_text
+from asynclint.fixer.source import NEWLINE, SourceText
 from asynclint.index.project import ProjectIndex
-from asynclint.model import Diagnostic
+from asynclint.model import Diagnostic, Edit
 from asynclint.rules import resolve_selection
 
 
@@ -88,3 +91,60 @@ def lint_text(
     index = ProjectIndex(root, profile.pythonpath)
     enabled = resolve_selection(list(select), default_all=True)
     return lint_source(source, path, filename, profile, index, enabled).diagnostics
+
+
+def lint_document(text: str, path: Path, fallback_root: Path | None = None) -> list[Diagnostic]:
+    """Lint ``text`` as the contents of ``path`` in its project, as ``asynclint check`` would.
+
+    For editors: the buffer may differ from the file on disk (or the file may not exist
+    yet). Settings and the pytest profile come from the configs above ``path``, and the
+    project index is the process-wide one the runner keeps, so a long-lived process
+    reuses what it learnt about the project's other modules from one call to the next.
+    ``fallback_root`` is the index root when no config names one (``check`` uses the
+    common folder of the files it was given). Raises ``SettingsError`` /
+    ``PytestConfigError`` for broken configuration, as the command line does.
+    """
+    path = path.resolve()
+    settings = load_settings(path)
+    if settings.is_excluded(path):
+        return []
+    return _document_linter(path, settings, fallback_root)(text)
+
+
+def _document_linter(path: Path, settings: Settings, fallback_root: Path | None) -> Callable[[str], list[Diagnostic]]:
+    profile = effective_profile(path, settings)
+    index = index_for(project_root(path, profile, fallback_root or path.parent), profile.pythonpath)
+    enabled = settings.enabled - settings.ignored_for(path)
+
+    def lint(text: str) -> list[Diagnostic]:
+        index.begin_file()
+        return lint_source(text, path, str(path), profile, index, enabled).diagnostics
+
+    return lint
+
+
+def fix_document(text: str, path: Path, fallback_root: Path | None = None, unsafe: bool = False) -> str:
+    """``text`` with every applicable fix applied, as ``asynclint --fix`` would fix ``path``.
+
+    The same fixed-point loop as the command line (re-lint after each round, results that
+    do not parse are rejected), run on a buffer instead of a file; nothing is written.
+    """
+    path = path.resolve()
+    settings = load_settings(path)
+    if settings.is_excluded(path):
+        return text
+    newline = NEWLINE.search(text)
+    source = SourceText(text, "utf-8", False, newline.group(0) if newline else "\n")
+    return fix_text(source, _document_linter(path, settings, fallback_root), unsafe, str(path)).text
+
+
+def fix_edits(diagnostic: Diagnostic, text: str) -> tuple[Edit, ...] | None:
+    """The edits of ``diagnostic``'s fix on ``text``, the imports it needs included, in
+    text order (what a client applying one quick fix needs); None when the finding has no
+    fix or its imports cannot be merged into ``text``.
+    """
+    fix = diagnostic.fix
+    if fix is None or fix.import_edits is None:
+        return None
+    extra = fix.import_edits  # computed where the text was linted
+    return tuple(sorted((*extra, *fix.edits), key=lambda e: (e.span.start, e.span.end)))

@@ -1,4 +1,4 @@
-"""The command line: ``asynclint [check] PATHS``, ``rule``, ``rules``, ``config``.
+"""The command line: ``asynclint [check] PATHS``, ``rule``, ``rules``, ``config``, ``server``.
 
 Exit codes: 0 clean, 1 findings remain, 2 bad input (one line on stderr, no traceback) or a
 file that could not be linted (one line per file on stderr; every other file is reported).
@@ -578,6 +578,19 @@ def list_rules() -> None:
     for r in ALL_RULES:
         table.add_row(r.code, r.name, r.family, r.fix_availability, r.summary)
     console.print(table)
+
+
+@main.command()
+@click.option("--stdio", is_flag=True, help="Talk over stdin/stdout (the only transport; accepted for clients that pass it).")
+def server(stdio: bool) -> None:
+    """Run the language server for editors (LSP over stdin/stdout; needs asynclint[server])."""
+    # Imported here on purpose, not at the top: pygls is an optional extra, and
+    # `asynclint --version` or `check` must never pay for importing it.
+    try:
+        from asynclint.server import serve
+    except ImportError as exc:
+        raise _fail(f"the language server needs the server extra: pip install 'asynclint[server]' ({exc})") from None
+    serve()
 
 
 @main.command(name="config")

@@ -137,10 +137,16 @@ class ProjectIndex:
         return cached
 
     def forget(self, path: Path) -> None:
-        """Drop a file's summary: it was rewritten (by ``--fix``) and must be read again; so
-        must every project fact (any file may feed one)."""
-        self._by_path.pop(path.resolve(), None)
+        """Drop a file's summary: it was rewritten (by ``--fix``, an editor) and must be read
+        again, and so must every project fact (any file may feed one). Module lookups that
+        found it or found nothing are dropped too: the file may have been created or deleted,
+        which changes what an import reaches."""
+        resolved = path.resolve()
+        self._by_path.pop(resolved, None)
         self._facts.clear()
+        stale = [name for name, found in self._by_name.items() if found is None or found == resolved]
+        for name in stale:
+            del self._by_name[name]
 
     def find_module(self, name: str) -> Path | None:
         if not name:
