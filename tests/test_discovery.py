@@ -94,7 +94,7 @@ def test_the_conftest_is_never_imported(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("requires", "minors"),
-    [(">=3.9", range(9, 16)), (">=3.8,<3.11", range(8, 11)), ("~=3.10", range(10, 16)), (None, range(16))],
+    [(">=3.9", range(9, 16)), (">=3.8,<3.11", range(8, 11)), ("~=3.10", range(10, 16)), (None, range(9, 16))],
 )
 def test_supported_pythons_follow_requires_python(tmp_path: Path, requires: str | None, minors: range) -> None:
     project = f'[project]\nname = "x"\nrequires-python = "{requires}"\n' if requires else '[project]\nname = "x"\n'
@@ -336,3 +336,16 @@ def test_virtualenv_markers(tmp_path: Path, marker: str) -> None:
     assert not discovery.is_virtualenv(tmp_path / "env")
     (tmp_path / "env" / marker).write_text("")
     assert discovery.is_virtualenv(tmp_path / "env")
+
+
+def test_python_requires_of_setup_py_is_read_and_old_guards_do_not_skip(tmp_path: Path) -> None:
+    """setup.py's python_requires (read as text) bounds the Pythons; with no range at all, a
+    guard for interpreters current pytest no longer runs on (``< (3, 8)``) skips nothing."""
+    (tmp_path / "setup.py").write_text('from setuptools import setup\nsetup(python_requires=">=3.11")\n')
+    (tmp_path / "tests").mkdir()
+    assert sorted({v[1] for v in supported_pythons(tmp_path / "tests")}) == list(range(11, 16))
+    bare = tmp_path / "bare"
+    (bare / ".git").mkdir(parents=True)
+    (bare / "conftest.py").write_text('import sys\nif sys.version_info < (3, 8):\n    collect_ignore_glob = ["*"]\n')
+    (bare / "test_a.py").write_text(UNMARKED)
+    assert [f.path.name for f in discover([str(bare)])] == ["conftest.py", "test_a.py"]

@@ -14,9 +14,9 @@ common conditional forms (``if sys.version_info < (3, 10): ...``, ``... if cond 
 
 The reading is deliberately an over-approximation: a file is treated as ignored when it
 *may* be ignored. A ``sys.version_info`` condition is evaluated for every Python version
-the project supports (``requires-python`` of the nearest ``pyproject.toml``; every
-Python 3 version when it has none); if it holds for at least one of them, the entries it
-guards count. Any other condition (a platform, an import that may fail) is assumed to go
+the project supports (``requires-python``, or ``python_requires`` of setup.cfg/setup.py;
+the Pythons current pytest runs on, 3.9 and later, when it declares none); if it holds for
+at least one of them, the entries it guards count. Any other condition (a platform, an import that may fail) is assumed to go
 either way. Not linting a file pytest runs on some interpreters loses a few findings;
 linting a file pytest skips produces findings about code that never runs, and those are
 what makes users distrust a linter.
@@ -28,6 +28,7 @@ import ast
 import fnmatch
 import operator
 import os
+import re
 import stat
 import sys
 from collections.abc import Callable, Iterable
@@ -90,26 +91,46 @@ class ConftestLists:
 # --------------------------------------------------------------------------
 
 
+# Without a declared range, the Pythons a suite can still run on today: pytest 8.4 and
+# later need 3.9. Judging a conftest's ``sys.version_info < (3, 8)`` over every Python 3 would
+# skip folders no current interpreter skips.
+_DEFAULT_REQUIRES = ">=3.9"
+_PYTHON_REQUIRES = re.compile(r"""\bpython_requires\s*=\s*(?:["']([^"'\n]+)["']|([^\n#]+))""")
+
+
 def _requires_python(folder: Path) -> str | None:
-    """``[project] requires-python`` of the nearest pyproject.toml at or above ``folder``."""
+    """The supported-Python range of the nearest project at or above ``folder``:
+    ``[project] requires-python`` of pyproject.toml, else ``python_requires`` of setup.cfg
+    or setup.py (read as text, never run)."""
     for directory in (folder, *folder.parents):
         candidate = directory / "pyproject.toml"
-        if not candidate.is_file():
-            continue
-        try:
-            data = tomllib.loads(candidate.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
-            return None  # the configuration readers report broken files; here: no information
-        project = data.get("project")
-        spec = project.get("requires-python") if isinstance(project, dict) else None
-        return spec if isinstance(spec, str) else None
+        if candidate.is_file():
+            try:
+                data = tomllib.loads(candidate.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+                return None  # the configuration readers report broken files; here: no information
+            project = data.get("project")
+            spec = project.get("requires-python") if isinstance(project, dict) else None
+            if isinstance(spec, str):
+                return spec
+        for name in ("setup.cfg", "setup.py"):
+            legacy = directory / name
+            if legacy.is_file():
+                try:
+                    match = _PYTHON_REQUIRES.search(legacy.read_text(encoding="utf-8", errors="replace"))
+                except OSError:
+                    match = None
+                if match:
+                    return (match.group(1) or match.group(2)).strip()
+        if candidate.is_file() or (directory / "setup.py").is_file() or (directory / ".git").exists():
+            return None  # the project's boundary: nothing above it is this project's
     return None
 
 
 @lru_cache(maxsize=256)
 def supported_pythons(folder: Path) -> tuple[VersionInfo, ...]:
     """The ``sys.version_info`` values the project at ``folder`` may run under."""
-    spec = _requires_python(folder)
+    spec = _requires_python(folder) or _DEFAULT_REQUIRES
     allowed: SpecifierSet | None = None
     if spec is not None:
         try:

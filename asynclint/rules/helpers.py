@@ -66,15 +66,23 @@ def _imported_before(ctx: FileContext, name: str, node: cst.CSTNode) -> bool:
 
 
 def _top_index(ctx: FileContext, node: cst.CSTNode) -> int:
-    """The index of the top-level statement that holds ``node``."""
-    for index, statement in enumerate(ctx.model.module_node.body):
-        stack = [statement]
-        while stack:
-            current = stack.pop()
-            if current is node:
-                return index
-            stack.extend(child_nodes(current))
-    return len(ctx.model.module_node.body)
+    """The index of the top-level statement that holds ``node``.
+
+    One walk of the module per file builds the map (memoised in the file model): asking per
+    finding would make a file with many fixable findings cost the square of its size.
+    """
+    body = ctx.model.module_node.body
+    found = ctx.model.memo.get(("top-index", 0))
+    if not isinstance(found, dict):
+        found = {}
+        for index, statement in enumerate(body):
+            stack: list[cst.CSTNode] = [statement]
+            while stack:
+                current = stack.pop()
+                found[id(current)] = index
+                stack.extend(child_nodes(current))
+        ctx.model.memo[("top-index", 0)] = found
+    return found.get(id(node), len(body))
 
 
 def _binds_by_import(statement: cst.CSTNode, name: str) -> bool:

@@ -13,3 +13,9 @@ def test_run_forever_until_stopped():
     finally:
         loop.close()
     assert calls == ["called"]
+
+
+def test_loop_api_with_the_current_loop():
+    loop = asyncio.get_event_loop()  # error: ASL401
+    loop.call_soon(loop.stop)
+    loop.run_forever()
