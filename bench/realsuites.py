@@ -36,7 +36,74 @@ DEFAULT_DIR = Path(os.environ.get("ASYNCLINT_REALSUITES", "/work/realsuites"))
 # Pinned so the figures can be reproduced; chosen for variety of runners (pytest-asyncio
 # strict/auto, anyio, trio, framework plugins via pytest11, unittest harnesses).
 SUITES: list[str] = [
-    # filled in below by the evaluation; one NAME==VERSION a line
+    "a2wsgi==1.10.10",
+    "aioboto3==15.5.0",
+    "aiocache==0.12.3",
+    "aioconsole==0.8.2",
+    "aiodiskdb==0.2.3",
+    "aiodocker==0.27.0",
+    "aiofiles==25.1.0",
+    "aiogram==3.31.0",
+    "aiohttp-devtools==1.1.2",
+    "aiohttp-jinja2==1.6",
+    "aiohttp-security==0.5.0",
+    "aiohttp_client_cache==0.15.0",
+    "aiohttp_retry==2.9.1",
+    "aiohttp_socks==0.12.0",
+    "aioitertools==0.13.0",
+    "aiolimiter==1.3.0",
+    "aiomultiprocess==0.9.1",
+    "aiomysql==0.3.2",
+    "aioquic==1.9.1",
+    "aioresponses==0.7.9",
+    "aiorpcx==0.25.0",
+    "aiosignal==1.4.0",
+    "aiosmtplib==5.1.3",
+    "aiosqlite==0.22.1",
+    "aiostream==0.8.1",
+    "aiotools==2.2.4",
+    "arq==0.28.0",
+    "asgi_csrf==0.11",
+    "async_property==0.2.2",
+    "async_timeout==5.0.1",
+    "asyncclick==8.4.2.1",
+    "asyncstdlib==3.14.0",
+    "baize==0.23.1",
+    "blacksheep==2.6.4",
+    "blinker==1.9.0",
+    "cashews==7.6.0",
+    "daphne==4.2.3",
+    "databases==0.9.0",
+    "gql==4.4.0",
+    "grpclib==0.4.9",
+    "hishel==2.0.0",
+    "httpx_sse==0.4.3",
+    "hypercorn==0.18.0",
+    "janus==2.0.0",
+    "klein==24.8.0",
+    "ormar==0.26.0",
+    "prometheus_async==26.1.0",
+    "pytest-tornado==0.8.1",
+    "pytest-tornasync==0.6.0.post2",
+    "pytest_aiohttp==1.1.1",
+    "pytest_asyncio_cooperative==0.40.0",
+    "pytest_httpx==0.36.2",
+    "pytest_mock==3.17.0",
+    "pytest_twisted==1.14.3",
+    "python_engineio==4.15.1",
+    "python_socketio==5.18.1",
+    "python_socks==3.2.2",
+    "sanic==25.12.1",
+    "sanic_testing==24.6.0",
+    "saq==0.26.4",
+    "sse_starlette==3.7.1",
+    "strawberry_graphql==0.341.3",
+    "taskiq==0.13.0",
+    "tenacity==9.2.1",
+    "treq==26.7.0",
+    "trio_asyncio==0.16.0",
+    "trio_websocket==0.12.2",
+    "zigpy==2.4.0",
 ]
 
 
@@ -138,6 +205,9 @@ def _load_findings(data_dir: Path) -> dict[str, list[tuple[str, int, str]]]:
         rows = []
         for f in items:
             fpath = Path(f.get("path") or f.get("filename") or f.get("file"))
+            if not fpath.is_absolute():
+                # JSON paths are relative to where asynclint ran (the data dir).
+                fpath = data_dir / fpath
             try:
                 rel = str(fpath.resolve().relative_to(root))
             except ValueError:
