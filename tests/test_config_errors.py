@@ -91,7 +91,7 @@ def test_malformed_asynclint_key(tmp_path: Path, entry: str, key: str) -> None:
     [
         ('tool = "text"\n', "'tool' must be a table"),
         ('[tool]\nasynclint = "text"\n', "[tool.asynclint] must be a table"),
-        ("[tool.asynclint\nselect = [\n", "cannot read configuration"),
+        ("[tool.asynclint\nselect = [\n", "invalid TOML"),  # pytest's reader sees the file first
         ("x = " + "[" * DEEP + "]" * DEEP + "\n", "nested too deeply"),
     ],
     ids=["tool-is-text", "asynclint-is-text", "invalid-toml", "deeply-nested"],
