@@ -132,6 +132,8 @@ def check(
             diagnostics, files_checked = result.diagnostics, result.files_checked
     except (SettingsError, PytestConfigError, FileNotFoundError) as exc:
         raise _fail(str(exc)) from None
+    for warning in fix_run.warnings if fix_run is not None else result.warnings:
+        click.echo(f"asynclint: warning: {warning}", err=True)
     if fix_run is not None:
         for error in dict.fromkeys(fix_run.errors):  # a file retried in a later pass fails once
             click.echo(f"asynclint: warning: {error}", err=True)

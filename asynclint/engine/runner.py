@@ -11,6 +11,7 @@ from asynclint.config.pytest_config import PytestProfile, clear_cache, load_prof
 from asynclint.config import versions
 from asynclint.config.settings import Settings
 from asynclint.engine.cache import CACHE_DIR_NAME, ResultCache, content_digest, snapshot
+from asynclint.engine import parsing
 from asynclint.engine.discovery import SourceFile
 from asynclint.engine.linter import FileResult, decode, lint_source
 from asynclint.index.project import ProjectIndex
@@ -26,6 +27,7 @@ class RunResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files_checked: int = 0
     cache_hits: int = 0
+    warnings: list[str] = field(default_factory=list)  # files that are valid but were not analysed
 
 
 def effective_profile(path: Path, settings: Settings) -> PytestProfile:
@@ -122,6 +124,7 @@ def run(
     clear_cache()
     versions.clear_cache()
     helpers.clear_cache()
+    parsing.clear_cache()
     _INDEXES.clear()
     outcome = RunResult(files_checked=len(files))
     fallback = _common_ancestor(files)
@@ -143,6 +146,7 @@ def run(
         pending.append(task)
     for done in _execute(pending, jobs):
         outcome.diagnostics.extend(done.result.diagnostics)
+        outcome.warnings.extend(done.result.warnings)
         if cache is not None:
             cache.put(Path(done.path), done.digest, done.key, done.deps, done.result.diagnostics)
     if cache is not None:

@@ -35,6 +35,7 @@ import libcst as cst
 from asynclint.config.settings import Settings
 from asynclint.engine.discovery import SourceFile
 from asynclint.engine.linter import lint_source
+from asynclint.engine.parsing import run_deep
 from asynclint.engine import runner
 from asynclint.fixer.edits import LineIndex, Located, apply, locate, select
 from asynclint.fixer.imports import ImportMergeError, merge_imports
@@ -242,7 +243,8 @@ def fix_file(
         return outcome
     outcome.before_text = outcome.after_text = source.text
     lint = _linter(source_file, settings, fallback or path.parent)
-    fixed = fix_text(source, lint, unsafe, str(path), max_rounds)
+    # Re-parsing and regenerating the text recurse as deep as the file nests.
+    fixed = run_deep(fix_text, source, lint, unsafe, str(path), max_rounds)
     outcome.applied = fixed.applied
     outcome.diagnostics = fixed.diagnostics
     outcome.rejected = fixed.rejected
@@ -264,6 +266,7 @@ class FixRun:
     files_checked: int = 0
     files: list[FileFix] = field(default_factory=list)  # every file a fix was attempted on
     errors: list[str] = field(default_factory=list)  # files that could not be written
+    warnings: list[str] = field(default_factory=list)  # files that are valid but were not analysed
 
     @property
     def fixed(self) -> int:
@@ -303,7 +306,7 @@ def fix_files(
         with tempfile.TemporaryDirectory(prefix="asynclint-fix-") as scratch:
             return fix_files(files, settings, unsafe, write, True, Path(scratch), jobs)
     result = runner.run(files, settings, use_cache=use_cache, cache_dir=cache_dir, jobs=jobs)
-    outcome = FixRun(files_checked=result.files_checked)
+    outcome = FixRun(files_checked=result.files_checked, warnings=result.warnings)
     fallback = Path(os.path.commonpath([str(f.path.parent) for f in files])) if files else Path.cwd()
     by_display = {f.display: f for f in files}
     records: dict[Path, FileFix] = {}
