@@ -97,7 +97,9 @@ def lint_task(task: Task) -> TaskOutcome:
     except OSError as exc:
         raise FileNotFoundError(f"{task.display}: cannot read file: {exc.strerror}") from None
     index.begin_file()
-    result = lint_source(decode(data), path, task.display, profile, index, enabled, raw=data)
+    result = lint_source(
+        decode(data), path, task.display, profile, index, enabled, raw=data, max_size=task.settings.max_file_size
+    )
     deps = snapshot(index.consulted)
     return TaskOutcome(task.path, result, content_digest(data), _cache_key(task.settings, profile, enabled, index.root), deps)
 
