@@ -94,6 +94,8 @@ def run_deep(function: Callable[..., T], *args: object) -> T:
     try:
         worker = threading.Thread(target=target, name="asynclint-deep", daemon=True)
         worker.start()
+    except RuntimeError:  # no address space for the stack (strict overcommit): normal limits
+        return function(*args)
     finally:
         threading.stack_size(previous)
     worker.join()
