@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -22,6 +23,21 @@ class SettingsError(Exception):
     """Bad user input (unknown rule, bad config): reported in one line, exit code 2."""
 
 
+DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024
+_SIZE = re.compile(r"\s*(\d+)\s*(|B|KB|MB)\s*", re.IGNORECASE)
+_UNITS = {"": 1, "b": 1, "kb": 1024, "mb": 1024 * 1024}
+
+
+def _size(value: object, where: str) -> int:
+    """``max-file-size``: bytes as an integer, or a string such as ``"5MB"`` / ``"512KB"``."""
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
+    match = _SIZE.fullmatch(value) if isinstance(value, str) else None
+    if match is None:
+        raise SettingsError(f"{where}: 'max-file-size' must be a size such as 2097152, \"5MB\" or \"512KB\"")
+    return int(match.group(1)) * _UNITS[match.group(2).lower()]
+
+
 @dataclass(frozen=True)
 class Settings:
     select: tuple[str, ...] = ()  # empty: every default rule
@@ -33,10 +49,13 @@ class Settings:
     config_root: Path | None = None  # folder of the pyproject.toml that held [tool.asynclint]
     config_path: Path | None = None  # that file (or --config's), None when none was read
     enabled: frozenset[str] = field(default=frozenset())
+    # Files above this many bytes are skipped with a warning (0: no limit): libcst's tree
+    # takes about 0.9 GB per MB of test code, so the default keeps a run within 2 GB.
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
 
     def fingerprint(self) -> str:
         """Identifies the settings that change findings (for the result cache)."""
-        text = repr((sorted(self.enabled), self.per_file_ignores, self.asyncio_mode))
+        text = repr((sorted(self.enabled), self.per_file_ignores, self.asyncio_mode, self.max_file_size))
         return hashlib.sha1(text.encode()).hexdigest()[:16]
 
     def is_excluded(self, path: Path) -> bool:
@@ -118,7 +137,7 @@ def _check_version_keys(table: dict, where: str) -> None:
                 raise SettingsError(f"{where}: '{key}' must be a version such as \"0.23.8\", not {value!r}")
 
 
-_KNOWN_KEYS = {"select", "ignore", "exclude", "per-file-ignores", "asyncio-mode", "extend-select", "pytest-asyncio-version", "pytest-version"}
+_KNOWN_KEYS = {"select", "ignore", "exclude", "per-file-ignores", "asyncio-mode", "extend-select", "pytest-asyncio-version", "pytest-version", "max-file-size"}
 
 
 def read_config_file(path: Path) -> tuple[Path, dict]:
@@ -214,6 +233,7 @@ def load_settings(
         config_root=root,
         config_path=config_path,
         enabled=frozenset(enabled),
+        max_file_size=_size(table.get("max-file-size", DEFAULT_MAX_FILE_SIZE), where),
     )
 
 

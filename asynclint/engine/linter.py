@@ -1,4 +1,9 @@
-"""Lint one file: read once, skip early, parse once, run every rule, locate findings once."""
+"""Lint one file: read once, skip early, parse once, run every rule, locate findings once.
+
+Python's verdict on the file comes first (:func:`check_source`): ASL000, or a
+warning when the file is valid but not for this interpreter; everything after
+it may recurse as deep as the file nests and runs in :func:`run_deep`.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,7 @@ from pathlib import Path
 import libcst as cst
 
 from asynclint.config.pytest_config import PytestProfile
-from asynclint.engine.parsing import parse_module
+from asynclint.engine.parsing import MAX_NESTING, check_source, nesting_depth, parse_module, run_deep
 from asynclint.engine.positions import Locator
 from asynclint.engine import noqa
 from asynclint.engine.suppression import ignores_file
@@ -41,6 +46,9 @@ class FileResult:
     path: str  # display path
     diagnostics: list[Diagnostic] = field(default_factory=list)
     parsed: bool = False
+    # Why the file was not analysed although it is valid Python: one stderr line each,
+    # never a finding (the file is not wrong; this run cannot judge it).
+    warnings: list[str] = field(default_factory=list)
 
 
 def decode(data: bytes) -> str:
@@ -67,6 +75,12 @@ def decode_error(data: bytes) -> tuple[int, int, str] | None:
     except LookupError:
         return (1, 1, f"unknown encoding: {encoding}")
     return None
+
+
+def _size_text(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} MB"
+    return f"{size / 1024:.1f} KB"
 
 
 def _imports_project(summary: ModuleSummary, index: ProjectIndex) -> bool:
@@ -96,44 +110,74 @@ def lint_source(
     index: ProjectIndex,
     enabled: frozenset[str],
     raw: bytes | None = None,
+    max_size: int = 0,
 ) -> FileResult:
-    """All enabled findings of one file, suppressions applied, sorted."""
+    """All enabled findings of one file, suppressions applied, sorted.
+
+    ``max_size`` (bytes, 0: no limit) bounds memory: libcst's tree of a file takes
+    about 0.9 GB per MB of test code, so a larger file is skipped with a warning.
+    """
     result = FileResult(display)
+    size = len(raw) if raw is not None else len(source)
+    if max_size and size > max_size:
+        result.warnings.append(
+            f"{display}: skipped: {_size_text(size)} is above max-file-size ({_size_text(max_size)})"
+        )
+        return result
     lines = _LINE_BREAK.split(source)  # the line breaks Python (and libcst) count, no others
     if ignores_file(lines):
         return result
     directives = noqa.directives(source)
     if noqa.ignores_whole_file(directives):
         return result
-    module_name, is_package = index.module_name(path)
     undecodable = decode_error(raw) if raw is not None else None
     if undecodable is not None:
         if "ASL000" in enabled:
             line, column, message = undecodable
             result.diagnostics.append(_syntax_error(display, line, column, message, lines))
         return result
-    try:
-        tree: ast.Module | None = ast.parse(source, filename=str(path))
-    except (SyntaxError, ValueError):
-        tree = None  # summarize reports where
-    summary = summarize(source, str(path), module_name, is_package, tree=tree)
-    if summary.syntax_error is not None or tree is None:
-        line, column, message = summary.syntax_error or (1, 1, "invalid source")
+    verdict = check_source(source, str(path), path.parent)
+    if verdict.unanalysable is not None:
+        result.warnings.append(f"{display}: {verdict.unanalysable}")
+        return result
+    if verdict.error is not None or verdict.tree is None:
+        line, column, message = verdict.error or (1, 1, "invalid source")
         if "ASL000" in enabled:
             result.diagnostics.append(_syntax_error(display, line, column, message, lines))
         return result
+    return run_deep(_analyse, result, verdict.tree, source, path, profile, index, enabled, raw, lines, directives)
+
+
+def _analyse(
+    result: FileResult,
+    tree: ast.Module,
+    source: str,
+    path: Path,
+    profile: PytestProfile,
+    index: ProjectIndex,
+    enabled: frozenset[str],
+    raw: bytes | None,
+    lines: list[str],
+    directives: list[noqa.Directive],
+) -> FileResult:
+    """Everything after Python accepted the file (recursive code: runs in :func:`run_deep`)."""
+    display = result.path
+    module_name, is_package = index.module_name(path)
+    summary = summarize(source, str(path), module_name, is_package, tree=tree)
     data = raw if raw is not None else source.encode("utf-8", "replace")
     if not _TRIGGERS.search(data) and not _imports_project(summary, index):
         if not (_FIXTURE_RULES & enabled and needs_fixture_rules(path, summary, index, profile)):
             # no rule can find anything here: as if every enabled rule ran and found nothing
             return _apply_noqa(result, [], directives, enabled, lines)
+    depth = nesting_depth(tree)
+    if depth > MAX_NESTING:
+        result.warnings.append(f"{display}: cannot analyse: nested {depth} levels deep (the limit is {MAX_NESTING})")
+        return result
     try:
         module = parse_module(source)
     except cst.ParserSyntaxError as exc:
-        if "ASL000" in enabled:
-            result.diagnostics.append(
-                _syntax_error(display, exc.raw_line, exc.raw_column + 1, exc.message, lines)
-            )
+        # Python accepted the file: a limit of libcst's parser, not an error in the file.
+        result.warnings.append(f"{display}: cannot analyse: libcst cannot parse it ({exc.message})")
         return result
     result.parsed = True
     model = build_model(module, module_name, is_package)

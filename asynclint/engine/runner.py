@@ -20,6 +20,7 @@ from asynclint.engine.cache import (
     dependencies,
     run_key,
 )
+from asynclint.engine import parsing
 from asynclint.engine.discovery import SourceFile
 from asynclint.engine.linter import FileResult, decode, lint_source
 from asynclint.index.project import ProjectIndex
@@ -37,7 +38,7 @@ class RunResult:
     files_checked: int = 0
     cache_hits: int = 0
     errors: list[FileError] = field(default_factory=list)  # files that could not be linted
-    warnings: list[str] = field(default_factory=list)  # e.g. the cache turned itself off
+    warnings: list[str] = field(default_factory=list)  # the cache turned itself off, files valid but not analysed
 
 
 def effective_profile(path: Path, settings: Settings) -> PytestProfile:
@@ -123,7 +124,10 @@ def lint_task(task: Task, digests: Digests | None = None) -> TaskOutcome:
         index = index_for(Path(task.root), profile.pythonpath)
         enabled = _enabled_for(path, task.settings)
         index.begin_file()
-        result = lint_source(decode(data), path, task.display, profile, index, enabled, raw=data)
+        result = lint_source(
+            decode(data), path, task.display, profile, index, enabled, raw=data,
+            max_size=task.settings.max_file_size,
+        )
         deps = dependencies(index, digests or Digests())
         key = _cache_key(task.settings, profile, enabled, index.root)
     except Exception as exc:  # noqa: BLE001 -- RecursionError, MemoryError too: this file fails
@@ -148,6 +152,7 @@ def reset_caches() -> None:
     clear_cache()
     versions.clear_cache()
     runners.clear_cache()
+    parsing.clear_cache()
     _INDEXES.clear()
 
 
@@ -183,6 +188,7 @@ def run(
             outcome.errors.append(FileError(done.display, done.error or "internal error"))
             continue
         outcome.diagnostics.extend(done.result.diagnostics)
+        outcome.warnings.extend(done.result.warnings)
         finished += 1
         if progress is not None:
             progress(finished, outcome.files_checked, len(outcome.diagnostics))

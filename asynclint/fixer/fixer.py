@@ -35,6 +35,7 @@ import libcst as cst
 from asynclint.config.settings import Settings
 from asynclint.engine.discovery import SourceFile
 from asynclint.engine.linter import lint_source
+from asynclint.engine.parsing import run_deep
 from asynclint.engine import runner
 from asynclint.fixer.edits import LineIndex, Located, apply, locate, select
 from asynclint.fixer.imports import ImportMergeError, merge_imports
@@ -251,7 +252,8 @@ def fix_file(
         outcome.skipped = "cannot decode the file losslessly"
         return outcome
     lint = _linter(source_file, settings, fallback or path.parent)
-    fixed = fix_text(source, lint, unsafe, str(path), max_rounds)
+    # Re-parsing and regenerating the text recurse as deep as the file nests.
+    fixed = run_deep(fix_text, source, lint, unsafe, str(path), max_rounds)
     outcome.applied = fixed.applied
     outcome.diagnostics = fixed.diagnostics
     outcome.rejected = fixed.rejected

@@ -23,7 +23,9 @@ import libcst as cst
 import libcst.helpers
 from libcst.helpers import get_absolute_module_from_package_for_import
 
+from asynclint.engine.parsing import parse_module, run_deep
 from asynclint.fixer.source import NEWLINE, lines_with_ends
+from asynclint.semantics.filemodel import child_nodes
 from asynclint.model import Diagnostic, Edit, ImportRequest, Position, Span
 
 
@@ -50,7 +52,7 @@ def _import_lines(module: cst.Module) -> set[int]:
     return lines
 
 
-class _ModuleLevelImports(cst.CSTVisitor):
+class _ModuleLevelImports:
     """What the module imports outside functions and classes (also under ``if``/``try``)."""
 
     def __init__(self) -> None:
@@ -58,45 +60,61 @@ class _ModuleLevelImports(cst.CSTVisitor):
         self.names: set[tuple[str, str]] = set()  # ``from m import n`` (n bound as itself)
         self.star: set[str] = set()
 
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-        return False
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
-        return False
-
-    def visit_If(self, node: cst.If) -> bool:
-        # ``if TYPE_CHECKING:`` imports do not exist at run time; its ``else`` does.
-        if cst.helpers.get_full_name_for_node(node.test) in ("TYPE_CHECKING", "typing.TYPE_CHECKING"):
-            if node.orelse is not None:
-                node.orelse.visit(self)
-            return False
-        return True
-
-    def visit_Import(self, node: cst.Import) -> bool:
+    def add_import(self, node: cst.Import) -> None:
         for alias in node.names:
             name = cst.helpers.get_full_name_for_node(alias.name) or ""
             if alias.asname is None or cst.helpers.get_full_name_for_node(alias.asname.name) == name:
                 self.modules.add(name)
-        return False
 
-    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
+    def add_import_from(self, node: cst.ImportFrom) -> None:
         if node.relative or node.module is None:
-            return False
+            return
         module = cst.helpers.get_full_name_for_node(node.module) or ""
         if isinstance(node.names, cst.ImportStar):
             self.star.add(module)
-            return False
+            return
         for alias in node.names:
             name = cst.helpers.get_full_name_for_node(alias.name) or ""
             if alias.asname is None or cst.helpers.get_full_name_for_node(alias.asname.name) == name:
                 self.names.add((module, name))
-        return False
+
+
+# Nodes that hold statements. Imports are statements, so the walk never enters an
+# expression: a module-level expression may nest thousands of levels deep.
+_STATEMENT_HOLDERS = (
+    cst.BaseSuite, cst.BaseStatement, cst.Else, cst.ExceptHandler, cst.ExceptStarHandler,
+    cst.Finally, cst.MatchCase,
+)
+
+
+def _module_level_imports(module: cst.Module) -> _ModuleLevelImports:
+    seen = _ModuleLevelImports()
+    stack: list[cst.CSTNode] = list(module.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
+            continue
+        if isinstance(node, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
+            for small in node.body:
+                if isinstance(small, cst.Import):
+                    seen.add_import(small)
+                elif isinstance(small, cst.ImportFrom):
+                    seen.add_import_from(small)
+            continue
+        if isinstance(node, cst.If) and cst.helpers.get_full_name_for_node(node.test) in (
+            "TYPE_CHECKING", "typing.TYPE_CHECKING",
+        ):
+            # ``if TYPE_CHECKING:`` imports do not exist at run time; its ``else`` does.
+            if node.orelse is not None:
+                stack.append(node.orelse)
+            continue
+        stack.extend(child for child in child_nodes(node) if isinstance(child, _STATEMENT_HOLDERS))
+    return seen
 
 
 def missing_imports(module: cst.Module, requests: Iterable[ImportRequest]) -> list[ImportRequest]:
     """The requests the module does not satisfy yet, each once."""
-    seen = _ModuleLevelImports()
-    module.visit(seen)
+    seen = _module_level_imports(module)
     missing = []
     for request in dict.fromkeys(requests):
         if request.name is None:

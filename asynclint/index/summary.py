@@ -9,6 +9,7 @@ shipped to worker processes.
 from __future__ import annotations
 
 import ast
+import warnings
 from dataclasses import dataclass, field
 
 # How a callable behaves when called.
@@ -84,9 +85,12 @@ class ModuleSummary:
 
 
 def dotted_name(node: ast.AST) -> str:
-    """``a.b.c`` for Name/Attribute chains, ``a.b`` for a call ``a.b(...)``; else ""."""
-    if isinstance(node, ast.Call):
-        return dotted_name(node.func)
+    """``a.b.c`` for Name/Attribute chains, ``a.b`` for a call ``a.b(...)``; else "".
+
+    A loop, not recursion: ``f()()()...`` chains nest as deep as CPython allows.
+    """
+    while isinstance(node, ast.Call):
+        node = node.func
     parts: list[str] = []
     while isinstance(node, ast.Attribute):
         parts.append(node.attr)
@@ -482,11 +486,13 @@ def summarize(
     summary = ModuleSummary(path=path, module=module, is_package=is_package)
     if tree is None:
         try:
-            tree = ast.parse(source, filename=path)
-        except (SyntaxError, ValueError) as exc:
+            with warnings.catch_warnings():  # the module's SyntaxWarnings are not this run's
+                warnings.simplefilter("ignore")
+                tree = ast.parse(source, filename=path)
+        except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
             line = getattr(exc, "lineno", None) or 1
             col = getattr(exc, "offset", None) or 1
-            summary.syntax_error = (line, col, getattr(exc, "msg", str(exc)))
+            summary.syntax_error = (line, col, getattr(exc, "msg", None) or str(exc) or type(exc).__name__)
             return summary
     star: list[str] = []
     for node in tree.body:

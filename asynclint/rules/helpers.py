@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import dataclass
 
 import libcst as cst
 
+from asynclint.engine.positions import top_statement_index
 from asynclint.model import ImportRequest
 from asynclint.rules.base import AFTER, BEFORE, FileContext, NodeEdit
 from asynclint.semantics.filemodel import (
-    DISCARD, VALUE, VALUE_POSTFIX, CallSite, FunctionScope, child_nodes, dotted, enclosing_function,
+    DISCARD, VALUE, VALUE_POSTFIX, Binding, CallSite, FileModel, FunctionScope, child_nodes, dotted,
+    enclosing_function,
 )
 
 
@@ -23,13 +27,12 @@ def module_reference(
     when the module is imported, so an import placed below that definition is too late
     (and there is no fix, since the merged import would be found and not added again).
     """
-    for name, bindings in ctx.model.module.bindings.items():
-        if len(bindings) == 1 and bindings[0].kind == "import" and bindings[0].qualname == module:
-            if not bindings[0].runtime:
-                continue
-            if needed_by is not None and not _imported_before(ctx, name, needed_by):
-                return "", ()
-            return name, ()
+    for name, binding in _layout(ctx).imports_of.get(module, ()):
+        if not binding.runtime:
+            continue
+        if needed_by is not None and not _imported_before(ctx, name, needed_by):
+            return "", ()
+        return name, ()
     bound = ctx.model.module.bindings.get(module)
     if bound and any(b.runtime for b in bound):
         # The name is taken by something else: do not shadow it with an import.
@@ -41,64 +44,92 @@ def module_reference(
 
 def _imports_below(ctx: FileContext, node: cst.CSTNode) -> bool:
     """Whether a top-level import statement comes after the statement holding ``node``."""
-    body = ctx.model.module_node.body
-    return any(
-        isinstance(statement, cst.SimpleStatementLine)
-        and any(isinstance(s, (cst.Import, cst.ImportFrom)) for s in statement.body)
-        for statement in body[_top_index(ctx, node) + 1 :]
-    )
+    return _layout(ctx).last_import > _top_index(ctx, node)
 
 
 def marks_reference(ctx: FileContext, needed_by: cst.CSTNode) -> tuple[str, tuple[ImportRequest, ...]]:
     """How this file spells ``pytest.mark`` (``mark`` after ``from pytest import mark``)."""
-    for name, bindings in ctx.model.module.bindings.items():
-        if len(bindings) == 1 and bindings[0].kind == "import" and bindings[0].qualname == "pytest.mark":
-            if bindings[0].runtime and _imported_before(ctx, name, needed_by):
-                return name, ()
+    for name, binding in _layout(ctx).imports_of.get("pytest.mark", ()):
+        if binding.runtime and _imported_before(ctx, name, needed_by):
+            return name, ()
     pytest_name, imports = module_reference(ctx, "pytest", needed_by=needed_by)
     return (f"{pytest_name}.mark" if pytest_name else ""), imports
 
 
 def _imported_before(ctx: FileContext, name: str, node: cst.CSTNode) -> bool:
     """Whether a module-level import binding ``name`` comes before the statement holding ``node``."""
-    body = ctx.model.module_node.body
-    return any(_binds_by_import(statement, name) for statement in body[: _top_index(ctx, node)])
+    first = _layout(ctx).first_import.get(name)
+    return first is not None and first < _top_index(ctx, node)
 
 
 def _top_index(ctx: FileContext, node: cst.CSTNode) -> int:
-    """The index of the top-level statement that holds ``node``.
-
-    One walk of the module per file builds the map (memoised in the file model): asking per
-    finding would make a file with many fixable findings cost the square of its size.
-    """
-    body = ctx.model.module_node.body
-    found = ctx.model.memo.get(("top-index", 0))
-    if not isinstance(found, dict):
-        found = {}
-        for index, statement in enumerate(body):
-            stack: list[cst.CSTNode] = [statement]
-            while stack:
-                current = stack.pop()
-                found[id(current)] = index
-                stack.extend(child_nodes(current))
-        ctx.model.memo[("top-index", 0)] = found
-    return found.get(id(node), len(body))
+    """The index of the top-level statement that holds ``node`` (indexed once per file)."""
+    return top_statement_index(ctx.model.module_node, node)
 
 
-def _binds_by_import(statement: cst.CSTNode, name: str) -> bool:
+@dataclass(frozen=True)
+class _ImportLayout:
+    """Where a file imports what, gathered once per file: the questions above are asked
+    once per finding, and answering each by a scan of the file made the cost grow with
+    findings times file size."""
+
+    # qualname -> (local name, binding) of names bound once, by an import (bindings order)
+    imports_of: dict[str, list[tuple[str, Binding]]]
+    # local name -> index of the first top-level statement that binds it by an import
+    first_import: dict[str, int]
+    last_import: int  # index of the last top-level import line (-1: none)
+
+
+_layouts: tuple[FileModel, _ImportLayout] | None = None
+
+
+def _layout(ctx: FileContext) -> _ImportLayout:
+    global _layouts
+    if _layouts is not None and _layouts[0] is ctx.model:
+        return _layouts[1]
+    imports_of: dict[str, list[tuple[str, Binding]]] = {}
+    for name, bindings in ctx.model.module.bindings.items():
+        if len(bindings) == 1 and bindings[0].kind == "import":
+            imports_of.setdefault(bindings[0].qualname, []).append((name, bindings[0]))
+    first_import: dict[str, int] = {}
+    last_import = -1
+    for index, statement in enumerate(ctx.model.module_node.body):
+        for name in _names_bound_by_import(statement):
+            first_import.setdefault(name, index)
+        if isinstance(statement, cst.SimpleStatementLine) and any(
+            isinstance(s, (cst.Import, cst.ImportFrom)) for s in statement.body
+        ):
+            last_import = index
+    layout = _ImportLayout(imports_of, first_import, last_import)
+    _layouts = (ctx.model, layout)
+    return layout
+
+
+# Nodes that hold statements: imports are statements, so expressions are never entered.
+_STATEMENT_HOLDERS = (
+    cst.BaseSuite, cst.BaseStatement, cst.Else, cst.ExceptHandler, cst.ExceptStarHandler,
+    cst.Finally, cst.MatchCase,
+)
+
+
+def _names_bound_by_import(statement: cst.CSTNode) -> set[str]:
+    """The top names a statement binds by imports outside functions and classes."""
+    names: set[str] = set()
     stack = [statement]
     while stack:
         current = stack.pop()
         if isinstance(current, (cst.FunctionDef, cst.ClassDef)):
             continue
-        if isinstance(current, (cst.Import, cst.ImportFrom)) and not isinstance(current.names, cst.ImportStar):
-            for alias in current.names:
-                bound = alias.asname.name if alias.asname is not None else alias.name
-                if (dotted(bound) if isinstance(bound, (cst.Name, cst.Attribute)) else "").partition(".")[0] == name:
-                    return True
+        if isinstance(current, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
+            for small in current.body:
+                if isinstance(small, (cst.Import, cst.ImportFrom)) and not isinstance(small.names, cst.ImportStar):
+                    for alias in small.names:
+                        bound = alias.asname.name if alias.asname is not None else alias.name
+                        if isinstance(bound, (cst.Name, cst.Attribute)):
+                            names.add(dotted(bound).partition(".")[0])
             continue
-        stack.extend(child_nodes(current))
-    return False
+        stack.extend(c for c in child_nodes(current) if isinstance(c, _STATEMENT_HOLDERS))
+    return names
 
 
 def add_await_edits(site: CallSite) -> tuple[NodeEdit, ...]:
@@ -184,7 +215,7 @@ def preferred_runner(ctx: FileContext) -> str | None:
         summaries.append(ctx.index.summary_for_path(conftest))
     if any(target.startswith("pytest_asyncio") for s in summaries for target in s.imports.values()):
         return "asyncio"
-    local = {mark or plugin for mark, plugin in _MARK_USE.findall(ctx.source)}
+    local = _runner_words(ctx.source)
     if local & {"asyncio", "pytest_asyncio"}:
         return "asyncio"
     if "anyio" in local or any("anyio_backend" in s.functions for s in summaries):
@@ -198,3 +229,9 @@ def preferred_runner(ctx: FileContext) -> str | None:
 _MARK_USE = re.compile(r"\bmark\.(asyncio|anyio|trio)\b|\b(?:import|from)\s+(pytest_asyncio)\b")
 
 
+@functools.lru_cache(maxsize=4)
+def _runner_words(source: str) -> frozenset[str]:
+    """The runner marks and imports a file's text uses. Asked once per finding: a scan of
+    the whole file each time made the cost grow with findings times file size (a str's
+    hash is cached, so the lookup itself costs nothing)."""
+    return frozenset(mark or plugin for mark, plugin in _MARK_USE.findall(source))

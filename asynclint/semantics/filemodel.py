@@ -42,9 +42,12 @@ COROUTINE_PROTOCOL = frozenset({"__await__", "send", "throw", "close", "__name__
 
 
 def dotted(node: cst.BaseExpression | None) -> str:
-    """``a.b.c`` for a Name/Attribute chain (``a.b`` for ``a.b(...)``), else ""."""
-    if isinstance(node, cst.Call):
-        return dotted(node.func)
+    """``a.b.c`` for a Name/Attribute chain (``a.b`` for ``a.b(...)``), else "".
+
+    A loop, not recursion: ``f()()()...`` chains nest as deep as CPython allows.
+    """
+    while isinstance(node, cst.Call):
+        node = node.func
     parts: list[str] = []
     while isinstance(node, cst.Attribute):
         parts.append(node.attr.value)

@@ -1,0 +1,5 @@
+type Payload = dict[str, int]
+
+
+async def fetch[T](value: T) -> T:
+    return value
