@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator, TextIO
+from typing import TextIO
 
 import click
 from rich.console import Console
@@ -69,7 +70,7 @@ def _console(err: bool = False, color: str = "auto", file: TextIO | None = None)
     return Console(file=stream, highlight=False, soft_wrap=True)
 
 
-def _fail(message: str) -> "click.exceptions.Exit":
+def _fail(message: str) -> click.exceptions.Exit:
     click.echo(f"asynclint: error: {message}", err=True)
     return click.exceptions.Exit(EXIT_USAGE)
 

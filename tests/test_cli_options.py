@@ -15,9 +15,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from test_cli import ANSI, BAD, CLEAN, UNAWAITED, codes, concise_positions, invoke, write
 
 from asynclint.report.visible import caret_line, visible
-from test_cli import ANSI, BAD, CLEAN, UNAWAITED, codes, concise_positions, invoke, write
 
 CONCISE = ("--no-cache", "--output-format", "concise")
 

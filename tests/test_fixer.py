@@ -29,8 +29,8 @@ from libcst.codemod.visitors import AddImportsVisitor
 from asynclint.api import fix_paths, lint_paths
 from asynclint.cli import main
 from asynclint.config.settings import Settings
-from asynclint.fixer.fixer import fix_text, is_applicable
 from asynclint.fixer.edits import LineIndex, apply, locate, select
+from asynclint.fixer.fixer import fix_text, is_applicable
 from asynclint.fixer.imports import ImportMergeError, _add_imports, complete_fixes, import_edits, merge_imports
 from asynclint.fixer.source import NEWLINE, SourceText
 from asynclint.model import Applicability, Diagnostic, Edit, Fix, ImportRequest, Position, Span

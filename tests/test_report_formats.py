@@ -16,11 +16,11 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from test_cli import BAD, BAD_FINDINGS, CLEAN, UNAWAITED, invoke, write
 
 from asynclint.model import Applicability, Diagnostic, Edit, Fix, Position, Span
 from asynclint.report import github, gitlab, sarif
 from asynclint.rules import ALL_RULES, BY_CODE, base
-from test_cli import BAD, BAD_FINDINGS, CLEAN, UNAWAITED, invoke, write
 
 SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 

@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-
 from rich.console import Console
 
 from asynclint.cli import main

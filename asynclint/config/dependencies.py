@@ -13,9 +13,9 @@ from __future__ import annotations
 import ast
 import configparser
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from packaging.utils import canonicalize_name
 

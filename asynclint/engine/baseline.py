@@ -20,9 +20,9 @@ import json
 import os
 import tempfile
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from asynclint.config.settings import SettingsError
 from asynclint.model import Diagnostic

@@ -8,8 +8,8 @@ settings; the results are merged into one report (one summary, one exit code).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from asynclint.config.settings import Settings, find_pyproject_settings
 from asynclint.engine.discovery import SourceFile

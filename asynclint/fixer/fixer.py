@@ -26,19 +26,19 @@ import os
 import tempfile
 import warnings
 from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
 
 import libcst as cst
 
 from asynclint.config.settings import Settings
+from asynclint.engine import runner
 from asynclint.engine.discovery import SourceFile
 from asynclint.engine.linter import lint_source
-from asynclint.engine import runner
 from asynclint.fixer.edits import LineIndex, Located, apply, locate, select
 from asynclint.fixer.imports import ImportMergeError, merge_imports
-from asynclint.fixer.source import ConcurrentModification, SourceText, atomic_write, lines_with_ends
+from asynclint.fixer.source import ConcurrentModification, SourceText, atomic_write
 from asynclint.model import Applicability, Diagnostic, FileError, Fix
 
 MAX_ROUNDS = 10  # per file: lint, fix, re-parse

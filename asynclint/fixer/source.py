@@ -56,7 +56,7 @@ class SourceText:
     newline: str  # the file's first line break, "\n" when it has none
 
     @classmethod
-    def from_bytes(cls, data: bytes) -> "SourceText | None":
+    def from_bytes(cls, data: bytes) -> SourceText | None:
         """None when the bytes cannot be decoded and re-encoded unchanged."""
         try:
             encoding = detect_encoding(data)

@@ -9,9 +9,9 @@ result can be invalidated when any of them changes.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from asynclint.index.summary import ClassFacts, FunctionFacts, ModuleSummary, summarize
 

@@ -100,7 +100,7 @@ def dotted_name(node: ast.AST) -> str:
 _BUILTIN_DECORATORS = ("staticmethod", "classmethod")
 
 
-def qualify_in_summary(summary: "ModuleSummary", name: str) -> str:
+def qualify_in_summary(summary: ModuleSummary, name: str) -> str:
     """A dotted name as written in a module, fully qualified through its imports and its own
     definitions ("" when it is neither; ``staticmethod``/``classmethod`` stay themselves)."""
     if not name:

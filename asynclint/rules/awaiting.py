@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
+
+import libcst as cst
 
 from asynclint.model import Applicability
 from asynclint.rules.base import FileContext, Finding, FixPlan, Rule
 from asynclint.rules.helpers import add_await_edits, call_text, in_async_function
-import libcst as cst
-
 from asynclint.semantics import tables
 from asynclint.semantics.filemodel import (
-    ASSIGN, DISCARD, VALUE, VALUE_POSTFIX, CallSite, FunctionScope, enclosing_function,
+    ASSIGN,
+    DISCARD,
+    VALUE,
+    VALUE_POSTFIX,
+    CallSite,
+    FunctionScope,
+    enclosing_function,
 )
 from asynclint.semantics.resolve import FUTURE, Callee
 

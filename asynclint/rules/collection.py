@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
-from typing import Iterator
+from collections.abc import Iterator
 
 import libcst as cst
 
@@ -27,16 +27,19 @@ from asynclint.rules.helpers import marks_reference, module_reference, preferred
 from asynclint.semantics import plugins, tables
 from asynclint.semantics.filemodel import ClassScope, FunctionScope, ModuleScope
 from asynclint.semantics.fixtures import (
-    marks_from_fixture_params, other_async_plugin, resolve_fixture, strict_mode_handles_nothing,
+    marks_from_fixture_params,
+    other_async_plugin,
+    resolve_fixture,
+    strict_mode_handles_nothing,
 )
 from asynclint.semantics.pytest_items import (
+    FixtureDecorator,
     ancestors,
     class_ancestry,
     class_has_init,
     class_marks,
     collected_test,
     decorator_marks,
-    FixtureDecorator,
     fixture_decorator,
     is_unittest_class,
     mark_decorators,

@@ -9,7 +9,14 @@ import libcst as cst
 from asynclint.model import ImportRequest
 from asynclint.rules.base import AFTER, BEFORE, FileContext, NodeEdit
 from asynclint.semantics.filemodel import (
-    DISCARD, VALUE, VALUE_POSTFIX, CallSite, FunctionScope, child_nodes, dotted, enclosing_function,
+    DISCARD,
+    VALUE,
+    VALUE_POSTFIX,
+    CallSite,
+    FunctionScope,
+    child_nodes,
+    dotted,
+    enclosing_function,
 )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 import libcst as cst
 
@@ -19,9 +19,9 @@ from asynclint.semantics.fixtures import FixtureInfo, resolve_fixture
 from asynclint.semantics.pytest_items import (
     class_ancestry,
     collected_test,
-    is_unittest_class,
     fixture_decorator,
     fixture_name,
+    is_unittest_class,
     requested_fixtures,
     shared_usefixtures,
 )

@@ -88,8 +88,8 @@ class Binding:
     """What a name is bound to in one scope."""
 
     kind: str  # "def" | "class" | "import" | "value" | "param" | "other"
-    function: "FunctionScope | None" = None
-    cls: "ClassScope | None" = None
+    function: FunctionScope | None = None
+    cls: ClassScope | None = None
     qualname: str = ""
     value: cst.BaseExpression | None = None
     runtime: bool = True  # False for an import under ``if TYPE_CHECKING:``
@@ -97,7 +97,7 @@ class Binding:
 
 @dataclass
 class Scope:
-    parent: "Scope | None"
+    parent: Scope | None
     bindings: dict[str, list[Binding]] = field(default_factory=dict)
 
     def bind(self, name: str, binding: Binding) -> None:
@@ -113,7 +113,7 @@ class ModuleScope(Scope):
 class ClassScope(Scope):
     node: cst.ClassDef | None = None
     name: str = ""
-    methods: dict[str, "FunctionScope"] = field(default_factory=dict)
+    methods: dict[str, FunctionScope] = field(default_factory=dict)
     pytestmark: list[cst.BaseExpression] = field(default_factory=list)
 
 
@@ -170,9 +170,9 @@ class FileModel:
     memo: dict[tuple[str, int], object] = field(default_factory=dict)
     # Names and attribute chains passed as call arguments, by their last part ("_run" for
     # ``Thread(target=self._run)``), with the scope they are passed from.
-    passed_references: dict[str, list[tuple[cst.BaseExpression, "Scope"]]] = field(default_factory=dict)
+    passed_references: dict[str, list[tuple[cst.BaseExpression, Scope]]] = field(default_factory=dict)
     # Reads of mock bookkeeping attributes (``m.call_count``), for the mock rules.
-    attribute_reads: list[tuple[cst.Attribute, "Scope"]] = field(default_factory=list)
+    attribute_reads: list[tuple[cst.Attribute, Scope]] = field(default_factory=list)
 
     def code(self, node: cst.CSTNode) -> str:
         return self.module_node.code_for_node(node)
@@ -494,7 +494,7 @@ _SKIPPED_FIELDS = frozenset(
         "semicolon", "newline", "equal", "colon", "star", "dot", "operator", "asynchronous",
         "trailing_whitespace", "empty_lines", "lbracket", "rbracket", "lbrace", "rbrace",
         "default_indent", "default_newline", "encoding", "has_trailing_newline", "prefix",
-        "quote", "start", "end", "semicolon", "arrow", "walrus", "type_parameters",
+        "quote", "start", "end", "arrow", "walrus", "type_parameters",
     }
 )
 # Evaluated in the enclosing scope, so walked before the definition opens its own.

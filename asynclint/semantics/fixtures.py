@@ -15,13 +15,14 @@ installed plugin asynclint does not read.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
-from asynclint.index.summary import ASYNC, ASYNC_GEN, FunctionFacts, ModuleSummary, qualify_in_summary
 import libcst as cst
 
+from asynclint.index.summary import ASYNC, ASYNC_GEN, FunctionFacts, ModuleSummary, qualify_in_summary
 from asynclint.semantics.filemodel import ClassScope, FunctionScope, keyword_value
 from asynclint.semantics.pytest_items import (
     ASYNCIO_FIXTURE_DECORATORS,
@@ -112,7 +113,7 @@ def _from_facts(
     )
 
 
-def _from_scope(ctx: "FileContext", function: FunctionScope, origin: str) -> FixtureInfo | None:
+def _from_scope(ctx: FileContext, function: FunctionScope, origin: str) -> FixtureInfo | None:
     found = fixture_decorator(function, ctx.resolver)
     if found is None:
         return None
@@ -152,7 +153,7 @@ def _params_marked(params: cst.BaseExpression | None) -> bool:
 
 
 def _summary_fixtures(
-    ctx: "FileContext", summary: ModuleSummary, name: str, origin: str, depth: int = 0
+    ctx: FileContext, summary: ModuleSummary, name: str, origin: str, depth: int = 0
 ) -> FixtureInfo | None:
     """A fixture ``name`` defined in, imported into or star-imported into a module."""
     for facts in summary.functions.values():
@@ -187,7 +188,7 @@ class _FileFixtures:
 _LAST: list[tuple[object, _FileFixtures]] = []
 
 
-def _file_fixtures(ctx: "FileContext") -> _FileFixtures:
+def _file_fixtures(ctx: FileContext) -> _FileFixtures:
     if _LAST and _LAST[0][0] is ctx.model:
         return _LAST[0][1]
     from asynclint.engine.runners import conftest_chain  # engine imports the rules: import late
@@ -224,7 +225,7 @@ def _file_fixtures(ctx: "FileContext") -> _FileFixtures:
 
 
 def _class_fixture(
-    ctx: "FileContext", cls: ClassScope, name: str, skip: FunctionScope | None
+    ctx: FileContext, cls: ClassScope, name: str, skip: FunctionScope | None
 ) -> FixtureInfo | None:
     for method in cls.methods.values():
         if method is skip:
@@ -249,7 +250,7 @@ def _class_fixture(
 
 
 def resolve_fixture(
-    ctx: "FileContext", name: str, function: FunctionScope | None = None
+    ctx: FileContext, name: str, function: FunctionScope | None = None
 ) -> FixtureInfo | None:
     """The fixture ``name`` means when requested by ``function`` (None: not found in the project)."""
     table = _file_fixtures(ctx)
@@ -288,7 +289,7 @@ def resolve_fixture(
 
 
 def marks_from_fixture_params(
-    ctx: "FileContext", names: list[str], function: FunctionScope, depth: int = 0
+    ctx: FileContext, names: list[str], function: FunctionScope, depth: int = 0
 ) -> bool:
     """Whether a requested fixture (or one it requests, transitively) is parametrized with
     ``pytest.param(..., marks=...)``: pytest then puts those marks on the test itself."""
@@ -307,7 +308,7 @@ def marks_from_fixture_params(
     return False
 
 
-def _imported_into_module(ctx: "FileContext", name: str) -> FixtureInfo | None:
+def _imported_into_module(ctx: FileContext, name: str) -> FixtureInfo | None:
     summary = ctx.summary
     target = summary.imports.get(name)
     if target:
@@ -324,7 +325,7 @@ def _imported_into_module(ctx: "FileContext", name: str) -> FixtureInfo | None:
     return None
 
 
-def iter_conftest_summaries(ctx: "FileContext") -> Iterator[ModuleSummary]:
+def iter_conftest_summaries(ctx: FileContext) -> Iterator[ModuleSummary]:
     yield from _file_fixtures(ctx).conftests
 
 
@@ -347,7 +348,7 @@ def _uses_pytest_asyncio(source: str) -> bool:
     return "pytest_asyncio" in source or "mark.asyncio" in source
 
 
-def other_async_plugin(ctx: "FileContext", fixture: FixtureInfo | None = None) -> str | None:
+def other_async_plugin(ctx: FileContext, fixture: FixtureInfo | None = None) -> str | None:
     """Why async fixtures of this file may be handled by a plugin other than pytest-asyncio."""
     profile = ctx.profile
     if profile.asyncio_mode == "auto":
@@ -382,7 +383,7 @@ def other_async_plugin(ctx: "FileContext", fixture: FixtureInfo | None = None) -
     return None
 
 
-def strict_mode_handles_nothing(ctx: "FileContext", versions) -> bool:
+def strict_mode_handles_nothing(ctx: FileContext, versions) -> bool:
     """Whether pytest-asyncio runs in strict mode here (async fixtures need its decorator)."""
     profile = ctx.profile
     if not profile.asyncio_plugin_enabled or profile.asyncio_mode != "strict":

@@ -127,7 +127,7 @@ def _called_name(node: cst.BaseExpression) -> str:
     return func.value if isinstance(func, cst.Name) else ""
 
 
-def _is_loop_text(text: str, uses: "_LoopUses") -> bool:
+def _is_loop_text(text: str, uses: _LoopUses) -> bool:
     return text in uses.loop_names or "loop" in text.rpartition(".")[2].lower()
 
 

@@ -14,7 +14,13 @@ import libcst as cst
 from asynclint.index.summary import ClassFacts, ModuleSummary
 from asynclint.semantics import tables
 from asynclint.semantics.filemodel import (
-    ClassScope, FunctionScope, ModuleScope, Scope, dotted, keyword_arg, string_value,
+    ClassScope,
+    FunctionScope,
+    ModuleScope,
+    Scope,
+    dotted,
+    keyword_arg,
+    string_value,
 )
 from asynclint.semantics.resolve import Resolver, is_mark
 
@@ -45,7 +51,7 @@ class Marks:
     names: frozenset[str]
     understood: bool = True
 
-    def __or__(self, other: "Marks") -> "Marks":
+    def __or__(self, other: Marks) -> Marks:
         return Marks(self.names | other.names, self.understood and other.understood)
 
 

@@ -17,10 +17,27 @@ from typing import TYPE_CHECKING, Union
 import libcst as cst
 
 from asynclint.index.project import Symbol
-from asynclint.index.summary import ASYNC, AWAITED, ENTERED, PARAMETER, PARTIAL, SYNC, FunctionFacts, ModuleSummary, qualify_in_summary
+from asynclint.index.summary import (
+    ASYNC,
+    AWAITED,
+    ENTERED,
+    PARAMETER,
+    PARTIAL,
+    SYNC,
+    FunctionFacts,
+    ModuleSummary,
+    qualify_in_summary,
+)
 from asynclint.semantics import tables
 from asynclint.semantics.filemodel import (
-    ClassScope, FunctionScope, ModuleScope, Scope, dotted, keyword_value, positional_value, string_value,
+    ClassScope,
+    FunctionScope,
+    ModuleScope,
+    Scope,
+    dotted,
+    keyword_value,
+    positional_value,
+    string_value,
 )
 
 if TYPE_CHECKING:
@@ -75,7 +92,7 @@ class Managed:
     """What a ``@contextmanager`` / ``@asynccontextmanager`` function returns: ``with`` binds
     ``entered`` (the value it yields)."""
 
-    entered: "Value"
+    entered: Value
 
 
 Value = Union[ClassRef, Instance, MockValue, Patcher, Managed, None]
@@ -101,7 +118,7 @@ def _mock_module(qualname: str) -> tuple[str, str]:
 class ValueInference:
     """Value inference for one file; shares the resolver's name tables."""
 
-    def __init__(self, resolver: "Resolver") -> None:
+    def __init__(self, resolver: Resolver) -> None:
         self.resolver = resolver
         self._fixtures: dict[str, tuple[ModuleSummary, FunctionFacts] | None] = {}
 
