@@ -512,7 +512,7 @@ def _check_apply(text: str, raw) -> None:
         candidates.append(located)
     chosen = select(candidates).chosen
     spans = sorted((e[0], e[1]) for item in chosen for e in item.edits)
-    for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
+    for (_s1, e1), (s2, _e2) in zip(spans, spans[1:]):
         assert e1 < s2  # no overlap, not even touching
     result = apply(text, chosen)
     # Every gap between chosen edits appears in the result, in order.
@@ -704,7 +704,7 @@ def test_cli_diff_prints_and_writes_nothing(project: Path) -> None:
     assert (project / "test_a.py").read_text() == BAD
     assert result.stdout.startswith("--- a/test_a.py\n+++ b/test_a.py\n")
     assert "+@pytest.mark.asyncio\n" in result.stdout and "+    await save(2)\n" in result.stdout
-    assert "asyncio.run" not in "".join(l for l in result.stdout.splitlines(True) if l.startswith("-def"))
+    assert "asyncio.run" not in "".join(line for line in result.stdout.splitlines(True) if line.startswith("-def"))
     assert "Would fix 3 findings in 1 file" in result.stderr
     assert invoke("--diff", "--select", "ASL203").exit_code == 0  # nothing to fix: exit 0
 

@@ -284,7 +284,7 @@ def check(case: Case, run: Run) -> None:
         assert all(seen == {"error"} for seen in run.outcomes.values()), out
         return
     expected = {"failed": case.failed, "error": case.errors, "xfail": case.xfailed}
-    for kind, names in expected.items():
+    for names in expected.values():
         for name in names:
             assert any(matches(n, name) for n in run.outcomes), f"{name} did not run:\n{out}"
     for nodeid, seen in run.outcomes.items():

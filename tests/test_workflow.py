@@ -64,7 +64,7 @@ def findings(stdout: str) -> list[tuple[str, int, str]]:
 
 
 # ---------------------------------------------------------------------------
-# noqa: unused codes (ASL001) and the file-level form
+# Unused noqa codes (ASL001) and the file-level form
 # ---------------------------------------------------------------------------
 
 

@@ -168,7 +168,7 @@ def _removal(directive: Directive, unused_codes: list[str], text: str) -> Fix:
         content = "" if after.lstrip().startswith("#") else "# "
         return Fix(Applicability.SAFE, "remove unused noqa directive", (Edit(span, content),))
     else:
-        # the directive ends another comment (``# why  # noqa: ASL201``)
+        # the directive ends another comment: ``# why`` then the directive, on one line
         start = len(text[: directive.start].rstrip())
         end = directive.end
     span = Span(Position(line, start + 1), Position(line, end + 1))

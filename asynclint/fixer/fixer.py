@@ -129,7 +129,7 @@ def fix_text(
         for diagnostic in diagnostics:
             if not is_applicable(diagnostic.fix, unsafe):
                 continue
-            located = locate(diagnostic, index, lambda content, at: source.native_newlines(content, text, at))
+            located = locate(diagnostic, index, lambda content, at, text=text: source.native_newlines(content, text, at))
             if located is None:
                 result.rejected.append(diagnostic)
                 continue

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Union
 
 import libcst as cst
 
@@ -178,7 +177,7 @@ class FileModel:
         return self.module_node.code_for_node(node)
 
 
-AnyScope = Union[ModuleScope, ClassScope, FunctionScope]
+AnyScope = ModuleScope | ClassScope | FunctionScope
 
 
 def _param_names(params: cst.Parameters) -> tuple[str, ...]:

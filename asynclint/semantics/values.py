@@ -12,7 +12,7 @@ parameter is bound to, and the mocks ``patch`` creates. Anything else is
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING
 
 import libcst as cst
 
@@ -95,7 +95,7 @@ class Managed:
     entered: Value
 
 
-Value = Union[ClassRef, Instance, MockValue, Patcher, Managed, None]
+Value = ClassRef | Instance | MockValue | Patcher | Managed | None
 
 _PROPERTY_DECORATORS = frozenset({"property", "functools.cached_property", "cached_property"})
 _CONTEXT_MANAGER_DECORATORS = frozenset({"asynccontextmanager", "contextmanager"})
