@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
@@ -278,11 +278,12 @@ class _Reader:
             if False in outcomes:
                 self.run(node.orelse, certain and outcomes == {False})
         elif isinstance(node, ast.Try) or (sys.version_info >= (3, 11) and isinstance(node, ast.TryStar)):
-            self.run(node.body, False)
-            for handler in node.handlers:
+            try_node = cast(ast.Try, node)  # ast.TryStar has the same fields
+            self.run(try_node.body, False)
+            for handler in try_node.handlers:
                 self.run(handler.body, False)
-            self.run(node.orelse, False)
-            self.run(node.finalbody, certain)
+            self.run(try_node.orelse, False)
+            self.run(try_node.finalbody, certain)
         elif isinstance(node, (ast.With, ast.For, ast.While)):
             self.run(node.body, False)
             self.run(getattr(node, "orelse", []), False)

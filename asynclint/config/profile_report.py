@@ -4,12 +4,16 @@ each with where it came from."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from asynclint.config.settings import Settings, find_pyproject_settings
-from asynclint.config.versions import cli_override, project_versions, warning_action
+from asynclint.config.versions import ProjectVersions, cli_override, project_versions, warning_action
+
+if TYPE_CHECKING:  # pragma: no cover
+    from asynclint.config.pytest_config import PytestProfile
 
 
-def _mode(profile, versions) -> str:
+def _mode(profile: PytestProfile, versions: ProjectVersions) -> str:
     """The mode and its source; before 0.19 an unset mode meant legacy, not strict."""
     if profile.asyncio_mode_source == "default" and versions.asyncio_installed:
         if not versions.asyncio_at_least(0, 17):

@@ -125,11 +125,15 @@ def fix_text(
 
     for _ in range(max_rounds):
         index = LineIndex(text)
+
+        def native(content: str, at: int, text: str = text) -> str:  # this round's text
+            return source.native_newlines(content, text, at)
+
         candidates: list[Located] = []
         for diagnostic in diagnostics:
             if not is_applicable(diagnostic.fix, unsafe):
                 continue
-            located = locate(diagnostic, index, lambda content, at, text=text: source.native_newlines(content, text, at))
+            located = locate(diagnostic, index, native)
             if located is None:
                 result.rejected.append(diagnostic)
                 continue

@@ -156,7 +156,7 @@ class ProjectIndex:
             self.consulted[name] = str(found) if found else None
             return found
         rel = name.replace(".", os.sep)
-        found: Path | None = None
+        found = None
         for root in self.source_roots:
             for candidate in (root / f"{rel}.py", root / rel / "__init__.py"):
                 if candidate.is_file():

@@ -257,6 +257,7 @@ def _returned_class(func: ast.FunctionDef | ast.AsyncFunctionDef, is_fixture: bo
     # Statements only (returns, yields and assignments live there): cheaper than every node.
     bodies: list[ast.AST] = []
     stack: list[ast.stmt] = list(func.body)
+    node: ast.AST
     while stack:
         node = stack.pop()
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
@@ -265,8 +266,8 @@ def _returned_class(func: ast.FunctionDef | ast.AsyncFunctionDef, is_fixture: bo
             bodies.append(node.value)
         else:
             bodies.append(node)
-        for name in ("body", "orelse", "finalbody", "handlers", "cases"):
-            stack.extend(getattr(node, name, ()))
+        for field_name in ("body", "orelse", "finalbody", "handlers", "cases"):
+            stack.extend(getattr(node, field_name, ()))
     locals_: dict[str, str] = {}
     ambiguous: set[str] = set()
     for node in bodies:

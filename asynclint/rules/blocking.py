@@ -84,7 +84,7 @@ class BlockingSleep(Rule):
             )
             yield self.finding(site.node, message, self._fix(ctx, site, library))
 
-    def _fix(self, ctx: FileContext, site, library: str | None) -> FixPlan | None:
+    def _fix(self, ctx: FileContext, site: CallSite, library: str | None) -> FixPlan | None:
         if site.context != DISCARD or library is None:
             return None
         func = site.node.func

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 from collections.abc import Iterator
+from typing import Literal
 
 import libcst as cst
 
@@ -34,6 +35,7 @@ from asynclint.semantics.fixtures import (
 )
 from asynclint.semantics.pytest_items import (
     FixtureDecorator,
+    TestItem,
     ancestors,
     class_ancestry,
     class_has_init,
@@ -151,6 +153,7 @@ class UnmarkedAsyncTest(Rule):
             item = collected_test(function, ctx.resolver, ctx.profile)
             if item is None or ctx.resolver.is_fixture_function(function):
                 continue
+            assert function.node is not None  # every collected function has its def
             marks = file_marks | decorator_marks(function.node, function.parent, ctx.resolver)
             if item.cls is not None:
                 ancestry = class_ancestry(item.cls, ctx.resolver)
@@ -235,7 +238,7 @@ def _non_marks(ctx: FileContext, function: FunctionScope) -> list[cst.Decorator]
     ]
 
 
-def _collected_plain_test(ctx: FileContext, function: FunctionScope):
+def _collected_plain_test(ctx: FileContext, function: FunctionScope) -> TestItem | None:
     """The test item pytest's own Python collector makes of ``function`` (not unittest, not conftest)."""
     if ctx.is_conftest or ctx.resolver.is_fixture_function(function):
         return None
@@ -371,7 +374,7 @@ class AsyncFixtureSyncDecorator(Rule):
         return FixPlan(Applicability.SAFE, "Use `@pytest_asyncio.fixture`", tuple(edits), imports)
 
 
-def _loop_scope_edit(call: cst.Call | None) -> NodeEdit | None | bool:
+def _loop_scope_edit(call: cst.Call | None) -> NodeEdit | None | Literal[False]:
     """``loop_scope=`` equal to a wider ``scope=``; False when the scope is not a literal.
 
     pytest-asyncio runs a fixture in the loop of its ``loop_scope``. Left out, that is the
@@ -591,6 +594,7 @@ class AsyncTestInTestCase(Rule):
                     "unittest calls it, drops the coroutine and reports a pass; "
                     "derive from `unittest.IsolatedAsyncioTestCase`"
                 )
+                assert method.node is not None  # a method of a parsed class has its def
                 yield self.finding(method.node.name, message, fix)
 
     def _fix(self, ctx: FileContext, base: cst.Arg) -> FixPlan | None:
@@ -806,6 +810,7 @@ class AsyncGeneratorTest(Rule):
                 "pytest-asyncio reports it as xfailed without running it; move the `yield` "
                 "into a fixture or helper"
             )
+            assert function.node is not None  # a collected test has its def
             yield self.finding(function.node.name, message)
 
 
@@ -893,7 +898,7 @@ class IneffectivePytestmark(Rule):
         if not (conftest or is_tuple):
             return
         fix = None
-        if is_tuple:
+        if isinstance(value, cst.Tuple):
             edits = _tuple_as_list(value)
             if edits is not None:
                 fix = FixPlan(Applicability.SAFE, "Use a list of marks", edits)

@@ -75,7 +75,7 @@ def _imported_before(ctx: FileContext, name: str, node: cst.CSTNode) -> bool:
 def _top_index(ctx: FileContext, node: cst.CSTNode) -> int:
     """The index of the top-level statement that holds ``node``."""
     for index, statement in enumerate(ctx.model.module_node.body):
-        stack = [statement]
+        stack: list[cst.CSTNode] = [statement]
         while stack:
             current = stack.pop()
             if current is node:

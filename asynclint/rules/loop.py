@@ -17,6 +17,7 @@ from asynclint.semantics import loops, tables
 from asynclint.semantics.filemodel import RETURN, CallSite, FunctionScope, enclosing_function, string_value
 from asynclint.semantics.fixtures import FixtureInfo, resolve_fixture
 from asynclint.semantics.pytest_items import (
+    FixtureDecorator,
     class_ancestry,
     collected_test,
     fixture_decorator,
@@ -335,7 +336,7 @@ class NestedEventLoopRun(Rule):
 
 
 # --------------------------------------------------------------------------- ASL403
-def _user_fixtures(ctx: FileContext, wanted: str):
+def _user_fixtures(ctx: FileContext, wanted: str) -> Iterator[tuple[FunctionScope, FixtureDecorator]]:
     """(function, decorator) for every fixture of this file requested as ``wanted``."""
     for function in ctx.model.functions:
         found = fixture_decorator(function, ctx.resolver)
@@ -473,11 +474,11 @@ class EventLoopFixture(Rule):
                 continue
             if string_value(site.node.args[0].value) != "event_loop":
                 continue
-            function = enclosing_function(site.scope)
-            if function is None or not _is_requester(ctx, function):
+            caller = enclosing_function(site.scope)
+            if caller is None or not _is_requester(ctx, caller):
                 continue
-            info = resolve_fixture(ctx, "event_loop", function)
-            yield self.finding(site.node, self._request_message(ctx, function, info, versions))
+            info = resolve_fixture(ctx, "event_loop", caller)
+            yield self.finding(site.node, self._request_message(ctx, caller, info, versions))
 
     def _shared_message(
         self, ctx: FileContext, where: str, info: FixtureInfo | None, versions: ProjectVersions

@@ -265,7 +265,7 @@ class _ModelBuilder:
         for alias in node.names:
             full = dotted(alias.name)
             if alias.asname is not None:
-                for name in _target_names(alias.asname.name):  # type: ignore[arg-type]
+                for name in _target_names(alias.asname.name):
                     self.scope.bind(name, Binding("import", qualname=full, runtime=runtime))
             else:
                 top = full.split(".", 1)[0]
@@ -497,7 +497,7 @@ _SKIPPED_FIELDS = frozenset(
     }
 )
 # Evaluated in the enclosing scope, so walked before the definition opens its own.
-_OUTER_FIELDS = {cst.FunctionDef: ("decorators",), cst.ClassDef: ("decorators", "bases", "keywords")}
+_OUTER_FIELDS: dict[type, tuple[str, ...]] = {cst.FunctionDef: ("decorators",), cst.ClassDef: ("decorators", "bases", "keywords")}
 _ENTER, _VISIT_ONLY, _LEAVE = 0, 1, 2
 
 

@@ -34,6 +34,9 @@ from asynclint.semantics.pytest_items import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover
+    from asynclint.config.pytest_config import PytestProfile
+    from asynclint.config.versions import ProjectVersions
+    from asynclint.index.project import ProjectIndex
     from asynclint.rules.base import FileContext
 
 CLASS, MODULE, IMPORTED, CONFTEST, PLUGIN = "class", "module", "imported", "conftest", "plugin"
@@ -213,12 +216,12 @@ def _file_fixtures(ctx: FileContext) -> _FileFixtures:
         if name in seen:
             continue
         seen.add(name)
-        summary = ctx.index.summary(name)
-        if summary is None:
+        plugin = ctx.index.summary(name)
+        if plugin is None:
             continue
-        plugins.append(summary)
+        plugins.append(plugin)
         if depth < 3:
-            queue.extend((inner, depth + 1) for inner in summary.pytest_plugins)
+            queue.extend((inner, depth + 1) for inner in plugin.pytest_plugins)
     result = _FileFixtures(id(ctx.model), module, conftests, plugins)
     _LAST[:] = [(ctx.model, result)]
     return result
@@ -383,7 +386,7 @@ def other_async_plugin(ctx: FileContext, fixture: FixtureInfo | None = None) -> 
     return None
 
 
-def strict_mode_handles_nothing(ctx: FileContext, versions) -> bool:
+def strict_mode_handles_nothing(ctx: FileContext, versions: ProjectVersions) -> bool:
     """Whether pytest-asyncio runs in strict mode here (async fixtures need its decorator)."""
     profile = ctx.profile
     if not profile.asyncio_plugin_enabled or profile.asyncio_mode != "strict":
@@ -398,7 +401,7 @@ def strict_mode_handles_nothing(ctx: FileContext, versions) -> bool:
 
 
 # ------------------------------------------------------------------ for the engine's pre-parse skip
-def _conftest_async_fixtures(path: Path, index, profile) -> frozenset[str]:
+def _conftest_async_fixtures(path: Path, index: ProjectIndex, profile: PytestProfile) -> frozenset[str]:
     from asynclint.engine.runners import conftest_chain
 
     names: set[str] = set()
@@ -410,15 +413,17 @@ def _conftest_async_fixtures(path: Path, index, profile) -> frozenset[str]:
             f.fixture_name or f.name for f in summary.functions.values() if f.is_fixture and f.kind != "sync"
         )
     for plugin in plugin_names:
-        summary = index.summary(plugin)
-        if summary is not None:
+        plugin_summary = index.summary(plugin)
+        if plugin_summary is not None:
             names.update(
-                f.fixture_name or f.name for f in summary.functions.values() if f.is_fixture and f.kind != "sync"
+                f.fixture_name or f.name
+                for f in plugin_summary.functions.values()
+                if f.is_fixture and f.kind != "sync"
             )
     return frozenset(names)
 
 
-def needs_fixture_rules(path: Path, summary: ModuleSummary, index, profile) -> bool:
+def needs_fixture_rules(path: Path, summary: ModuleSummary, index: ProjectIndex, profile: PytestProfile) -> bool:
     """Whether a file without the engine's trigger words may still have findings of the
     fixture rules: a fixture carrying a mark (ASL108), or a parameter named like an async
     fixture of its conftest chain or plugins (ASL109). Summary-level, no parsing."""

@@ -8,6 +8,7 @@ really runs.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import libcst as cst
 
@@ -23,6 +24,9 @@ from asynclint.semantics.filemodel import (
     string_value,
 )
 from asynclint.semantics.resolve import Resolver, is_mark
+
+if TYPE_CHECKING:  # pragma: no cover
+    from asynclint.config.pytest_config import PytestProfile
 
 UNITTEST_BASES = frozenset(
     {
@@ -78,7 +82,7 @@ def marks_in_value(value: cst.BaseExpression, scope: Scope | None, resolver: Res
     items = (
         [e.value for e in value.elements] if isinstance(value, (cst.List, cst.Tuple)) else [value]
     )
-    names = set()
+    names: set[str] = set()
     for item in items:
         name = mark_name(item, scope, resolver)
         if name is None:
@@ -209,7 +213,7 @@ class TestItem:
     cls: ClassScope | None
 
 
-def collected_test(function: FunctionScope, resolver: Resolver, profile) -> TestItem | None:
+def collected_test(function: FunctionScope, resolver: Resolver, profile: PytestProfile) -> TestItem | None:
     """The test pytest collects for ``function``, if it collects one."""
     if not profile.is_test_function_name(function.name):
         return None
@@ -359,6 +363,7 @@ def requested_fixtures(function: FunctionScope, resolver: Resolver) -> list[Requ
         if p.default is None and p.name.value not in given and p.name.value != "request"
     ]
     for decorator in function.node.decorators:
+        assert function.parent is not None  # a function is always defined in some scope
         requests.extend(_usefixtures_in(decorator.decorator, function.parent, resolver))
     return requests
 
@@ -375,7 +380,7 @@ def _usefixtures_in(expr: cst.BaseExpression, scope: Scope, resolver: Resolver) 
     return requests
 
 
-def shared_usefixtures(resolver: Resolver, profile) -> list[tuple[str, ClassScope | None, Request]]:
+def shared_usefixtures(resolver: Resolver, profile: PytestProfile) -> list[tuple[str, ClassScope | None, Request]]:
     """``usefixtures`` marks that request a fixture for many tests at once: on a test class
     (decorator or ``pytestmark``) or in the module's ``pytestmark``. Each comes with a
     description of its holder and the class (None for the module)."""

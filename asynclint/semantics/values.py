@@ -12,7 +12,7 @@ parameter is bound to, and the mocks ``patch`` creates. Anything else is
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import libcst as cst
 
@@ -41,7 +41,7 @@ from asynclint.semantics.filemodel import (
 )
 
 if TYPE_CHECKING:
-    from asynclint.semantics.resolve import Resolver
+    from asynclint.semantics.resolve import Callee, Resolver
 
 MAX_DEPTH = 8
 SETUP_METHODS = ("setUp", "asyncSetUp", "setup_method", "setup", "__init__", "setup_class", "setUpClass")
@@ -255,7 +255,9 @@ class ValueInference:
                     return (found[0], found[1], cls)
         return None
 
-    def _qualified_callable(self, qualname: str):
+    def _qualified_callable(
+        self, qualname: str
+    ) -> ClassRef | tuple[ModuleSummary | None, FunctionFacts, ClassRef | None] | None:
         """``_symbol_callable`` of a dotted name; a method called on a class that inherits it
         (``KVClient.connect()`` defined in a base) gets that class as ``cls``."""
         r = self.resolver
@@ -266,7 +268,9 @@ class ValueInference:
                 return (found[0], found[1], named)
         return found
 
-    def _symbol_callable(self, symbol: Symbol | None):
+    def _symbol_callable(
+        self, symbol: Symbol | None
+    ) -> ClassRef | tuple[ModuleSummary | None, FunctionFacts, ClassRef | None] | None:
         if symbol is None:
             return None
         if symbol.kind == "class" and symbol.cls is not None:
@@ -351,7 +355,7 @@ class ValueInference:
         return None
 
     # ------------------------------------------------------------ mocks
-    def _mock_construction(self, call: cst.Call, qualname: str, scope: Scope, depth: int):
+    def _mock_construction(self, call: cst.Call, qualname: str, scope: Scope, depth: int) -> Value | Literal[False]:
         """Mock classes, ``create_autospec`` and patchers; ``False`` when the call is none of them."""
         r = self.resolver
         module, name = _mock_module(qualname)
@@ -388,7 +392,7 @@ class ValueInference:
             return self._patcher(call, name, scope)
         return None
 
-    def patch_target(self, call: cst.Call, kind: str, scope: Scope):
+    def patch_target(self, call: cst.Call, kind: str, scope: Scope) -> Callee | None:
         """The callee a ``patch``/``patch.object`` call replaces."""
         r = self.resolver
         if kind == "patch":
@@ -498,10 +502,12 @@ class ValueInference:
                 return (summary, facts)
         plugins = [*r.summary.pytest_plugins, *(p for s in chain for p in s.pytest_plugins)]
         for plugin in plugins:
-            summary = r.index.summary(plugin)
-            facts = summary.functions.get(name) if summary is not None else None
+            plugin_summary = r.index.summary(plugin)
+            if plugin_summary is None:
+                continue
+            facts = plugin_summary.functions.get(name)
             if facts is not None and facts.is_fixture:
-                return (summary, facts)
+                return (plugin_summary, facts)
         return None
 
     def assigned_mock(self, expr: cst.Attribute, scope: Scope, depth: int) -> MockValue | None:
