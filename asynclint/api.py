@@ -36,7 +36,13 @@ def lint_paths(
         return run(discover(paths, settings), settings, use_cache=use_cache, cache_dir=cache_dir, jobs=jobs)
     groups = group_by_config(discover(paths), load_settings, Path(paths[0]))
     return merge_runs([
-        run(without_excluded(group, found, set(paths), False), found, use_cache=use_cache, cache_dir=cache_dir, jobs=jobs)
+        run(
+            without_excluded(group, found, set(paths), False),
+            found,
+            use_cache=use_cache,
+            cache_dir=cache_dir,
+            jobs=jobs,
+        )
         for found, group in groups
     ])
 

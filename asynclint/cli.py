@@ -176,7 +176,12 @@ def _output(path: str | None) -> Iterator[TextIO]:
 @click.option("--output-file", "-o", metavar="PATH", help="Write the report to PATH instead of standard output.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour the text report (auto: on a terminal, unless NO_COLOR is set).")
-@click.option("--statistics", "show_statistics", is_flag=True, help="Print how many findings each rule has instead of the findings.")
+@click.option(
+    "--statistics",
+    "show_statistics",
+    is_flag=True,
+    help="Print how many findings each rule has instead of the findings.",
+)
 @click.option("--show-fixes", is_flag=True, help="Show each finding's fix; with --fix, list what was fixed.")
 @click.option("--show-files", is_flag=True, help="List the files that would be linted, and exit.")
 @click.option("--show-settings", is_flag=True, help="Print the settings the run would use, and exit.")
@@ -289,7 +294,9 @@ def check(
         if diff or add_noqa or write_baseline or dependents:
             raise _fail("--diff, --add-noqa, --write-baseline and --dependents do not apply to standard input")
         raise click.exceptions.Exit(
-            _check_stdin(stdin_filename or "-", settings_for, fix, unsafe_fixes, exit_zero, baseline_file, output_format, quiet)
+            _check_stdin(
+                stdin_filename or "-", settings_for, fix, unsafe_fixes, exit_zero, baseline_file, output_format, quiet
+            )
         )
     if diff and (add_noqa or write_baseline):
         raise _fail("--diff writes nothing: it does not combine with --add-noqa or --write-baseline")
@@ -470,9 +477,14 @@ def _add_noqa(files: list[SourceFile], diagnostics: list[Diagnostic]) -> int:
     """``--add-noqa``: a count on stderr, each skipped finding named; exit 1 if any is left."""
     outcome = add_noqa(files, diagnostics)
     noun = "finding" if outcome.added == 1 else "findings"
-    click.echo(f"Added noqa for {outcome.added} {noun} in {outcome.files} file{'s' if outcome.files != 1 else ''}.", err=True)
+    click.echo(
+        f"Added noqa for {outcome.added} {noun} in {outcome.files} file{'s' if outcome.files != 1 else ''}.", err=True
+    )
     for where in outcome.skipped:
-        click.echo(f"asynclint: warning: {where}: line ends inside a multi-line string or a continuation; no noqa added", err=True)
+        click.echo(
+            f"asynclint: warning: {where}: line ends inside a multi-line string or a continuation; no noqa added",
+            err=True,
+        )
     for error in outcome.errors:
         click.echo(f"asynclint: warning: {error}", err=True)
     return EXIT_FINDINGS if outcome.skipped or outcome.errors else EXIT_CLEAN
@@ -582,7 +594,9 @@ def list_rules() -> None:
 
 
 @main.command()
-@click.option("--stdio", is_flag=True, help="Talk over stdin/stdout (the only transport; accepted for clients that pass it).")
+@click.option(
+    "--stdio", is_flag=True, help="Talk over stdin/stdout (the only transport; accepted for clients that pass it)."
+)
 def server(stdio: bool) -> None:
     """Run the language server for editors (LSP over stdin/stdout; needs asynclint[server])."""
     # Imported here on purpose, not at the top: pygls is an optional extra, and

@@ -43,7 +43,15 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised only on Python 3.10
     import tomli as tomllib
 
-__all__ = ["ConftestLists", "clear_cache", "conftest_lists", "ignore_rules", "is_ignored_by_conftests", "read_lists", "supported_pythons"]
+__all__ = [
+    "ConftestLists",
+    "clear_cache",
+    "conftest_lists",
+    "ignore_rules",
+    "is_ignored_by_conftests",
+    "read_lists",
+    "supported_pythons",
+]
 
 _PATHS = "collect_ignore"
 _GLOBS = "collect_ignore_glob"

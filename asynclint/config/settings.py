@@ -118,7 +118,16 @@ def _check_version_keys(table: dict, where: str) -> None:
                 raise SettingsError(f"{where}: '{key}' must be a version such as \"0.23.8\", not {value!r}")
 
 
-_KNOWN_KEYS = {"select", "ignore", "exclude", "per-file-ignores", "asyncio-mode", "extend-select", "pytest-asyncio-version", "pytest-version"}
+_KNOWN_KEYS = {
+    "select",
+    "ignore",
+    "exclude",
+    "per-file-ignores",
+    "asyncio-mode",
+    "extend-select",
+    "pytest-asyncio-version",
+    "pytest-version",
+}
 
 
 def read_config_file(path: Path) -> tuple[Path, dict]:

@@ -129,7 +129,9 @@ def load(baseline_file: Path) -> Counter:
         raise BaselineError(f"{baseline_file}: cannot read the baseline: {exc}") from None
     if not isinstance(data, dict) or data.get("schema_version") != SCHEMA_VERSION:
         version = data.get("schema_version") if isinstance(data, dict) else None
-        raise BaselineError(f"{baseline_file}: unsupported baseline schema_version {version!r} (expected {SCHEMA_VERSION})")
+        raise BaselineError(
+            f"{baseline_file}: unsupported baseline schema_version {version!r} (expected {SCHEMA_VERSION})"
+        )
     counts: Counter = Counter()
     try:
         for entry in data["findings"]:

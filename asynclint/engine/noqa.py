@@ -152,7 +152,11 @@ def _removal(directive: Directive, unused_codes: list[str], text: str) -> Fix:
     kept = [c for c in directive.codes if c not in unused_codes]
     if kept:
         span = Span(Position(line, directive.codes_start + 1), Position(line, directive.codes_end + 1))
-        return Fix(Applicability.SAFE, f"remove unused code{'s' if len(unused_codes) > 1 else ''}", (Edit(span, ", ".join(kept)),))
+        return Fix(
+            Applicability.SAFE,
+            f"remove unused code{'s' if len(unused_codes) > 1 else ''}",
+            (Edit(span, ", ".join(kept)),),
+        )
     before = text[directive.comment_start : directive.start]
     after = text[directive.end : directive.comment_end]
     if not before.strip("# \t") and not after.strip():

@@ -108,7 +108,9 @@ def suite_marks(root: str) -> SuiteMarks:
             # only unmarked files with coroutine tests need their text again (helper imports)
             tests.append((folder + os.sep, bool(here), count, text if count and not here else ""))
     helper_import = (
-        re.compile(r"^\s*(?:from|import)\s+[\w.]*\b(?:" + "|".join(map(re.escape, sorted(marking_helpers))) + r")\b", re.M)
+        re.compile(
+            r"^\s*(?:from|import)\s+[\w.]*\b(?:" + "|".join(map(re.escape, sorted(marking_helpers))) + r")\b", re.M
+        )
         if marking_helpers else None
     )
     counts = [0, 0]  # coroutine tests in marked files, in unmarked files
@@ -136,7 +138,9 @@ def _project_name(root: Path) -> str | None:
                 return poetry["name"]
         setup_cfg = folder / "setup.cfg"
         if setup_cfg.is_file():
-            match = re.search(r"^\[metadata\][^\[]*?^name\s*=\s*(\S+)", setup_cfg.read_text(errors="replace"), re.M | re.S)
+            match = re.search(
+                r"^\[metadata\][^\[]*?^name\s*=\s*(\S+)", setup_cfg.read_text(errors="replace"), re.M | re.S
+            )
             if match:
                 return match.group(1)
         setup_py = folder / "setup.py"
@@ -296,7 +300,9 @@ def project_runners(root: Path, profile: PytestProfile) -> ProjectRunners:
                 evidence.append(f"{role.distribution} {version} installed (pytest11 entry point)")
     named = bool(reasons)
     marks = suite_marks(str(root))
-    auto = (profile.asyncio_mode == "auto" and profile.asyncio_plugin_enabled) or profile.anyio_auto or profile.trio_auto
+    auto = (
+        (profile.asyncio_mode == "auto" and profile.asyncio_plugin_enabled) or profile.anyio_auto or profile.trio_auto
+    )
     # A mode set on purpose (config or command line) says which plugin runs the suite.
     chosen = profile.asyncio_mode_source != "default" and profile.asyncio_plugin_enabled
     if marks.mostly_unmarked and not auto and not chosen:
@@ -378,7 +384,9 @@ def _runner_evidence(index: ProjectIndex) -> str:
     it, so marking another file ``asyncio`` changes the advice given here."""
     root = index.root
     installed = installed_entry_point_plugins() if environment_is_projects(root) else ()
-    return repr((suite_marks(str(root)), sorted(declared_dependencies(root).packages), installed, own_pytest_plugins(root)))
+    return repr(
+        (suite_marks(str(root)), sorted(declared_dependencies(root).packages), installed, own_pytest_plugins(root))
+    )
 
 
 def runner_context(

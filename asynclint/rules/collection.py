@@ -169,7 +169,9 @@ class UnmarkedAsyncTest(Rule):
             requested = self._requested_names(ctx, function, item.cls)
             if marks_from_fixture_params(ctx, requested, function):
                 continue
-            if any(n in plugins.RUNNER_PLUGIN_FIXTURES and resolve_fixture(ctx, n, function) is None for n in requested):
+            if any(
+                n in plugins.RUNNER_PLUGIN_FIXTURES and resolve_fixture(ctx, n, function) is None for n in requested
+            ):
                 continue  # a framework plugin's fixture: that plugin runs the test
             runner = preferred_runner(ctx)
             if runner in ("anyio", "trio"):
@@ -216,7 +218,9 @@ def remove_decorator(decorator: cst.Decorator, title: str) -> FixPlan:
 
 
 _PATCH_PREFIXES = tuple(
-    f"{module}.{name}" for module in tables.MOCK_MODULES for name in ("patch", "patch.object", "patch.dict", "patch.multiple")
+    f"{module}.{name}"
+    for module in tables.MOCK_MODULES
+    for name in ("patch", "patch.object", "patch.dict", "patch.multiple")
 )
 
 
@@ -351,7 +355,9 @@ class AsyncFixtureSyncDecorator(Rule):
             if _pytest9_error(ctx, versions):
                 effect = f"pytest {versions.pytest.version} errors at setup of every test that requests it"
             elif versions.pytest_at_least(8, 4):
-                effect = f"requesters receive {_coroutine_word(function.kind)} and pytest {versions.pytest.version} warns"
+                effect = (
+                    f"requesters receive {_coroutine_word(function.kind)} and pytest {versions.pytest.version} warns"
+                )
             else:
                 effect = f"requesters receive {_coroutine_word(function.kind)} instead of its value"
             message = (
@@ -449,7 +455,9 @@ class AsyncioMarkOnSyncTest(Rule):
         for function in ctx.model.functions:
             if function.is_async or function.node is None:
                 continue
-            marks = [d for d, mark in mark_decorators(function.node, function.parent, ctx.resolver) if mark == "asyncio"]
+            marks = [
+                d for d, mark in mark_decorators(function.node, function.parent, ctx.resolver) if mark == "asyncio"
+            ]
             if not marks or _collected_plain_test(ctx, function) is None:
                 continue
             if not _plain_decorators_only(ctx, function):
@@ -918,7 +926,11 @@ class IneffectivePytestmark(Rule):
 
 
 # --------------------------------------------------------------------------- ASL107
-_MARK_KEYWORDS = ((1, 4), {"loop_scope", "scope", "loop_factories"}), ((0, 24), {"loop_scope", "scope"}), ((0, 23), {"scope"})
+_MARK_KEYWORDS = (
+    ((1, 4), {"loop_scope", "scope", "loop_factories"}),
+    ((0, 24), {"loop_scope", "scope"}),
+    ((0, 23), {"scope"}),
+)
 
 
 def _allowed_mark_keywords(versions: ProjectVersions) -> set[str] | None:
@@ -1019,7 +1031,9 @@ class DeprecatedMarkArgument(Rule):
                 )
                 keyword = keywords["scope"].keyword
                 assert keyword is not None
-                fix = FixPlan(Applicability.SAFE, "Rename `scope=` to `loop_scope=`", (NodeEdit(keyword, "loop_scope"),))
+                fix = FixPlan(
+                    Applicability.SAFE, "Rename `scope=` to `loop_scope=`", (NodeEdit(keyword, "loop_scope"),)
+                )
                 yield self.finding(site.node, message, fix)
 
 

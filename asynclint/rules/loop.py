@@ -96,7 +96,11 @@ def _instead(ctx: FileContext, function: FunctionScope) -> str:
                 f"drop the fixture: {_PLUGIN[runner]} provides the loop, and async tests reach it "
                 "with `asyncio.get_running_loop()`"
             )
-        decorator = "@pytest_asyncio.fixture" if runner == "asyncio" and ctx.profile.asyncio_mode != "auto" else "@pytest.fixture"
+        decorator = (
+            "@pytest_asyncio.fixture"
+            if runner == "asyncio" and ctx.profile.asyncio_mode != "auto"
+            else "@pytest.fixture"
+        )
         return f"make it an `async def` fixture (`{decorator}`) that awaits instead"
     if collected_test(function, ctx.resolver, ctx.profile) is not None and runner is not None:
         return f"make it an `async def` test marked `@pytest.mark.{runner}` and `await` instead"
@@ -257,7 +261,9 @@ def _by_hand(ctx: FileContext, function: FunctionScope, site: CallSite, api: str
     if _provides_a_loop(ctx, function):
         return False
     if api in tables.ASYNCIO_RUN:
-        return not any(arg.keyword is not None and arg.keyword.value in loops.RUN_API_KEYWORDS for arg in site.node.args)
+        return not any(
+            arg.keyword is not None and arg.keyword.value in loops.RUN_API_KEYWORDS for arg in site.node.args
+        )
     func = site.node.func
     receiver = func.value if isinstance(func, cst.Attribute) else None
     return receiver is None or not loops.harness_receiver(receiver, function)

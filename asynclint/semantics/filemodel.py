@@ -276,7 +276,9 @@ class _ModelBuilder:
         if dotted(node.test) in ("TYPE_CHECKING", "typing.TYPE_CHECKING") and isinstance(node.body, cst.IndentedBlock):
             for statement in node.body.body:
                 if isinstance(statement, cst.SimpleStatementLine):
-                    self.typing_only.update(id(s) for s in statement.body if isinstance(s, (cst.Import, cst.ImportFrom)))
+                    self.typing_only.update(
+                        id(s) for s in statement.body if isinstance(s, (cst.Import, cst.ImportFrom))
+                    )
 
     def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
         level = len(node.relative)
@@ -295,7 +297,9 @@ class _ModelBuilder:
                 local = alias.asname.name.value
             self.scope.bind(
                 local,
-                Binding("import", qualname=f"{base}.{name}" if base else name, runtime=id(node) not in self.typing_only),
+                Binding(
+                    "import", qualname=f"{base}.{name}" if base else name, runtime=id(node) not in self.typing_only
+                ),
             )
 
     def visit_Assign(self, node: cst.Assign) -> None:
@@ -497,7 +501,10 @@ _SKIPPED_FIELDS = frozenset(
     }
 )
 # Evaluated in the enclosing scope, so walked before the definition opens its own.
-_OUTER_FIELDS: dict[type, tuple[str, ...]] = {cst.FunctionDef: ("decorators",), cst.ClassDef: ("decorators", "bases", "keywords")}
+_OUTER_FIELDS: dict[type, tuple[str, ...]] = {
+    cst.FunctionDef: ("decorators",),
+    cst.ClassDef: ("decorators", "bases", "keywords"),
+}
 _ENTER, _VISIT_ONLY, _LEAVE = 0, 1, 2
 
 

@@ -52,12 +52,20 @@ class PluginRole:
 
 _ROLES: tuple[PluginRole, ...] = (
     # Runners that need their own mark (strict pytest-asyncio, anyio, pytest-trio ...).
-    PluginRole("pytest-asyncio", RUNS_MARKED, ("asyncio", "pytest_asyncio", "pytest_asyncio.plugin"), "asyncio", "asyncio"),
+    PluginRole(
+        "pytest-asyncio", RUNS_MARKED, ("asyncio", "pytest_asyncio", "pytest_asyncio.plugin"), "asyncio", "asyncio"
+    ),
     PluginRole("anyio", RUNS_MARKED, ("anyio", "anyio.pytest_plugin"), "anyio", "anyio"),
     PluginRole("pytest-trio", RUNS_MARKED, ("trio", "pytest_trio", "pytest_trio.plugin"), "trio", "trio"),
-    PluginRole("pytest-asyncio-cooperative", RUNS_MARKED, ("pytest_asyncio_cooperative",), "asyncio_cooperative", "asyncio"),
-    PluginRole("pytest-asyncio-concurrent", RUNS_MARKED, ("pytest_asyncio_concurrent",), "asyncio_concurrent", "asyncio"),
-    PluginRole("pytest-asyncio-concurrent-fork", RUNS_MARKED, ("pytest_asyncio_concurrent",), "asyncio_concurrent", "asyncio"),
+    PluginRole(
+        "pytest-asyncio-cooperative", RUNS_MARKED, ("pytest_asyncio_cooperative",), "asyncio_cooperative", "asyncio"
+    ),
+    PluginRole(
+        "pytest-asyncio-concurrent", RUNS_MARKED, ("pytest_asyncio_concurrent",), "asyncio_concurrent", "asyncio"
+    ),
+    PluginRole(
+        "pytest-asyncio-concurrent-fork", RUNS_MARKED, ("pytest_asyncio_concurrent",), "asyncio_concurrent", "asyncio"
+    ),
     PluginRole("pytest-tornado", UNCERTAIN, ("pytest_tornado", "pytest_tornado.plugin"), "gen_test", loop_fixture=True),
     PluginRole("pytest-tornado5", UNCERTAIN, ("pytest_tornado5",), "gen_test", loop_fixture=True),
     PluginRole("pytest-tornado-yen3", UNCERTAIN, ("pytest_tornado_yen3",), "gen_test", loop_fixture=True),

@@ -180,7 +180,9 @@ class ValueInference:
             found = self.method_facts(receiver.cls, expr.attr.value)
             # a decorated method is a coroutine function at run time only if its decorators keep it
             if found is not None and r.facts_kind(found[0] or r.summary, found[1]) == "coroutine":
-                return MockValue(True, f"the AsyncMock a mock with `spec={receiver.cls.name}` has for `{expr.attr.value}`")
+                return MockValue(
+                    True, f"the AsyncMock a mock with `spec={receiver.cls.name}` has for `{expr.attr.value}`"
+                )
         return None
 
     def symbol_value(self, symbol: Symbol | None, depth: int = 0) -> Value:
@@ -278,7 +280,9 @@ class ValueInference:
         if symbol.function is not None:
             owner = None
             if symbol.kind == "method" and symbol.cls is not None:
-                owner = ClassRef(symbol=Symbol("class", symbol.qualname.rpartition(".")[0], symbol.module, cls=symbol.cls))
+                owner = ClassRef(
+                    symbol=Symbol("class", symbol.qualname.rpartition(".")[0], symbol.module, cls=symbol.cls)
+                )
             return (symbol.module, symbol.function, owner)
         return None
 
@@ -324,7 +328,11 @@ class ValueInference:
             return None
         mock_module, mock_name = _mock_module(qualname)
         if mock_module:
-            return MockValue(mock_name in tables.ASYNC_MOCK_CLASSES, f"{mock_name}()") if mock_name in (tables.ASYNC_MOCK_CLASSES | tables.SYNC_MOCK_CLASSES) else None
+            return (
+                MockValue(mock_name in tables.ASYNC_MOCK_CLASSES, f"{mock_name}()")
+                if mock_name in (tables.ASYNC_MOCK_CLASSES | tables.SYNC_MOCK_CLASSES)
+                else None
+            )
         target = self._qualified_callable(qualname)
         if isinstance(target, ClassRef):
             return None if awaited else Instance(target, exact=False)

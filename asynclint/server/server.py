@@ -258,7 +258,9 @@ class AsynclintServer(LanguageServer):
             return []
         codec = self.workspace.position_codec
         lines = linted.lines
-        wanted = Span(convert.from_client(lines, params.range.start, codec), convert.from_client(lines, params.range.end, codec))
+        wanted = Span(
+            convert.from_client(lines, params.range.start, codec), convert.from_client(lines, params.range.end, codec)
+        )
         quick = _wants(params.context.only, types.CodeActionKind.QuickFix)
         actions: list[types.CodeAction] = []
         for finding in linted.findings:
