@@ -74,7 +74,19 @@ def test_fetch():
     fetch()
 """
 
-JSON_KEYS = {"schema_version", "code", "name", "message", "path", "line", "column", "end_line", "end_column", "fix", "url"}
+JSON_KEYS = {
+    "schema_version",
+    "code",
+    "name",
+    "message",
+    "path",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "fix",
+    "url",
+}
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 # SGR parameters that set a colour: 30-37, 39, 40-47, 49, 90-97, 100-107, 38;/48; (256/true colour).
 COLOR_SGR = re.compile(r"\x1b\[(?:[0-9;]*;)?(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])(?:;[0-9;]*)?m")
@@ -976,7 +988,9 @@ def test_json_fix_edits_apply_in_listed_order(project: Path) -> None:
         starts.append(starts[-1] + len(line))
     for item in items:
         edits = item["fix"]["edits"]
-        offsets = [(starts[e["line"] - 1] + e["column"] - 1, starts[e["end_line"] - 1] + e["end_column"] - 1) for e in edits]
+        offsets = [
+            (starts[e["line"] - 1] + e["column"] - 1, starts[e["end_line"] - 1] + e["end_column"] - 1) for e in edits
+        ]
         assert offsets == sorted(offsets)
         text, cursor = [], 0
         for (start, end), edit in zip(offsets, edits):

@@ -103,7 +103,9 @@ def test_config_errors(project: Path, files: dict[str, str], args: tuple[str, ..
 
 
 def test_isolated_reads_no_configuration(project: Path) -> None:
-    write(project, {"pyproject.toml": '[tool.asynclint]\nselect = ["ASL1"]\nexclude = ["test_a.py"]\n', "test_a.py": BAD})
+    write(
+        project, {"pyproject.toml": '[tool.asynclint]\nselect = ["ASL1"]\nexclude = ["test_a.py"]\n', "test_a.py": BAD}
+    )
     assert codes(invoke(*CONCISE).stdout) == []
     assert codes(invoke(*CONCISE, "--isolated").stdout) == ["ASL101", "ASL201", "ASL301"]
 

@@ -130,7 +130,9 @@ PYTEST_IDS = [f"{key}={toml}" for key, toml, _, _ in PYTEST_KEYS]
 
 
 @pytest.mark.parametrize(("key", "toml", "ini", "fragment"), PYTEST_KEYS, ids=PYTEST_IDS)
-def test_malformed_pytest_key_in_ini_options(tmp_path: Path, key: str, toml: str, ini: str | None, fragment: str) -> None:
+def test_malformed_pytest_key_in_ini_options(
+    tmp_path: Path, key: str, toml: str, ini: str | None, fragment: str
+) -> None:
     (tmp_path / "pyproject.toml").write_text(f"[tool.pytest.ini_options]\n{key} = {toml}\n", encoding="utf-8")
     (tmp_path / "test_a.py").write_text(UNMARKED)
     reported = "addopts --asyncio-mode" if key == "addopts" and "asyncio" in toml else key
@@ -187,7 +189,8 @@ def test_end_to_end_in_a_subprocess(tmp_path: Path) -> None:
 def test_malformed_dependency_tables_are_not_fatal(tmp_path: Path) -> None:
     """Dependency declarations are version hints for the rules, not asynclint's configuration."""
     (tmp_path / "pyproject.toml").write_text(
-        'project = "x"\n[tool.poetry]\ngroup = [1]\n[tool.pytest.ini_options]\nasyncio_mode = "strict"\n', encoding="utf-8"
+        'project = "x"\n[tool.poetry]\ngroup = [1]\n[tool.pytest.ini_options]\nasyncio_mode = "strict"\n',
+        encoding="utf-8",
     )
     (tmp_path / "test_a.py").write_text(UNMARKED)
     result = run_check(tmp_path)

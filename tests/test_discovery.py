@@ -47,21 +47,64 @@ SUPPORTED_39_UP = _versions(*range(9, 16))
         ('_old = ["a.py"]\ncollect_ignore = _old + ["b.py"]', ("a.py", "b.py"), ()),
         ('collect_ignore = list(["a.py"])', ("a.py",), ()),
         # a version condition true for a supported Python (3.9) counts ...
-        ('import sys\ncollect_ignore = []\nif sys.version_info < (3, 10):\n    collect_ignore.append("a.py")', ("a.py",), ()),
-        ('import sys\ncollect_ignore = []\nif sys.version_info[:2] < (3, 10):\n    collect_ignore.append("a.py")', ("a.py",), ()),
-        ('import sys\ncollect_ignore = []\nif sys.version_info.minor < 10:\n    collect_ignore.append("a.py")', ("a.py",), ()),
-        ('from sys import version_info as v\ncollect_ignore = []\nif v >= (3, 12):\n    collect_ignore.append("a.py")', ("a.py",), ()),
+        (
+            'import sys\ncollect_ignore = []\nif sys.version_info < (3, 10):\n    collect_ignore.append("a.py")',
+            ("a.py",),
+            (),
+        ),
+        (
+            'import sys\ncollect_ignore = []\nif sys.version_info[:2] < (3, 10):\n    collect_ignore.append("a.py")',
+            ("a.py",),
+            (),
+        ),
+        (
+            'import sys\ncollect_ignore = []\nif sys.version_info.minor < 10:\n    collect_ignore.append("a.py")',
+            ("a.py",),
+            (),
+        ),
+        (
+            'from sys import version_info as v\ncollect_ignore = []\n'
+            'if v >= (3, 12):\n    collect_ignore.append("a.py")',
+            ("a.py",),
+            (),
+        ),
         # ... one true for none is dropped, and then its else branch is certain
         ('import sys\ncollect_ignore = []\nif sys.version_info < (3, 8):\n    collect_ignore.append("a.py")', (), ()),
-        ('import sys\nif sys.version_info < (3,):\n    collect_ignore = ["a.py"]\nelse:\n    collect_ignore = ["b.py"]', ("b.py",), ()),
+        (
+            'import sys\nif sys.version_info < (3,):\n    collect_ignore = ["a.py"]\n'
+            'else:\n    collect_ignore = ["b.py"]',
+            ("b.py",),
+            (),
+        ),
         ('import sys\ncollect_ignore_glob = ["*_py2*.py"] if sys.version_info[0] < 3 else []', (), ()),
         ('import sys\ncollect_ignore_glob = ["*_py3*.py"] if sys.version_info >= (3,) else []', (), ("*_py3*.py",)),
-        ('import sys\ncollect_ignore_glob = ["a*"] if sys.version_info < (3, 10) and sys.platform == "win32" else []', (), ("a*",)),
-        ('import sys\ncollect_ignore = []\nif not sys.version_info >= (3, 10):\n    collect_ignore.append("a.py")', ("a.py",), ()),
-        ('import sys\ncollect_ignore = []\nif sys.version_info < (3, 9, 5):\n    collect_ignore.append("a.py")', ("a.py",), ()),
+        (
+            'import sys\n'
+            'collect_ignore_glob = ["a*"] if sys.version_info < (3, 10) and sys.platform == "win32" else []',
+            (),
+            ("a*",),
+        ),
+        (
+            'import sys\ncollect_ignore = []\nif not sys.version_info >= (3, 10):\n    collect_ignore.append("a.py")',
+            ("a.py",),
+            (),
+        ),
+        (
+            'import sys\ncollect_ignore = []\nif sys.version_info < (3, 9, 5):\n    collect_ignore.append("a.py")',
+            ("a.py",),
+            (),
+        ),
         # conditions asynclint cannot decide may go either way
-        ('import sys\ncollect_ignore = []\nif sys.platform == "win32":\n    collect_ignore.append("a.py")', ("a.py",), ()),
-        ('collect_ignore = []\ntry:\n    import trio\nexcept ImportError:\n    collect_ignore.append("a.py")', ("a.py",), ()),
+        (
+            'import sys\ncollect_ignore = []\nif sys.platform == "win32":\n    collect_ignore.append("a.py")',
+            ("a.py",),
+            (),
+        ),
+        (
+            'collect_ignore = []\ntry:\n    import trio\nexcept ImportError:\n    collect_ignore.append("a.py")',
+            ("a.py",),
+            (),
+        ),
         # what cannot be read is not invented
         ("collect_ignore = [str(p) for p in x]", (), ()),
         ("def pytest_ignore_collect(collection_path):\n    collect_ignore = ['a.py']", (), ()),
@@ -104,7 +147,9 @@ def test_supported_pythons_follow_requires_python(tmp_path: Path, requires: str 
 
 
 def test_version_condition_is_judged_by_requires_python(tmp_path: Path) -> None:
-    conftest = 'import sys\ncollect_ignore = []\nif sys.version_info < (3, 10):\n    collect_ignore.append("test_b.py")\n'
+    conftest = (
+        'import sys\ncollect_ignore = []\nif sys.version_info < (3, 10):\n    collect_ignore.append("test_b.py")\n'
+    )
     for requires, linted in ((">=3.9", ["test_a.py"]), (">=3.10", ["test_a.py", "test_b.py"])):
         (tmp_path / "pyproject.toml").write_text(
             f'[project]\nname = "x"\nrequires-python = "{requires}"\n[tool.pytest.ini_options]\n', encoding="utf-8"

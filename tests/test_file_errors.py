@@ -246,7 +246,8 @@ def test_linted_code_is_never_executed(tmp_path: Path) -> None:
         "src/app/__init__.py": effect("app_init.py"),
         "src/app/service.py": effect("service.py") + "async def fetch():\n    return 1\n",
         "tests/conftest.py": effect("tests_conftest.py"),
-        "tests/test_x.py": effect("test_x.py") + "from app.service import fetch\n\n\nasync def test_x():\n    fetch()\n",
+        "tests/test_x.py": effect("test_x.py")
+        + "from app.service import fetch\n\n\nasync def test_x():\n    fetch()\n",
     }
     for name, text in files.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)

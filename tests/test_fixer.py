@@ -96,7 +96,9 @@ def test_every_fixable_code_has_a_golden() -> None:
 def test_every_golden_has_its_fixed_file() -> None:
     for before, after in golden_pairs():
         assert after.is_file(), f"{before} has no {after.name}"
-    orphans = [p for p in FIXES.glob("ASL*/*.fixed.py") if not p.with_name(p.name.replace(".fixed.py", ".py")).is_file()]
+    orphans = [
+        p for p in FIXES.glob("ASL*/*.fixed.py") if not p.with_name(p.name.replace(".fixed.py", ".py")).is_file()
+    ]
     assert not orphans
 
 
@@ -272,7 +274,9 @@ def test_a_coding_cookie_in_a_cr_only_file_is_honoured(tmp_path: Path) -> None:
     path = write_project(tmp_path, "test_cr_latin1.py", data_bytes)
     assert [d.code for d in lint_paths([str(path)]).diagnostics] == ["ASL101"]
     fix_paths([str(path)], settings=EVERYTHING)
-    assert path.read_bytes().decode("latin-1").endswith("\r@pytest.mark.asyncio\rasync def test_x():\r    await asyncio.sleep(0)\r")
+    assert path.read_bytes().decode("latin-1").endswith(
+        "\r@pytest.mark.asyncio\rasync def test_x():\r    await asyncio.sleep(0)\r"
+    )
 
 
 def test_mixed_newlines_outside_edits_are_kept(tmp_path: Path) -> None:
@@ -506,7 +510,9 @@ def _check_apply(text: str, raw) -> None:
         end = max(start, end)
         edit = Edit(Span(position(start), position(end)), content)
         diagnostic = _diagnostic("ASL201", 1, [])
-        diagnostic = Diagnostic("ASL201", "x", str(n), "t.py", diagnostic.span, Fix(Applicability.SAFE, str(n), (edit,)))
+        diagnostic = Diagnostic(
+            "ASL201", "x", str(n), "t.py", diagnostic.span, Fix(Applicability.SAFE, str(n), (edit,))
+        )
         located = locate(diagnostic, index, lambda content, at: content)
         assert located is not None and located.edits == ((start, end, content),)
         candidates.append(located)
@@ -563,7 +569,9 @@ def test_from_import_is_extended() -> None:
 def test_new_import_goes_after_docstring_and_future() -> None:
     text = '"""Doc."""\nfrom __future__ import annotations\n\nimport os\n\n\ndef f():\n    pass\n'
     merged = _merge(text, ImportRequest("asyncio"))
-    assert merged == '"""Doc."""\nfrom __future__ import annotations\n\nimport asyncio\nimport os\n\n\ndef f():\n    pass\n'
+    assert merged == (
+        '"""Doc."""\nfrom __future__ import annotations\n\nimport asyncio\nimport os\n\n\ndef f():\n    pass\n'
+    )
 
 
 def test_star_import_satisfies_a_name() -> None:
@@ -582,7 +590,10 @@ def test_import_edits_for_json() -> None:
     [
         # isort's order: ``import x`` lines of the standard library, alphabetically
         ("import os\nimport time\n\nimport pytest\n", "import asyncio\nimport os\nimport time\n\nimport pytest\n"),
-        ("import time\nfrom os import path\n\nimport pytest\n", "import asyncio\nimport time\nfrom os import path\n\nimport pytest\n"),
+        (
+            "import time\nfrom os import path\n\nimport pytest\n",
+            "import asyncio\nimport time\nfrom os import path\n\nimport pytest\n",
+        ),
         ("import abc\nfrom os import path\n", "import abc\nimport asyncio\nfrom os import path\n"),
         ("import abc\n# the rest\nimport zlib\n", "import abc\n# the rest\nimport asyncio\nimport zlib\n"),
         # no standard-library group: libcst places it after the imports

@@ -110,9 +110,9 @@ def test_sarif_validates_against_the_official_schema(project: Path) -> None:
     broken["runs"][0]["tool"]["driver"]["rules"][0]["helpUri"] = "docs/rules/ASL000.md"
     with pytest.raises(jsonschema.ValidationError, match="is not a 'uri'"):
         validator.validate(broken)
-    assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in document["runs"][0]["results"]} == {
-        "sub%20dir/test_c.py", "test_a.py", "test_b.py"
-    }
+    assert {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in document["runs"][0]["results"]
+    } == {"sub%20dir/test_c.py", "test_a.py", "test_b.py"}
 
 
 def test_sarif_rules_results_and_fixes(project: Path) -> None:

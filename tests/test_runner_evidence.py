@@ -167,7 +167,9 @@ def test_cached_advice_follows_the_marks_of_other_files(tmp_path: Path, monkeypa
     """One file marked anyio, another unmarked: the advice is the anyio mark. Changing the first
     file to asyncio must change the cached advice of the second, without --no-cache."""
     anyio_marked = MARKED.replace("mark.asyncio", "mark.anyio")
-    project = write(tmp_path / "project", {"pytest.ini": "[pytest]\n", "test_a.py": anyio_marked, "test_b.py": UNMARKED})
+    project = write(
+        tmp_path / "project", {"pytest.ini": "[pytest]\n", "test_a.py": anyio_marked, "test_b.py": UNMARKED}
+    )
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
     first = runner.invoke(main, ["check", str(project), "--select", "ASL101", "--output-format", "concise"])

@@ -130,7 +130,9 @@ async def published(client: LanguageClient, uri: str) -> list[types.Diagnostic]:
     return await asyncio.wait_for(wait(), TIMEOUT)
 
 
-async def open_file(client: LanguageClient, path: Path, text: str | None = None, version: int = 1) -> list[types.Diagnostic]:
+async def open_file(
+    client: LanguageClient, path: Path, text: str | None = None, version: int = 1
+) -> list[types.Diagnostic]:
     waiting = asyncio.ensure_future(published(client, path.as_uri()))
     client.text_document_did_open(
         types.DidOpenTextDocumentParams(
@@ -289,7 +291,9 @@ async def test_quick_fix_and_noqa_fix_the_text(client: LanguageClient, project: 
     assert await change_file(client, test_file, fixed, version=2) == []
 
     unsafe_file = project / "tests" / "test_case.py"
-    unsafe_file.write_text("import unittest\n\n\nclass TestX(unittest.TestCase):\n    async def test_a(self):\n        pass\n")
+    unsafe_file.write_text(
+        "import unittest\n\n\nclass TestX(unittest.TestCase):\n    async def test_a(self):\n        pass\n"
+    )
     [asl104] = [d for d in await open_file(client, unsafe_file) if d.code == "ASL104"]
     [unsafe] = [a for a in await code_actions(client, unsafe_file, asl104.range) if "noqa" not in a.title]
     assert unsafe.title.endswith("(unsafe)") and not unsafe.is_preferred
@@ -338,7 +342,9 @@ async def test_hover_and_explain_show_the_rule_docs(client: LanguageClient, proj
     diagnostics = await open_file(client, test_file)
     asl201 = next(d for d in diagnostics if d.code == "ASL201")
     hover = await client.text_document_hover_async(
-        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=test_file.as_uri()), position=asl201.range.start)
+        types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=test_file.as_uri()), position=asl201.range.start
+        )
     )
     assert hover is not None and hover.range == asl201.range
     assert hover.contents.kind == types.MarkupKind.Markdown

@@ -349,7 +349,9 @@ def test_needs_fixture_rules_sees_trigger_free_requests(tmp_path: Path) -> None:
         "conftest.py": "import pytest\n\n\n@pytest.fixture\nasync def db():\n    return 1\n",
         "test_plain.py": "def test_db(db):\n    assert db\n",
         "test_other.py": "def test_other(tmp_path):\n    assert tmp_path\n",
-        "test_marked_fixture.py": "import pytest\n\n\n@pytest.mark.usefixtures('tmp_path')\n@pytest.fixture\ndef x():\n    return 1\n",
+        "test_marked_fixture.py": (
+            "import pytest\n\n\n@pytest.mark.usefixtures('tmp_path')\n@pytest.fixture\ndef x():\n    return 1\n"
+        ),
     })
     index = ProjectIndex(root)
     profile = load_profile(root / "test_plain.py")
@@ -367,7 +369,9 @@ def test_trigger_free_file_gets_fixture_findings(tmp_path: Path) -> None:
         "pytest.ini": "[pytest]\n",
         "conftest.py": "import pytest\n\n\n@pytest.fixture\nasync def db():\n    return 1\n",
         "test_plain.py": "def test_db(db):\n    assert db\n",
-        "test_marked_fixture.py": "import pytest\n\n\n@pytest.mark.usefixtures('tmp_path')\n@pytest.fixture\ndef x():\n    return 1\n",
+        "test_marked_fixture.py": (
+            "import pytest\n\n\n@pytest.mark.usefixtures('tmp_path')\n@pytest.fixture\ndef x():\n    return 1\n"
+        ),
     })
     found = {(Path(d.path).name, d.code) for d in lint_project(root)}
     assert ("test_plain.py", "ASL109") in found and ("test_marked_fixture.py", "ASL108") in found
