@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable
-
-import libcst as cst
 
 from asynclint.config.pytest_config import PytestProfile, load_profile
 from asynclint.config.settings import Settings, load_settings
@@ -37,10 +35,18 @@ def lint_paths(
     if settings is not None:
         return run(discover(paths, settings), settings, use_cache=use_cache, cache_dir=cache_dir, jobs=jobs)
     groups = group_by_config(discover(paths), load_settings, Path(paths[0]))
-    return merge_runs([
-        run(without_excluded(group, found, set(paths), False), found, use_cache=use_cache, cache_dir=cache_dir, jobs=jobs)
-        for found, group in groups
-    ])
+    return merge_runs(
+        [
+            run(
+                without_excluded(group, found, set(paths), False),
+                found,
+                use_cache=use_cache,
+                cache_dir=cache_dir,
+                jobs=jobs,
+            )
+            for found, group in groups
+        ]
+    )
 
 
 def fix_paths(
@@ -63,17 +69,31 @@ def fix_paths(
     paths = list(paths) or ["."]
     if settings is not None:
         return fix_files(
-            discover(paths, settings), settings, paths, unsafe=unsafe, write=write, use_cache=use_cache,
-            cache_dir=cache_dir, jobs=jobs,
+            discover(paths, settings),
+            settings,
+            paths,
+            unsafe=unsafe,
+            write=write,
+            use_cache=use_cache,
+            cache_dir=cache_dir,
+            jobs=jobs,
         )
     groups = group_by_config(discover(paths), load_settings, Path(paths[0]))
-    return merge_fix_runs([
-        fix_files(
-            without_excluded(group, found, set(paths), False), found, paths, unsafe=unsafe, write=write,
-            use_cache=use_cache, cache_dir=cache_dir, jobs=jobs,
-        )
-        for found, group in groups
-    ])
+    return merge_fix_runs(
+        [
+            fix_files(
+                without_excluded(group, found, set(paths), False),
+                found,
+                paths,
+                unsafe=unsafe,
+                write=write,
+                use_cache=use_cache,
+                cache_dir=cache_dir,
+                jobs=jobs,
+            )
+            for found, group in groups
+        ]
+    )
 
 
 def lint_text(

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator, TextIO
+from typing import TextIO
 
 import click
 from rich.console import Console
@@ -69,7 +70,7 @@ def _console(err: bool = False, color: str = "auto", file: TextIO | None = None)
     return Console(file=stream, highlight=False, soft_wrap=True)
 
 
-def _fail(message: str) -> "click.exceptions.Exit":
+def _fail(message: str) -> click.exceptions.Exit:
     click.echo(f"asynclint: error: {message}", err=True)
     return click.exceptions.Exit(EXIT_USAGE)
 
@@ -173,9 +174,19 @@ def _output(path: str | None) -> Iterator[TextIO]:
     help="Report format (under GitHub Actions, text also adds annotations).",
 )
 @click.option("--output-file", "-o", metavar="PATH", help="Write the report to PATH instead of standard output.")
-@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
-              help="Colour the text report (auto: on a terminal, unless NO_COLOR is set).")
-@click.option("--statistics", "show_statistics", is_flag=True, help="Print how many findings each rule has instead of the findings.")
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour the text report (auto: on a terminal, unless NO_COLOR is set).",
+)
+@click.option(
+    "--statistics",
+    "show_statistics",
+    is_flag=True,
+    help="Print how many findings each rule has instead of the findings.",
+)
 @click.option("--show-fixes", is_flag=True, help="Show each finding's fix; with --fix, list what was fixed.")
 @click.option("--show-files", is_flag=True, help="List the files that would be linted, and exit.")
 @click.option("--show-settings", is_flag=True, help="Print the settings the run would use, and exit.")
@@ -288,7 +299,9 @@ def check(
         if diff or add_noqa or write_baseline or dependents:
             raise _fail("--diff, --add-noqa, --write-baseline and --dependents do not apply to standard input")
         raise click.exceptions.Exit(
-            _check_stdin(stdin_filename or "-", settings_for, fix, unsafe_fixes, exit_zero, baseline_file, output_format, quiet)
+            _check_stdin(
+                stdin_filename or "-", settings_for, fix, unsafe_fixes, exit_zero, baseline_file, output_format, quiet
+            )
         )
     if diff and (add_noqa or write_baseline):
         raise _fail("--diff writes nothing: it does not combine with --add-noqa or --write-baseline")
@@ -314,20 +327,31 @@ def check(
                     out.writelines(f"{f.display}\n" for _, group in groups for f in group)
             raise click.exceptions.Exit(EXIT_CLEAN)
         if fix or diff:
-            fix_run = merge_fix_runs([
-                fix_files(
-                    group, settings, targets, unsafe=unsafe_fixes, write=not diff, use_cache=not no_cache,
-                    cache_dir=cache_dir, jobs=jobs, progress=progress,
-                )
-                for settings, group in groups
-            ])
+            fix_run = merge_fix_runs(
+                [
+                    fix_files(
+                        group,
+                        settings,
+                        targets,
+                        unsafe=unsafe_fixes,
+                        write=not diff,
+                        use_cache=not no_cache,
+                        cache_dir=cache_dir,
+                        jobs=jobs,
+                        progress=progress,
+                    )
+                    for settings, group in groups
+                ]
+            )
             diagnostics, files_checked = fix_run.diagnostics, fix_run.files_checked
             file_errors, warnings = fix_run.file_errors, fix_run.warnings
         else:
-            result = merge_runs([
-                run(group, settings, use_cache=not no_cache, cache_dir=cache_dir, jobs=jobs, progress=progress)
-                for settings, group in groups
-            ])
+            result = merge_runs(
+                [
+                    run(group, settings, use_cache=not no_cache, cache_dir=cache_dir, jobs=jobs, progress=progress)
+                    for settings, group in groups
+                ]
+            )
             diagnostics, files_checked = result.diagnostics, result.files_checked
             file_errors, warnings = result.errors, result.warnings
         if write_baseline is not None:
@@ -457,8 +481,12 @@ def _print_settings(settings: Settings, targets: list[str], isolated: bool, out:
             "per-file-ignores",
             "; ".join(f"{pattern}: {', '.join(codes)}" for pattern, codes in settings.per_file_ignores) or "-",
         ),
-        ("asyncio mode", f"{settings.asyncio_mode} ({settings.asyncio_mode_source})" if settings.asyncio_mode
-         else "(from each file's pytest config)"),
+        (
+            "asyncio mode",
+            f"{settings.asyncio_mode} ({settings.asyncio_mode_source})"
+            if settings.asyncio_mode
+            else "(from each file's pytest config)",
+        ),
     ]
     width = max(len(label) for label, _ in rows) + 2
     for label, value in rows:
@@ -469,9 +497,14 @@ def _add_noqa(files: list[SourceFile], diagnostics: list[Diagnostic]) -> int:
     """``--add-noqa``: a count on stderr, each skipped finding named; exit 1 if any is left."""
     outcome = add_noqa(files, diagnostics)
     noun = "finding" if outcome.added == 1 else "findings"
-    click.echo(f"Added noqa for {outcome.added} {noun} in {outcome.files} file{'s' if outcome.files != 1 else ''}.", err=True)
+    click.echo(
+        f"Added noqa for {outcome.added} {noun} in {outcome.files} file{'s' if outcome.files != 1 else ''}.", err=True
+    )
     for where in outcome.skipped:
-        click.echo(f"asynclint: warning: {where}: line ends inside a multi-line string or a continuation; no noqa added", err=True)
+        click.echo(
+            f"asynclint: warning: {where}: line ends inside a multi-line string or a continuation; no noqa added",
+            err=True,
+        )
     for error in outcome.errors:
         click.echo(f"asynclint: warning: {error}", err=True)
     return EXIT_FINDINGS if outcome.skipped or outcome.errors else EXIT_CLEAN
@@ -581,7 +614,9 @@ def list_rules() -> None:
 
 
 @main.command()
-@click.option("--stdio", is_flag=True, help="Talk over stdin/stdout (the only transport; accepted for clients that pass it).")
+@click.option(
+    "--stdio", is_flag=True, help="Talk over stdin/stdout (the only transport; accepted for clients that pass it)."
+)
 def server(stdio: bool) -> None:
     """Run the language server for editors (LSP over stdin/stdout; needs asynclint[server])."""
     # Imported here on purpose, not at the top: pygls is an optional extra, and

@@ -45,8 +45,16 @@ def run_case(name: str, source: str, config: str = "") -> None:
         with out.open("wb") as stdout_file, err.open("wb") as stderr_file:
             start = time.perf_counter()
             process = subprocess.Popen(
-                [sys.executable, "-m", "asynclint", "--no-cache", "--exit-zero", "--output-format", "concise",
-                 "test_case.py"],
+                [
+                    sys.executable,
+                    "-m",
+                    "asynclint",
+                    "--no-cache",
+                    "--exit-zero",
+                    "--output-format",
+                    "concise",
+                    "test_case.py",
+                ],
                 cwd=project,
                 stdout=stdout_file,
                 stderr=stderr_file,
@@ -57,8 +65,10 @@ def run_case(name: str, source: str, config: str = "") -> None:
     findings = len(stdout.splitlines())
     peak = f"{usage.ru_maxrss / 1024:8.0f} MB"
     note = stderr.decode(errors="replace").strip().splitlines()
-    print(f"{name:<34} {len(source) / 1024:9.0f} KB {elapsed:8.2f} s {peak} {findings:7d} findings"
-          + (f"  [{note[-1][:90]}]" if note else ""))
+    print(
+        f"{name:<34} {len(source) / 1024:9.0f} KB {elapsed:8.2f} s {peak} {findings:7d} findings"
+        + (f"  [{note[-1][:90]}]" if note else "")
+    )
 
 
 def main() -> None:

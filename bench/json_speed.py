@@ -32,7 +32,7 @@ TEMPLATES = (
     "    time.sleep(0.01)\n    assert {n} >= 0\n",
     # ASL501: sync Mock for an async method -> AsyncMock (from unittest.mock import AsyncMock)
     "from unittest.mock import Mock, patch\n\nimport pytest\n\n\n@pytest.mark.asyncio\n"
-    "async def test_mock_{n}():\n    with patch(\"app.service.fetch\", new=Mock()):\n        assert {n} >= 0\n",
+    'async def test_mock_{n}():\n    with patch("app.service.fetch", new=Mock()):\n        assert {n} >= 0\n',
     # a clean file
     "def test_plain_{n}():\n    assert {n} + 1 > {n}\n",
 )

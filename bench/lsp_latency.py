@@ -43,8 +43,15 @@ def write_project(root: Path, lines: int) -> Path:
     body = ["import time", "", "import pytest", "", "from app.service import compute, fetch", ""]
     number = 0
     while True:
-        block = ["", "@pytest.mark.asyncio", f"async def test_case_{number}():", f"    value = await fetch({number})",
-                 f"    assert value == {number}", f"    compute({number})", ""]
+        block = [
+            "",
+            "@pytest.mark.asyncio",
+            f"async def test_case_{number}():",
+            f"    value = await fetch({number})",
+            f"    assert value == {number}",
+            f"    compute({number})",
+            "",
+        ]
         if number % 10 == 0:
             block += ["", f"async def test_unmarked_{number}():", f"    fetch({number})", "    time.sleep(0)", ""]
         if len(body) + len(block) > lines:
@@ -165,8 +172,10 @@ async def measure(edits: int, lines: int) -> None:
             await asyncio.sleep(0.05)
         future = bench.expect(version)
         took = await future - last
-        print(f"burst of 10 keystrokes 50 ms apart, last keystroke -> diagnostics: {took * 1000:.0f} ms "
-              f"(debounce {DEBOUNCE * 1000:.0f} ms)")
+        print(
+            f"burst of 10 keystrokes 50 ms apart, last keystroke -> diagnostics: {took * 1000:.0f} ms "
+            f"(debounce {DEBOUNCE * 1000:.0f} ms)"
+        )
 
         await client.shutdown_async(None)
         client.exit(None)

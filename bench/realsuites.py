@@ -129,9 +129,9 @@ def fetch(data_dir: Path) -> None:
             continue
         before = set(sdists.iterdir())
         subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:",
-             spec, "-d", str(sdists)],
-            check=False, stdout=subprocess.DEVNULL,
+            [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:", spec, "-d", str(sdists)],
+            check=False,
+            stdout=subprocess.DEVNULL,
         )
         archive = _find_archive(sdists, spec, before)
         if archive is None:
@@ -181,9 +181,10 @@ def run(data_dir: Path) -> None:
             print(f"missing (run fetch): {spec}", file=sys.stderr)
             continue
         proc = subprocess.run(
-            ["asynclint", "check", str(root), "--output-format", "json", "--no-cache",
-             "--exit-zero"],
-            capture_output=True, text=True, check=False,
+            ["asynclint", "check", str(root), "--output-format", "json", "--no-cache", "--exit-zero"],
+            capture_output=True,
+            text=True,
+            check=False,
         )
         (out / f"{_suite_dirname(spec)}.json").write_text(proc.stdout or "[]")
         if proc.stderr.strip():
@@ -240,11 +241,9 @@ def report(data_dir: Path) -> None:
     print("suite".ljust(40), " ".join(c.rjust(7) for c in codes), "  total")
     for suite, rows in findings.items():
         cnt = Counter(c for _, _, c in rows)
-        print(suite.ljust(40), " ".join(str(cnt.get(c, 0)).rjust(7) for c in codes),
-              str(len(rows)).rjust(7))
+        print(suite.ljust(40), " ".join(str(cnt.get(c, 0)).rjust(7) for c in codes), str(len(rows)).rjust(7))
     total = Counter(c for rows in findings.values() for _, _, c in rows)
-    print("TOTAL".ljust(40), " ".join(str(total.get(c, 0)).rjust(7) for c in codes),
-          str(sum(total.values())).rjust(7))
+    print("TOTAL".ljust(40), " ".join(str(total.get(c, 0)).rjust(7) for c in codes), str(sum(total.values())).rjust(7))
     if not labels:
         return
     per_rule: dict[str, Counter[str]] = defaultdict(Counter)

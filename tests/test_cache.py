@@ -261,7 +261,7 @@ def test_entries_of_an_edited_file_or_other_settings_are_misses(project: Path) -
     concise()
     assert concise("--select", "ASL3").stdout.count("ASL") == 1
     assert concise().stdout.count("ASL") == 3
-    (project / "test_a.py").write_text(BAD.replace("save(\"x\")", "await save(\"x\")"), encoding="utf-8")
+    (project / "test_a.py").write_text(BAD.replace('save("x")', 'await save("x")'), encoding="utf-8")
     assert cache_hits(project, folder) == (0, 1)
 
 

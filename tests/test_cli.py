@@ -15,8 +15,8 @@ import shutil
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from click.testing import CliRunner, Result
@@ -74,7 +74,19 @@ def test_fetch():
     fetch()
 """
 
-JSON_KEYS = {"schema_version", "code", "name", "message", "path", "line", "column", "end_line", "end_column", "fix", "url"}
+JSON_KEYS = {
+    "schema_version",
+    "code",
+    "name",
+    "message",
+    "path",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "fix",
+    "url",
+}
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 # SGR parameters that set a colour: 30-37, 39, 40-47, 49, 90-97, 100-107, 38;/48; (256/true colour).
 COLOR_SGR = re.compile(r"\x1b\[(?:[0-9;]*;)?(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])(?:;[0-9;]*)?m")
@@ -100,7 +112,11 @@ def invoke(*args: str, env: dict[str, str | None] | None = None) -> Result:
     """Run ``asynclint ARGS`` in-process; colour variables (and GitHub Actions' marker, which adds
     annotations) are cleared unless ``env`` sets them."""
     base: dict[str, str | None] = {
-        "NO_COLOR": None, "FORCE_COLOR": None, "TTY_COMPATIBLE": None, "COLUMNS": None, "LINES": None,
+        "NO_COLOR": None,
+        "FORCE_COLOR": None,
+        "TTY_COMPATIBLE": None,
+        "COLUMNS": None,
+        "LINES": None,
         "GITHUB_ACTIONS": None,
     }
     base.update(env or {})
@@ -578,7 +594,9 @@ def test_testpaths_limit_a_walk_of_the_whole_project(project: Path) -> None:
     write(project, files, ini="[pytest]\ntestpaths = tests\n")
     whole = invoke("--no-cache", "--output-format", "concise")
     assert sorted({p for p, *_ in concise_positions(whole.stdout)}) == [
-        "conftest.py", "tests/test_a.py", "tests/unit/conftest.py",
+        "conftest.py",
+        "tests/test_a.py",
+        "tests/unit/conftest.py",
     ]
     # Named folders and files are linted as pytest collects them when named.
     assert [p for p, *_ in concise_positions(invoke("--no-cache", "--output-format", "concise", "pkg").stdout)] == [
@@ -976,7 +994,9 @@ def test_json_fix_edits_apply_in_listed_order(project: Path) -> None:
         starts.append(starts[-1] + len(line))
     for item in items:
         edits = item["fix"]["edits"]
-        offsets = [(starts[e["line"] - 1] + e["column"] - 1, starts[e["end_line"] - 1] + e["end_column"] - 1) for e in edits]
+        offsets = [
+            (starts[e["line"] - 1] + e["column"] - 1, starts[e["end_line"] - 1] + e["end_column"] - 1) for e in edits
+        ]
         assert offsets == sorted(offsets)
         text, cursor = [], 0
         for (start, end), edit in zip(offsets, edits):

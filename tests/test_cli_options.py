@@ -15,9 +15,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from test_cli import ANSI, BAD, CLEAN, UNAWAITED, codes, concise_positions, invoke, write
 
 from asynclint.report.visible import caret_line, visible
-from test_cli import ANSI, BAD, CLEAN, UNAWAITED, codes, concise_positions, invoke, write
 
 CONCISE = ("--no-cache", "--output-format", "concise")
 
@@ -57,11 +57,17 @@ def test_per_file_ignores_on_the_command_line_replace_the_configuration(project:
     write(project, {"pyproject.toml": config, "test_a.py": BAD, "test_b.py": BAD})
     found = concise_positions(invoke(*CONCISE, "--per-file-ignores", "test_a.py:ASL301,ASL101").stdout)
     assert [(path, code) for path, _, _, code in found] == [
-        ("test_a.py", "ASL201"), ("test_b.py", "ASL101"), ("test_b.py", "ASL201"), ("test_b.py", "ASL301")
+        ("test_a.py", "ASL201"),
+        ("test_b.py", "ASL101"),
+        ("test_b.py", "ASL201"),
+        ("test_b.py", "ASL301"),
     ]
     repeated = invoke(*CONCISE, "--per-file-ignores", "test_a.py:ASL1", "--per-file-ignores", "test_b.py:ASL2")
     assert [(path, code) for path, _, _, code in concise_positions(repeated.stdout)] == [
-        ("test_a.py", "ASL201"), ("test_a.py", "ASL301"), ("test_b.py", "ASL101"), ("test_b.py", "ASL301")
+        ("test_a.py", "ASL201"),
+        ("test_a.py", "ASL301"),
+        ("test_b.py", "ASL101"),
+        ("test_b.py", "ASL301"),
     ]
 
 
@@ -103,7 +109,9 @@ def test_config_errors(project: Path, files: dict[str, str], args: tuple[str, ..
 
 
 def test_isolated_reads_no_configuration(project: Path) -> None:
-    write(project, {"pyproject.toml": '[tool.asynclint]\nselect = ["ASL1"]\nexclude = ["test_a.py"]\n', "test_a.py": BAD})
+    write(
+        project, {"pyproject.toml": '[tool.asynclint]\nselect = ["ASL1"]\nexclude = ["test_a.py"]\n', "test_a.py": BAD}
+    )
     assert codes(invoke(*CONCISE).stdout) == []
     assert codes(invoke(*CONCISE, "--isolated").stdout) == ["ASL101", "ASL201", "ASL301"]
 
@@ -283,13 +291,21 @@ def test_no_color_in_a_real_subprocess(tmp_path: Path) -> None:
     env.update(FORCE_COLOR="1", NO_COLOR="1")
     done = subprocess.run(
         [sys.executable, "-m", "asynclint", "--no-cache", "--statistics", "."],
-        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 1 and "\x1b" not in done.stdout
     assert "1\tASL201\t[*] unawaited-coroutine" in done.stdout
     text = subprocess.run(
         [sys.executable, "-m", "asynclint", "--no-cache", "."],
-        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert text.returncode == 1 and "ASL201" in text.stdout and "\x1b" not in text.stdout
 

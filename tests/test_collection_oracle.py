@@ -34,7 +34,12 @@ def pytest_collected(project: Path) -> set[str]:
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     proc = subprocess.run(
         [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider"],
-        cwd=project, capture_output=True, text=True, timeout=120, check=False, env=env,
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env=env,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return {m.group("file") for line in proc.stdout.splitlines() if (m := NODE.match(line))}

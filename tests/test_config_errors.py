@@ -130,7 +130,9 @@ PYTEST_IDS = [f"{key}={toml}" for key, toml, _, _ in PYTEST_KEYS]
 
 
 @pytest.mark.parametrize(("key", "toml", "ini", "fragment"), PYTEST_KEYS, ids=PYTEST_IDS)
-def test_malformed_pytest_key_in_ini_options(tmp_path: Path, key: str, toml: str, ini: str | None, fragment: str) -> None:
+def test_malformed_pytest_key_in_ini_options(
+    tmp_path: Path, key: str, toml: str, ini: str | None, fragment: str
+) -> None:
     (tmp_path / "pyproject.toml").write_text(f"[tool.pytest.ini_options]\n{key} = {toml}\n", encoding="utf-8")
     (tmp_path / "test_a.py").write_text(UNMARKED)
     reported = "addopts --asyncio-mode" if key == "addopts" and "asyncio" in toml else key
@@ -138,7 +140,8 @@ def test_malformed_pytest_key_in_ini_options(tmp_path: Path, key: str, toml: str
 
 
 @pytest.mark.parametrize(
-    ("key", "toml", "ini", "fragment"), [case for case in PYTEST_KEYS if case[2] is not None],
+    ("key", "toml", "ini", "fragment"),
+    [case for case in PYTEST_KEYS if case[2] is not None],
     ids=[i for i, case in zip(PYTEST_IDS, PYTEST_KEYS) if case[2] is not None],
 )
 def test_malformed_pytest_key_in_pytest_ini(tmp_path: Path, key: str, toml: str, ini: str, fragment: str) -> None:
@@ -179,7 +182,11 @@ def test_end_to_end_in_a_subprocess(tmp_path: Path) -> None:
     (tmp_path / "test_a.py").write_text(UNMARKED)
     result = subprocess.run(
         [sys.executable, "-m", "asynclint", "check", "--no-cache", "."],
-        cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert_one_line_error(result, "pyproject.toml", "'tool' must be a table")
 
@@ -187,7 +194,8 @@ def test_end_to_end_in_a_subprocess(tmp_path: Path) -> None:
 def test_malformed_dependency_tables_are_not_fatal(tmp_path: Path) -> None:
     """Dependency declarations are version hints for the rules, not asynclint's configuration."""
     (tmp_path / "pyproject.toml").write_text(
-        'project = "x"\n[tool.poetry]\ngroup = [1]\n[tool.pytest.ini_options]\nasyncio_mode = "strict"\n', encoding="utf-8"
+        'project = "x"\n[tool.poetry]\ngroup = [1]\n[tool.pytest.ini_options]\nasyncio_mode = "strict"\n',
+        encoding="utf-8",
     )
     (tmp_path / "test_a.py").write_text(UNMARKED)
     result = run_check(tmp_path)
@@ -225,7 +233,12 @@ def test_pytest_asyncio_itself_refuses_an_invalid_mode(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "COV_"))}
     proc = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
-        cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False, env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env=env,
     )
     assert proc.returncode != 0
     assert "'AUTO' is not a valid asyncio_mode" in proc.stdout + proc.stderr

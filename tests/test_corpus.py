@@ -38,9 +38,7 @@ def header_settings(source: str) -> dict[str, str]:
 
 
 def single_files() -> list[Path]:
-    return sorted(
-        p for p in CORPUS.rglob("*.py") if PROJECTS not in p.parents and FIXES not in p.parents
-    )
+    return sorted(p for p in CORPUS.rglob("*.py") if PROJECTS not in p.parents and FIXES not in p.parents)
 
 
 def project_dirs() -> list[Path]:
@@ -66,9 +64,7 @@ def test_single_file(path: Path) -> None:
     filename = path.parent / settings.get("filename", path.name)
     diagnostics = lint_text(source, str(filename), profile=_profile_for(path, settings), root=CORPUS)
     found = {(d.line, d.code) for d in diagnostics if d.code in ALL_CODES}
-    assert found == expected_marks(path), "\n".join(
-        f"{d.line}:{d.column} {d.code} {d.message}" for d in diagnostics
-    )
+    assert found == expected_marks(path), "\n".join(f"{d.line}:{d.column} {d.code} {d.message}" for d in diagnostics)
 
 
 @pytest.mark.parametrize("project", project_dirs(), ids=lambda p: p.name)
@@ -76,11 +72,7 @@ def test_project(project: Path) -> None:
     settings = Settings(enabled=ALL_CODES)
     result = lint_paths([str(project)], settings=settings)
     found = {(Path(d.path).resolve(), d.line, d.code) for d in result.diagnostics}
-    expected = {
-        (path.resolve(), line, code)
-        for path in project.rglob("*.py")
-        for line, code in expected_marks(path)
-    }
+    expected = {(path.resolve(), line, code) for path in project.rglob("*.py") for line, code in expected_marks(path)}
     assert found == expected, "\n".join(
         f"{d.path}:{d.line}:{d.column} {d.code} {d.message}" for d in result.diagnostics
     )

@@ -47,21 +47,64 @@ SUPPORTED_39_UP = _versions(*range(9, 16))
         ('_old = ["a.py"]\ncollect_ignore = _old + ["b.py"]', ("a.py", "b.py"), ()),
         ('collect_ignore = list(["a.py"])', ("a.py",), ()),
         # a version condition true for a supported Python (3.9) counts ...
-        ('import sys\ncollect_ignore = []\nif sys.version_info < (3, 10):\n    collect_ignore.append("a.py")', ("a.py",), ()),
-        ('import sys\ncollect_ignore = []\nif sys.version_info[:2] < (3, 10):\n    collect_ignore.append("a.py")', ("a.py",), ()),
-        ('import sys\ncollect_ignore = []\nif sys.version_info.minor < 10:\n    collect_ignore.append("a.py")', ("a.py",), ()),
-        ('from sys import version_info as v\ncollect_ignore = []\nif v >= (3, 12):\n    collect_ignore.append("a.py")', ("a.py",), ()),
+        (
+            'import sys\ncollect_ignore = []\nif sys.version_info < (3, 10):\n    collect_ignore.append("a.py")',
+            ("a.py",),
+            (),
+        ),
+        (
+            'import sys\ncollect_ignore = []\nif sys.version_info[:2] < (3, 10):\n    collect_ignore.append("a.py")',
+            ("a.py",),
+            (),
+        ),
+        (
+            'import sys\ncollect_ignore = []\nif sys.version_info.minor < 10:\n    collect_ignore.append("a.py")',
+            ("a.py",),
+            (),
+        ),
+        (
+            "from sys import version_info as v\ncollect_ignore = []\n"
+            'if v >= (3, 12):\n    collect_ignore.append("a.py")',
+            ("a.py",),
+            (),
+        ),
         # ... one true for none is dropped, and then its else branch is certain
         ('import sys\ncollect_ignore = []\nif sys.version_info < (3, 8):\n    collect_ignore.append("a.py")', (), ()),
-        ('import sys\nif sys.version_info < (3,):\n    collect_ignore = ["a.py"]\nelse:\n    collect_ignore = ["b.py"]', ("b.py",), ()),
+        (
+            'import sys\nif sys.version_info < (3,):\n    collect_ignore = ["a.py"]\n'
+            'else:\n    collect_ignore = ["b.py"]',
+            ("b.py",),
+            (),
+        ),
         ('import sys\ncollect_ignore_glob = ["*_py2*.py"] if sys.version_info[0] < 3 else []', (), ()),
         ('import sys\ncollect_ignore_glob = ["*_py3*.py"] if sys.version_info >= (3,) else []', (), ("*_py3*.py",)),
-        ('import sys\ncollect_ignore_glob = ["a*"] if sys.version_info < (3, 10) and sys.platform == "win32" else []', (), ("a*",)),
-        ('import sys\ncollect_ignore = []\nif not sys.version_info >= (3, 10):\n    collect_ignore.append("a.py")', ("a.py",), ()),
-        ('import sys\ncollect_ignore = []\nif sys.version_info < (3, 9, 5):\n    collect_ignore.append("a.py")', ("a.py",), ()),
+        (
+            "import sys\n"
+            'collect_ignore_glob = ["a*"] if sys.version_info < (3, 10) and sys.platform == "win32" else []',
+            (),
+            ("a*",),
+        ),
+        (
+            'import sys\ncollect_ignore = []\nif not sys.version_info >= (3, 10):\n    collect_ignore.append("a.py")',
+            ("a.py",),
+            (),
+        ),
+        (
+            'import sys\ncollect_ignore = []\nif sys.version_info < (3, 9, 5):\n    collect_ignore.append("a.py")',
+            ("a.py",),
+            (),
+        ),
         # conditions asynclint cannot decide may go either way
-        ('import sys\ncollect_ignore = []\nif sys.platform == "win32":\n    collect_ignore.append("a.py")', ("a.py",), ()),
-        ('collect_ignore = []\ntry:\n    import trio\nexcept ImportError:\n    collect_ignore.append("a.py")', ("a.py",), ()),
+        (
+            'import sys\ncollect_ignore = []\nif sys.platform == "win32":\n    collect_ignore.append("a.py")',
+            ("a.py",),
+            (),
+        ),
+        (
+            'collect_ignore = []\ntry:\n    import trio\nexcept ImportError:\n    collect_ignore.append("a.py")',
+            ("a.py",),
+            (),
+        ),
         # what cannot be read is not invented
         ("collect_ignore = [str(p) for p in x]", (), ()),
         ("def pytest_ignore_collect(collection_path):\n    collect_ignore = ['a.py']", (), ()),
@@ -104,7 +147,9 @@ def test_supported_pythons_follow_requires_python(tmp_path: Path, requires: str 
 
 
 def test_version_condition_is_judged_by_requires_python(tmp_path: Path) -> None:
-    conftest = 'import sys\ncollect_ignore = []\nif sys.version_info < (3, 10):\n    collect_ignore.append("test_b.py")\n'
+    conftest = (
+        'import sys\ncollect_ignore = []\nif sys.version_info < (3, 10):\n    collect_ignore.append("test_b.py")\n'
+    )
     for requires, linted in ((">=3.9", ["test_a.py"]), (">=3.10", ["test_a.py", "test_b.py"])):
         (tmp_path / "pyproject.toml").write_text(
             f'[project]\nname = "x"\nrequires-python = "{requires}"\n[tool.pytest.ini_options]\n', encoding="utf-8"
@@ -143,7 +188,9 @@ def test_addopts_collection_options(tmp_path: Path, addopts: str) -> None:
     (tmp_path / "pytest.ini").write_text(f"[pytest]\naddopts = {addopts}\n")
     profile = load_profile(tmp_path)
     assert (profile.ignore, profile.ignore_glob, profile.collect_in_virtualenv) == (
-        ("a.py", "b"), ("*_x.py", "*_y.py"), True
+        ("a.py", "b"),
+        ("*_x.py", "*_y.py"),
+        True,
     )
     assert profile.is_ignored(tmp_path / "a.py") and profile.is_ignored(tmp_path / "b")
     assert profile.is_ignored(tmp_path / "deep" / "t_x.py") and not profile.is_ignored(tmp_path / "c.py")
@@ -166,7 +213,9 @@ def test_collect_in_virtualenv_lints_the_environment(tmp_path: Path) -> None:
 
 def skipped_files() -> list[Path]:
     return sorted(
-        p for project in COLLECTION_PROJECTS for p in project.rglob("test_*.py")
+        p
+        for project in COLLECTION_PROJECTS
+        for p in project.rglob("test_*.py")
         if p.read_text(encoding="utf-8").startswith("# Not collected")
     )
 
@@ -240,7 +289,11 @@ def run_cli(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """In a subprocess with a timeout: a FIFO that gets opened would block forever."""
     return subprocess.run(
         [sys.executable, "-m", "asynclint", "check", "--no-cache", "--output-format", "concise", *args],
-        cwd=folder, capture_output=True, text=True, timeout=120, check=False,
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
 
 
@@ -322,13 +375,18 @@ def test_the_pre_commit_hook_applies_the_skips(tmp_path: Path) -> None:
     (tmp_path / "test_a.py").write_text(UNMARKED)
     result = subprocess.run(
         [sys.executable, "-m", *entry, "--output-format", "concise", "--no-cache", "build/test_copy.py", "test_a.py"],
-        cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert [line.split(":")[0] for line in result.stdout.splitlines()] == ["test_a.py"], result.stderr
 
 
 @pytest.mark.parametrize(
-    "marker", ["pyvenv.cfg", "conda-meta/history", "bin/activate", "Scripts/Activate.ps1"],
+    "marker",
+    ["pyvenv.cfg", "conda-meta/history", "bin/activate", "Scripts/Activate.ps1"],
 )
 def test_virtualenv_markers(tmp_path: Path, marker: str) -> None:
     """pyvenv.cfg and conda-meta/history (pytest >= 8.1) or activate scripts (older pytest)."""

@@ -194,9 +194,7 @@ def test_a_failing_file_in_the_process_pool(project: Path, monkeypatch: pytest.M
     assert_reported(result, "test_007.py", "RecursionError")
     items = json.loads(result.stdout)
     assert len(items) == count
-    assert [i["path"] for i in items if i["code"] == "ASL201"] == [
-        f"test_{i:03}.py" for i in range(count) if i != 7
-    ]
+    assert [i["path"] for i in items if i["code"] == "ASL201"] == [f"test_{i:03}.py" for i in range(count) if i != 7]
 
 
 @needs_fork
@@ -246,7 +244,8 @@ def test_linted_code_is_never_executed(tmp_path: Path) -> None:
         "src/app/__init__.py": effect("app_init.py"),
         "src/app/service.py": effect("service.py") + "async def fetch():\n    return 1\n",
         "tests/conftest.py": effect("tests_conftest.py"),
-        "tests/test_x.py": effect("test_x.py") + "from app.service import fetch\n\n\nasync def test_x():\n    fetch()\n",
+        "tests/test_x.py": effect("test_x.py")
+        + "from app.service import fetch\n\n\nasync def test_x():\n    fetch()\n",
     }
     for name, text in files.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)

@@ -160,16 +160,35 @@ def _env() -> dict[str, str]:
 
 def _pytest(root: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-W", "error::RuntimeWarning",
-         "-W", "default::pytest.PytestUnraisableExceptionWarning", "-rA", "tests"],
-        cwd=root, capture_output=True, text=True, timeout=180, env=_env(),
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-p",
+            "no:cacheprovider",
+            "-W",
+            "error::RuntimeWarning",
+            "-W",
+            "default::pytest.PytestUnraisableExceptionWarning",
+            "-rA",
+            "tests",
+        ],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env=_env(),
     )
 
 
 def _asynclint(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "asynclint", *args],
-        cwd=root, capture_output=True, text=True, timeout=180, env=_env(),
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env=_env(),
     )
 
 

@@ -29,8 +29,8 @@ from libcst.codemod.visitors import AddImportsVisitor
 from asynclint.api import fix_paths, lint_paths
 from asynclint.cli import main
 from asynclint.config.settings import Settings
-from asynclint.fixer.fixer import fix_text, is_applicable
 from asynclint.fixer.edits import LineIndex, apply, locate, select
+from asynclint.fixer.fixer import fix_text, is_applicable
 from asynclint.fixer.imports import ImportMergeError, _add_imports, complete_fixes, import_edits, merge_imports
 from asynclint.fixer.source import NEWLINE, SourceText
 from asynclint.model import Applicability, Diagnostic, Edit, Fix, ImportRequest, Position, Span
@@ -96,7 +96,9 @@ def test_every_fixable_code_has_a_golden() -> None:
 def test_every_golden_has_its_fixed_file() -> None:
     for before, after in golden_pairs():
         assert after.is_file(), f"{before} has no {after.name}"
-    orphans = [p for p in FIXES.glob("ASL*/*.fixed.py") if not p.with_name(p.name.replace(".fixed.py", ".py")).is_file()]
+    orphans = [
+        p for p in FIXES.glob("ASL*/*.fixed.py") if not p.with_name(p.name.replace(".fixed.py", ".py")).is_file()
+    ]
     assert not orphans
 
 
@@ -272,7 +274,11 @@ def test_a_coding_cookie_in_a_cr_only_file_is_honoured(tmp_path: Path) -> None:
     path = write_project(tmp_path, "test_cr_latin1.py", data_bytes)
     assert [d.code for d in lint_paths([str(path)]).diagnostics] == ["ASL101"]
     fix_paths([str(path)], settings=EVERYTHING)
-    assert path.read_bytes().decode("latin-1").endswith("\r@pytest.mark.asyncio\rasync def test_x():\r    await asyncio.sleep(0)\r")
+    assert (
+        path.read_bytes()
+        .decode("latin-1")
+        .endswith("\r@pytest.mark.asyncio\rasync def test_x():\r    await asyncio.sleep(0)\r")
+    )
 
 
 def test_mixed_newlines_outside_edits_are_kept(tmp_path: Path) -> None:
@@ -506,13 +512,15 @@ def _check_apply(text: str, raw) -> None:
         end = max(start, end)
         edit = Edit(Span(position(start), position(end)), content)
         diagnostic = _diagnostic("ASL201", 1, [])
-        diagnostic = Diagnostic("ASL201", "x", str(n), "t.py", diagnostic.span, Fix(Applicability.SAFE, str(n), (edit,)))
+        diagnostic = Diagnostic(
+            "ASL201", "x", str(n), "t.py", diagnostic.span, Fix(Applicability.SAFE, str(n), (edit,))
+        )
         located = locate(diagnostic, index, lambda content, at: content)
         assert located is not None and located.edits == ((start, end, content),)
         candidates.append(located)
     chosen = select(candidates).chosen
     spans = sorted((e[0], e[1]) for item in chosen for e in item.edits)
-    for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
+    for (_s1, e1), (s2, _e2) in zip(spans, spans[1:]):
         assert e1 < s2  # no overlap, not even touching
     result = apply(text, chosen)
     # Every gap between chosen edits appears in the result, in order.
@@ -563,7 +571,9 @@ def test_from_import_is_extended() -> None:
 def test_new_import_goes_after_docstring_and_future() -> None:
     text = '"""Doc."""\nfrom __future__ import annotations\n\nimport os\n\n\ndef f():\n    pass\n'
     merged = _merge(text, ImportRequest("asyncio"))
-    assert merged == '"""Doc."""\nfrom __future__ import annotations\n\nimport asyncio\nimport os\n\n\ndef f():\n    pass\n'
+    assert merged == (
+        '"""Doc."""\nfrom __future__ import annotations\n\nimport asyncio\nimport os\n\n\ndef f():\n    pass\n'
+    )
 
 
 def test_star_import_satisfies_a_name() -> None:
@@ -582,7 +592,10 @@ def test_import_edits_for_json() -> None:
     [
         # isort's order: ``import x`` lines of the standard library, alphabetically
         ("import os\nimport time\n\nimport pytest\n", "import asyncio\nimport os\nimport time\n\nimport pytest\n"),
-        ("import time\nfrom os import path\n\nimport pytest\n", "import asyncio\nimport time\nfrom os import path\n\nimport pytest\n"),
+        (
+            "import time\nfrom os import path\n\nimport pytest\n",
+            "import asyncio\nimport time\nfrom os import path\n\nimport pytest\n",
+        ),
         ("import abc\nfrom os import path\n", "import abc\nimport asyncio\nfrom os import path\n"),
         ("import abc\n# the rest\nimport zlib\n", "import abc\n# the rest\nimport asyncio\nimport zlib\n"),
         # no standard-library group: libcst places it after the imports
@@ -704,7 +717,7 @@ def test_cli_diff_prints_and_writes_nothing(project: Path) -> None:
     assert (project / "test_a.py").read_text() == BAD
     assert result.stdout.startswith("--- a/test_a.py\n+++ b/test_a.py\n")
     assert "+@pytest.mark.asyncio\n" in result.stdout and "+    await save(2)\n" in result.stdout
-    assert "asyncio.run" not in "".join(l for l in result.stdout.splitlines(True) if l.startswith("-def"))
+    assert "asyncio.run" not in "".join(line for line in result.stdout.splitlines(True) if line.startswith("-def"))
     assert "Would fix 3 findings in 1 file" in result.stderr
     assert invoke("--diff", "--select", "ASL203").exit_code == 0  # nothing to fix: exit 0
 

@@ -120,8 +120,14 @@ def functions(draw: st.DrawFn, index: int) -> str:
     decorators = draw(
         st.lists(
             st.sampled_from(
-                ["@pytest.mark.asyncio", "@pytest.mark.anyio", "@pytest.fixture", "@pytest_asyncio.fixture",
-                 "@pytest.mark.parametrize('value', [1, 2])", "@pytest.fixture(scope='module')"]
+                [
+                    "@pytest.mark.asyncio",
+                    "@pytest.mark.anyio",
+                    "@pytest.fixture",
+                    "@pytest_asyncio.fixture",
+                    "@pytest.mark.parametrize('value', [1, 2])",
+                    "@pytest.fixture(scope='module')",
+                ]
             ),
             max_size=2,
             unique=True,
@@ -142,8 +148,15 @@ def async_modules(draw: st.DrawFn) -> str:
     imports = draw(
         st.lists(
             st.sampled_from(
-                ["import asyncio", "import time", "import pytest", "import pytest_asyncio",
-                 "from unittest import mock", "from pytest import mark", "import pytest as pt"]
+                [
+                    "import asyncio",
+                    "import time",
+                    "import pytest",
+                    "import pytest_asyncio",
+                    "from unittest import mock",
+                    "from pytest import mark",
+                    "import pytest as pt",
+                ]
             ),
             unique=True,
             max_size=5,

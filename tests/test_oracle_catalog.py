@@ -34,6 +34,8 @@ ERROR_INI = DEFAULT_INI + "filterwarnings =\n    error\n"
 NOT_NATIVE = "async def functions are not natively supported"
 UNHANDLED_ASYNC_FIXTURE = "requested an async fixture"
 NEVER_AWAITED = "was never awaited"
+
+
 def _pytest_version() -> tuple[int, int]:
     import _pytest
 
@@ -44,8 +46,7 @@ def _pytest_version() -> tuple[int, int]:
 # What pytest says about a mark on a fixture: a warning (an error under 9.0's default filters),
 # then from 9.1 a failure of its own.
 MARKED_FIXTURE = (
-    "Marks cannot be applied to fixtures" if _pytest_version() >= (9, 1)
-    else "Marks applied to fixtures have no effect"
+    "Marks cannot be applied to fixtures" if _pytest_version() >= (9, 1) else "Marks applied to fixtures have no effect"
 )
 HEADER = re.compile(r"#\s*asynclint-test:\s*(.+)")
 SUMMARY = re.compile(r"^(PASSED|FAILED|ERROR|XFAIL|XPASS|SKIPPED) (?:at (?:setup|call|teardown) of )?(\S+)")
@@ -84,79 +85,133 @@ def negative(path: str, why: str = "the negative runs cleanly", **kw) -> Case:
 
 CASES: list[Case] = [
     # --- ASL102 async-fixture-sync-decorator --------------------------------------------
-    Case("ASL102/test_plain_fixture_decorator.py",
-         "strict mode ignores plain async fixtures: pytest 9 errors even for asyncio tests",
-         errors=("test_connection", "test_dataset", "test_imported_by_name",
-                 "TestWithMethodFixture::test_resource"),
-         expect=(UNHANDLED_ASYNC_FIXTURE,)),
+    Case(
+        "ASL102/test_plain_fixture_decorator.py",
+        "strict mode ignores plain async fixtures: pytest 9 errors even for asyncio tests",
+        errors=("test_connection", "test_dataset", "test_imported_by_name", "TestWithMethodFixture::test_resource"),
+        expect=(UNHANDLED_ASYNC_FIXTURE,),
+    ),
     negative("ASL102/test_ok_pytest_asyncio_fixture.py"),
     negative("ASL102/test_ok_auto_mode.py", "auto mode runs plain async fixtures, for sync tests too"),
     negative("ASL102/test_ok_anyio_fixtures.py", "anyio runs plain async fixtures of its tests"),
     # --- ASL103 asyncio-mark-on-sync-test -----------------------------------------------
-    Case("ASL103/test_asyncio_mark_on_sync_tests.py", "the mark does nothing but warn",
-         expect=("is marked with '@pytest.mark.asyncio' but it is not an async function",)),
-    Case("ASL103/test_asyncio_mark_on_sync_tests.py", "filterwarnings = error: the tests fail",
-         ini=ERROR_INI, label="filterwarnings-error",
-         failed=("test_sync_function", "test_sync_parametrized", "test_aliased_pytest",
-                 "TestSyncMethods::test_method"),
-         expect=("is marked with '@pytest.mark.asyncio' but it is not an async function",)),
+    Case(
+        "ASL103/test_asyncio_mark_on_sync_tests.py",
+        "the mark does nothing but warn",
+        expect=("is marked with '@pytest.mark.asyncio' but it is not an async function",),
+    ),
+    Case(
+        "ASL103/test_asyncio_mark_on_sync_tests.py",
+        "filterwarnings = error: the tests fail",
+        ini=ERROR_INI,
+        label="filterwarnings-error",
+        failed=("test_sync_function", "test_sync_parametrized", "test_aliased_pytest", "TestSyncMethods::test_method"),
+        expect=("is marked with '@pytest.mark.asyncio' but it is not an async function",),
+    ),
     negative("ASL103/test_ok_marks_on_coroutines.py", forbid=("not an async function",)),
     # Not reported on purpose (RULES.md: explicit marks only), though pytest-asyncio warns:
-    negative("ASL103/test_ok_class_mark_reaches_sync_test.py",
-             "a class mark reaching a sync test only warns",
-             expect=("is marked with '@pytest.mark.asyncio' but it is not an async function",)),
+    negative(
+        "ASL103/test_ok_class_mark_reaches_sync_test.py",
+        "a class mark reaching a sync test only warns",
+        expect=("is marked with '@pytest.mark.asyncio' but it is not an async function",),
+    ),
     # --- ASL104 async-test-in-testcase --------------------------------------------------
-    Case("ASL104/test_async_methods_in_testcase.py",
-         "unittest drops the coroutine: tests that call self.fail() pass",
-         expect=(NEVER_AWAITED, "It is deprecated to return a value that is not None")),
+    Case(
+        "ASL104/test_async_methods_in_testcase.py",
+        "unittest drops the coroutine: tests that call self.fail() pass",
+        expect=(NEVER_AWAITED, "It is deprecated to return a value that is not None"),
+    ),
     negative("ASL104/test_ok_async_capable_testcases.py", min_python=(3, 11)),  # asyncio.Runner
     # --- ASL110 async-setup-method ------------------------------------------------------
-    Case("ASL110/test_async_hooks.py",
-         "unittest and pytest drop the hooks' coroutines: tests pass without their set-up",
-         expect=(NEVER_AWAITED, "coroutine 'TestPlain.setUp' was never awaited",
-                 "coroutine 'setup_module' was never awaited")),
+    Case(
+        "ASL110/test_async_hooks.py",
+        "unittest and pytest drop the hooks' coroutines: tests pass without their set-up",
+        expect=(
+            NEVER_AWAITED,
+            "coroutine 'TestPlain.setUp' was never awaited",
+            "coroutine 'setup_module' was never awaited",
+        ),
+    ),
     # --- ASL105 async-generator-test ----------------------------------------------------
-    Case("ASL105/test_async_generator_tests.py", "xfail(run=False): the body never runs",
-         xfailed=("test_yields_a_value", "TestStreaming::test_yield_in_loop", "test_bare_yield"),
-         expect=("Tests based on asynchronous generators are not supported",)),
+    Case(
+        "ASL105/test_async_generator_tests.py",
+        "xfail(run=False): the body never runs",
+        xfailed=("test_yields_a_value", "TestStreaming::test_yield_in_loop", "test_bare_yield"),
+        expect=("Tests based on asynchronous generators are not supported",),
+    ),
     negative("ASL105/test_ok_async_generators_elsewhere.py"),
     negative("ASL105/test_ok_fixture_named_like_a_test.py", "a fixture named test_* is no test"),
     # --- ASL106 ineffective-pytestmark --------------------------------------------------
-    Case("ASL106/test_module_tuple_pytestmark.py", "a tuple fails the module's collection",
-         collect_errors=("test_module_tuple_pytestmark.py",), expect=("instead of Mark",)),
-    Case("ASL106/test_class_tuple_pytestmark.py", "a tuple fails the class's collection",
-         collect_errors=("TestTupleMarks", "TestBareTuple"), expect=("instead of Mark",)),
-    Case("ASL106/test_conftest_pytestmark.py", "conftest pytestmark marks nothing",
-         failed=("test_unmarked",), expect=(NOT_NATIVE,),
-         extra_files=(("test_below_conftest.py",
-                       "import asyncio\n\n\nasync def test_unmarked():\n    await asyncio.sleep(0)\n"),)),
+    Case(
+        "ASL106/test_module_tuple_pytestmark.py",
+        "a tuple fails the module's collection",
+        collect_errors=("test_module_tuple_pytestmark.py",),
+        expect=("instead of Mark",),
+    ),
+    Case(
+        "ASL106/test_class_tuple_pytestmark.py",
+        "a tuple fails the class's collection",
+        collect_errors=("TestTupleMarks", "TestBareTuple"),
+        expect=("instead of Mark",),
+    ),
+    Case(
+        "ASL106/test_conftest_pytestmark.py",
+        "conftest pytestmark marks nothing",
+        failed=("test_unmarked",),
+        expect=(NOT_NATIVE,),
+        extra_files=(
+            ("test_below_conftest.py", "import asyncio\n\n\nasync def test_unmarked():\n    await asyncio.sleep(0)\n"),
+        ),
+    ),
     negative("ASL106/test_ok_pytestmark_forms.py"),
     # --- ASL107 deprecated-mark-argument ------------------------------------------------
-    Case("ASL107/test_scope_keyword.py", "scope= works but is deprecated",
-         expect=('The "scope" keyword argument to the asyncio marker has been deprecated',)),
-    Case("ASL107/test_scope_keyword.py", "filterwarnings = error: collection fails",
-         ini=ERROR_INI, label="filterwarnings-error",
-         collect_errors=("test_scope_keyword.py",),
-         expect=('The "scope" keyword argument to the asyncio marker has been deprecated',)),
-    Case("ASL107/test_both_scope_keywords.py", "both keywords: collection error",
-         collect_errors=("test_both_scope_keywords.py",),
-         expect=('defines both "scope" and "loop_scope"',)),
-    Case("ASL107/test_positional_argument.py", "positional argument: collection error",
-         collect_errors=("test_positional_argument.py",),
-         expect=("mark.asyncio accepts only keyword arguments",)),
-    Case("ASL107/test_unknown_keyword.py", "unknown keyword: collection error",
-         collect_errors=("test_unknown_keyword.py",),
-         expect=("mark.asyncio accepts only keyword arguments",)),
+    Case(
+        "ASL107/test_scope_keyword.py",
+        "scope= works but is deprecated",
+        expect=('The "scope" keyword argument to the asyncio marker has been deprecated',),
+    ),
+    Case(
+        "ASL107/test_scope_keyword.py",
+        "filterwarnings = error: collection fails",
+        ini=ERROR_INI,
+        label="filterwarnings-error",
+        collect_errors=("test_scope_keyword.py",),
+        expect=('The "scope" keyword argument to the asyncio marker has been deprecated',),
+    ),
+    Case(
+        "ASL107/test_both_scope_keywords.py",
+        "both keywords: collection error",
+        collect_errors=("test_both_scope_keywords.py",),
+        expect=('defines both "scope" and "loop_scope"',),
+    ),
+    Case(
+        "ASL107/test_positional_argument.py",
+        "positional argument: collection error",
+        collect_errors=("test_positional_argument.py",),
+        expect=("mark.asyncio accepts only keyword arguments",),
+    ),
+    Case(
+        "ASL107/test_unknown_keyword.py",
+        "unknown keyword: collection error",
+        collect_errors=("test_unknown_keyword.py",),
+        expect=("mark.asyncio accepts only keyword arguments",),
+    ),
     negative("ASL107/test_ok_loop_scope.py", forbid=("deprecated",)),
     # --- ASL108 mark-on-fixture ---------------------------------------------------------
-    Case("ASL108/test_marks_on_fixtures.py", "pytest >= 9.0 refuses to import the module",
-         collect_errors=("test_marks_on_fixtures.py",),
-         expect=(MARKED_FIXTURE,)),
+    Case(
+        "ASL108/test_marks_on_fixtures.py",
+        "pytest >= 9.0 refuses to import the module",
+        collect_errors=("test_marks_on_fixtures.py",),
+        expect=(MARKED_FIXTURE,),
+    ),
     negative("ASL108/test_ok_marks_on_tests.py"),
     # --- ASL109 sync-test-uses-async-fixture --------------------------------------------
-    Case("ASL109/test_sync_requests_async_fixture.py", "pytest 9: unhandled async fixture errors",
-         errors=("test_token", "test_session", "test_uses_session", "TestInClass::test_method"),
-         expect=(UNHANDLED_ASYNC_FIXTURE,)),
+    Case(
+        "ASL109/test_sync_requests_async_fixture.py",
+        "pytest 9: unhandled async fixture errors",
+        errors=("test_token", "test_session", "test_uses_session", "TestInClass::test_method"),
+        expect=(UNHANDLED_ASYNC_FIXTURE,),
+    ),
     negative("ASL109/test_ok_sync_requests.py", "pytest-asyncio fixtures serve sync tests too"),
     negative("ASL109/test_ok_auto_mode.py", "auto mode serves sync tests too"),
     # --- ASL302 blocking-call -----------------------------------------------------------
@@ -167,41 +222,74 @@ CASES: list[Case] = [
     negative("ASL302/test_ok_offloaded_and_async.py"),
     negative("ASL302/test_ok_fixture_parameter_named_requests.py"),
     # --- ASL403 event-loop-fixture ------------------------------------------------------
-    Case("ASL403/test_requests_removed_event_loop.py", "1.0 removed the fixture",
-         errors=("test_async_request", "test_sync_request", "test_usefixtures",
-                 "TestInClass::test_method"),
-         failed=("test_getfixturevalue",),
-         expect=("fixture 'event_loop' not found",)),
-    Case("ASL403/test_usefixtures_on_class_and_module.py", "1.0 removed the fixture",
-         errors=("TestDecorated::test_one", "TestPytestmark::test_two"),
-         expect=("fixture 'event_loop' not found",)),
+    Case(
+        "ASL403/test_requests_removed_event_loop.py",
+        "1.0 removed the fixture",
+        errors=("test_async_request", "test_sync_request", "test_usefixtures", "TestInClass::test_method"),
+        failed=("test_getfixturevalue",),
+        expect=("fixture 'event_loop' not found",),
+    ),
+    Case(
+        "ASL403/test_usefixtures_on_class_and_module.py",
+        "1.0 removed the fixture",
+        errors=("TestDecorated::test_one", "TestPytestmark::test_two"),
+        expect=("fixture 'event_loop' not found",),
+    ),
     Case("ASL403/test_redefined_event_loop.py", "own event_loop: not the loop tests run in"),
     negative("ASL403/test_ok_running_loop.py"),
     # --- ASL404 get-event-loop-in-coroutine ---------------------------------------------
-    Case("ASL404/test_get_event_loop_in_coroutines.py",
-         "no run-time effect inside a coroutine: same loop, no warning (see the rule's docs)",
-         forbid=("DeprecationWarning",)),
+    Case(
+        "ASL404/test_get_event_loop_in_coroutines.py",
+        "no run-time effect inside a coroutine: same loop, no warning (see the rule's docs)",
+        forbid=("DeprecationWarning",),
+    ),
     negative("ASL404/test_ok_running_loop_and_policies.py"),
     # --- ASL405 event-loop-policy-fixture -----------------------------------------------
-    Case("ASL405/test_event_loop_policy_override.py", "1.4+ deprecates the override",
-         expect=('Overriding the "event_loop_policy" fixture is deprecated',)),
-    Case("ASL405/test_event_loop_policy_override.py", "filterwarnings = error: tests error",
-         ini=ERROR_INI, label="filterwarnings-error", errors=("test_runs",),
-         expect=('Overriding the "event_loop_policy" fixture is deprecated',)),
-    negative("ASL405/test_ok_loop_factories.py", "the loop-factories hook does not warn",
-             forbid=("deprecated",),
-             extra_files=(("test_with_factories.py",
-                           "import pytest\n\n\n@pytest.mark.asyncio\nasync def test_runs():\n"
-                           "    pass\n"),)),
+    Case(
+        "ASL405/test_event_loop_policy_override.py",
+        "1.4+ deprecates the override",
+        expect=('Overriding the "event_loop_policy" fixture is deprecated',),
+    ),
+    Case(
+        "ASL405/test_event_loop_policy_override.py",
+        "filterwarnings = error: tests error",
+        ini=ERROR_INI,
+        label="filterwarnings-error",
+        errors=("test_runs",),
+        expect=('Overriding the "event_loop_policy" fixture is deprecated',),
+    ),
+    negative(
+        "ASL405/test_ok_loop_factories.py",
+        "the loop-factories hook does not warn",
+        forbid=("deprecated",),
+        extra_files=(
+            ("test_with_factories.py", "import pytest\n\n\n@pytest.mark.asyncio\nasync def test_runs():\n    pass\n"),
+        ),
+    ),
     # --- projects -----------------------------------------------------------------------
-    Case("projects/i4_fixture_resolution", "conftest chain, overrides, pytest_plugins",
-         errors=("tests/test_top.py::test_db", "tests/test_top.py::test_queue",
-                 "tests/test_top.py::test_session", "tests/sub/test_sub.py::test_session_still_async"),
-         expect=(UNHANDLED_ASYNC_FIXTURE,)),
-    Case("projects/i4_conftest_pytestmark", "conftest pytestmark has no effect",
-         failed=("test_conftest_mark_does_not_reach_me",), expect=(NOT_NATIVE,)),
-    Case("projects/i4_inherited_marks", "marks and TestCase inherited across modules",
-         failed=("TestNoMarkAnywhere::test_unmarked",), expect=(NOT_NATIVE, NEVER_AWAITED)),
+    Case(
+        "projects/i4_fixture_resolution",
+        "conftest chain, overrides, pytest_plugins",
+        errors=(
+            "tests/test_top.py::test_db",
+            "tests/test_top.py::test_queue",
+            "tests/test_top.py::test_session",
+            "tests/sub/test_sub.py::test_session_still_async",
+        ),
+        expect=(UNHANDLED_ASYNC_FIXTURE,),
+    ),
+    Case(
+        "projects/i4_conftest_pytestmark",
+        "conftest pytestmark has no effect",
+        failed=("test_conftest_mark_does_not_reach_me",),
+        expect=(NOT_NATIVE,),
+    ),
+    Case(
+        "projects/i4_inherited_marks",
+        "marks and TestCase inherited across modules",
+        failed=("TestNoMarkAnywhere::test_unmarked",),
+        expect=(NOT_NATIVE, NEVER_AWAITED),
+    ),
     Case("projects/i4_event_loop_conftest", "a conftest event_loop is an ordinary fixture"),
     # Not runnable here: projects/i4_versions_* describe other pytest-asyncio releases
     # (tests/test_versions.py checks how their versions are found and what the rules say).
@@ -254,7 +342,11 @@ def run_pytest(target: Path, args: list[str], cwd: Path) -> Run:
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     proc = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-rA", *args, str(target)],
-        cwd=cwd, capture_output=True, text=True, timeout=120, env=env,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
     )
     output = proc.stdout + proc.stderr
     outcomes: dict[str, set[str]] = {}
@@ -284,7 +376,7 @@ def check(case: Case, run: Run) -> None:
         assert all(seen == {"error"} for seen in run.outcomes.values()), out
         return
     expected = {"failed": case.failed, "error": case.errors, "xfail": case.xfailed}
-    for kind, names in expected.items():
+    for names in expected.values():
         for name in names:
             assert any(matches(n, name) for n in run.outcomes), f"{name} did not run:\n{out}"
     for nodeid, seen in run.outcomes.items():
@@ -315,8 +407,20 @@ def test_cases_name_existing_corpus_paths() -> None:
 
 
 def test_every_catalog_rule_has_a_case() -> None:
-    codes = {"ASL102", "ASL103", "ASL104", "ASL105", "ASL106", "ASL107", "ASL108", "ASL109",
-             "ASL302", "ASL403", "ASL404", "ASL405"}
+    codes = {
+        "ASL102",
+        "ASL103",
+        "ASL104",
+        "ASL105",
+        "ASL106",
+        "ASL107",
+        "ASL108",
+        "ASL109",
+        "ASL302",
+        "ASL403",
+        "ASL404",
+        "ASL405",
+    }
     covered = {c.path.split("/")[0] for c in CASES}
     assert codes <= covered
 
@@ -360,13 +464,16 @@ def test_fact_unhandled_async_fixture_errors_for_asyncio_tests_too(tmp_path: Pat
     """RULES.md (ASL102) says pytest-asyncio "ignores" a plain async fixture in strict mode;
     ASL109 says sync requesters get a coroutine (pytest >= 9 errors). Reality with pytest 9:
     every requester errors at setup, including `@pytest.mark.asyncio` coroutine tests."""
-    root = write_tree(tmp_path / "p", {
-        "pytest.ini": DEFAULT_INI,
-        "test_plain.py": (
-            "import pytest\n\n\n@pytest.fixture\nasync def value():\n    return 1\n\n\n"
-            "@pytest.mark.asyncio\nasync def test_async(value):\n    assert value == 1\n"
-        ),
-    })
+    root = write_tree(
+        tmp_path / "p",
+        {
+            "pytest.ini": DEFAULT_INI,
+            "test_plain.py": (
+                "import pytest\n\n\n@pytest.fixture\nasync def value():\n    return 1\n\n\n"
+                "@pytest.mark.asyncio\nasync def test_async(value):\n    assert value == 1\n"
+            ),
+        },
+    )
     run = run_pytest(root, [], cwd=root)
     assert run.outcomes == {"test_plain.py::test_async": {"error"}}, run.output
     assert UNHANDLED_ASYNC_FIXTURE in run.output
@@ -376,10 +483,13 @@ def test_fact_unmarked_async_generator_test_fails_instead_of_xfail(tmp_path: Pat
     """RULES.md (ASL105): "pytest-asyncio xfails it". Only when pytest-asyncio handles the
     test (a mark, or auto mode); an unmarked one in strict mode fails as "not natively
     supported" (ASL101 reports that too). Either way the body never runs."""
-    root = write_tree(tmp_path / "p", {
-        "pytest.ini": DEFAULT_INI,
-        "test_gen.py": "async def test_gen():\n    yield 1\n",
-    })
+    root = write_tree(
+        tmp_path / "p",
+        {
+            "pytest.ini": DEFAULT_INI,
+            "test_gen.py": "async def test_gen():\n    yield 1\n",
+        },
+    )
     run = run_pytest(root, [], cwd=root)
     assert run.outcomes == {"test_gen.py::test_gen": {"failed"}}, run.output
     assert NOT_NATIVE in run.output
@@ -399,14 +509,17 @@ def test_fact_event_loop_policy_override_reaches_sync_tests(tmp_path: Path) -> N
     """ASL405: `event_loop_policy` is an autouse session fixture, so the deprecation fires in
     the first test's setup whatever the test is; under `filterwarnings = error` even a
     session of plain sync tests errors."""
-    root = write_tree(tmp_path / "p", {
-        "pytest.ini": ERROR_INI,
-        "conftest.py": (
-            "import asyncio\nimport pytest\n\n\n@pytest.fixture(scope='session')\n"
-            "def event_loop_policy():\n    return asyncio.get_event_loop_policy()\n"
-        ),
-        "test_sync.py": "def test_sync():\n    assert True\n",
-    })
+    root = write_tree(
+        tmp_path / "p",
+        {
+            "pytest.ini": ERROR_INI,
+            "conftest.py": (
+                "import asyncio\nimport pytest\n\n\n@pytest.fixture(scope='session')\n"
+                "def event_loop_policy():\n    return asyncio.get_event_loop_policy()\n"
+            ),
+            "test_sync.py": "def test_sync():\n    assert True\n",
+        },
+    )
     run = run_pytest(root, [], cwd=root)
     assert run.outcomes == {"test_sync.py::test_sync": {"error"}}, run.output
 

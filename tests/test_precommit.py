@@ -28,8 +28,11 @@ def _git(repo: Path, *args: str, env: dict[str, str]) -> None:
 def test_hook_catches_a_test_broken_by_an_app_only_change(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
     env.update(
-        GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.com", GIT_COMMITTER_NAME="t",
-        GIT_COMMITTER_EMAIL="t@example.com", PRE_COMMIT_HOME=str(tmp_path / "pre-commit-home"),
+        GIT_AUTHOR_NAME="t",
+        GIT_AUTHOR_EMAIL="t@example.com",
+        GIT_COMMITTER_NAME="t",
+        GIT_COMMITTER_EMAIL="t@example.com",
+        PRE_COMMIT_HOME=str(tmp_path / "pre-commit-home"),
     )
     repo = tmp_path / "repo"
     files = {
@@ -51,7 +54,11 @@ def test_hook_catches_a_test_broken_by_an_app_only_change(tmp_path: Path) -> Non
     # try-repo clones the checkout (uncommitted changes included) and installs it as the hook
     done = subprocess.run(
         [sys.executable, "-m", "pre_commit", "try-repo", str(CHECKOUT), "asynclint", "--color", "never"],
-        cwd=repo, env=env, capture_output=True, text=True, timeout=900,
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
     output = done.stdout + done.stderr
     assert done.returncode == 1, output

@@ -407,8 +407,16 @@ def test_anyio_auto(tmp_path: Path, body: str, expected: bool) -> None:
 
 @pytest.mark.parametrize(
     "value, expected",
-    [("true", True), ("1", True), ("yes", True), ("on", True), ("auto", True),
-     ("false", False), ("0", False), ("no", False)],
+    [
+        ("true", True),
+        ("1", True),
+        ("yes", True),
+        ("on", True),
+        ("auto", True),
+        ("false", False),
+        ("0", False),
+        ("no", False),
+    ],
 )
 def test_trio_mode_ini(tmp_path: Path, value: str, expected: bool) -> None:
     write(tmp_path / "pytest.ini", f"[pytest]\ntrio_mode = {value}\n")

@@ -16,11 +16,11 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from test_cli import BAD, BAD_FINDINGS, CLEAN, UNAWAITED, invoke, write
 
 from asynclint.model import Applicability, Diagnostic, Edit, Fix, Position, Span
 from asynclint.report import github, gitlab, sarif
 from asynclint.rules import ALL_RULES, BY_CODE, base
-from test_cli import BAD, BAD_FINDINGS, CLEAN, UNAWAITED, invoke, write
 
 SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 
@@ -110,9 +110,9 @@ def test_sarif_validates_against_the_official_schema(project: Path) -> None:
     broken["runs"][0]["tool"]["driver"]["rules"][0]["helpUri"] = "docs/rules/ASL000.md"
     with pytest.raises(jsonschema.ValidationError, match="is not a 'uri'"):
         validator.validate(broken)
-    assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in document["runs"][0]["results"]} == {
-        "sub%20dir/test_c.py", "test_a.py", "test_b.py"
-    }
+    assert {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in document["runs"][0]["results"]
+    } == {"sub%20dir/test_c.py", "test_a.py", "test_b.py"}
 
 
 def test_sarif_rules_results_and_fixes(project: Path) -> None:
@@ -136,7 +136,10 @@ def test_sarif_rules_results_and_fixes(project: Path) -> None:
         assert rules[r["ruleIndex"]]["id"] == r["ruleId"]
     unawaited = results[1]
     assert unawaited["locations"][0]["physicalLocation"]["region"] == {
-        "startLine": 16, "startColumn": 5, "endLine": 16, "endColumn": 14
+        "startLine": 16,
+        "startColumn": 5,
+        "endLine": 16,
+        "endColumn": 14,
     }
     [fix] = unawaited["fixes"]
     [change] = fix["artifactChanges"]
@@ -190,7 +193,9 @@ def test_junit_one_failed_case_per_finding(project: Path) -> None:
     assert [s.get("name") for s in suites] == ["test_a.py", "test_b.py"]
     cases = suites[0].findall("testcase")
     assert [c.get("name") for c in cases] == [
-        "ASL101 unmarked-async-test at 10:11", "ASL201 unawaited-coroutine at 16:5", "ASL301 blocking-sleep at 17:5"
+        "ASL101 unmarked-async-test at 10:11",
+        "ASL201 unawaited-coroutine at 16:5",
+        "ASL301 blocking-sleep at 17:5",
     ]
     failure = cases[1].find("failure")
     assert failure is not None and failure.get("type") == "ASL201"
@@ -241,7 +246,8 @@ def test_gitlab_identical_findings_get_distinct_fingerprints() -> None:
     assert first["fingerprint"] != second["fingerprint"]
     # order, not line numbers, tells them apart: moving both keeps both fingerprints
     assert [i["fingerprint"] for i in gitlab.issues([finding(line=5), finding(line=20)])] == [
-        first["fingerprint"], second["fingerprint"]
+        first["fingerprint"],
+        second["fingerprint"],
     ]
     assert gitlab.fingerprint(finding(source="    save()")) == gitlab.fingerprint(finding(source="\tsave()  "))
 
@@ -302,7 +308,11 @@ def test_github_format_in_a_real_subprocess(tmp_path: Path) -> None:
     env["GITHUB_ACTIONS"] = "true"
     done = subprocess.run(
         [sys.executable, "-m", "asynclint", "--no-cache", "."],
-        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 1
     assert "3 findings in 1 file" in done.stdout
@@ -312,7 +322,11 @@ def test_github_format_in_a_real_subprocess(tmp_path: Path) -> None:
 
 def test_unsafe_fix_is_labelled_in_sarif() -> None:
     d = Diagnostic(
-        "ASL401", "manual-event-loop", "m", "t.py", Span(Position(1, 1), Position(1, 2)),
+        "ASL401",
+        "manual-event-loop",
+        "m",
+        "t.py",
+        Span(Position(1, 1), Position(1, 2)),
         fix=Fix(Applicability.UNSAFE, "Make it async", (Edit(Span(Position(1, 1), Position(1, 1)), "x"),)),
     )
     assert sarif.result(d)["fixes"][0]["description"]["text"] == "Make it async (unsafe fix)"

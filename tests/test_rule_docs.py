@@ -8,8 +8,8 @@ import pytest
 
 from asynclint.api import lint_text
 from asynclint.config.pytest_config import DEFAULT_PROFILE
-from asynclint.rules import ALL_RULES, BY_CODE, BY_NAME, find_rule
 from asynclint.report import rule_docs
+from asynclint.rules import ALL_RULES, BY_CODE, BY_NAME, find_rule
 from asynclint.rules.base import DOC_SECTIONS, DOCS_URL_BASE, Rule
 
 

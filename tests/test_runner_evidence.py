@@ -54,22 +54,39 @@ def codes(root: Path) -> list[tuple[str, int, str]]:
 @pytest.mark.parametrize(
     ("files", "where"),
     [
-        ({"pyproject.toml": '[project]\nname = "p"\n[project.optional-dependencies]\ntest = ["pytest-aio>=1"]\n'},
-         "pyproject.toml [project.optional-dependencies] test"),
+        (
+            {"pyproject.toml": '[project]\nname = "p"\n[project.optional-dependencies]\ntest = ["pytest-aio>=1"]\n'},
+            "pyproject.toml [project.optional-dependencies] test",
+        ),
         ({"pyproject.toml": '[dependency-groups]\ndev = ["pytest-aio"]\n'}, "pyproject.toml [dependency-groups] dev"),
-        ({"pyproject.toml": '[tool.poetry.group.test.dependencies]\npytest-aio = "^1.5"\n'},
-         "pyproject.toml [tool.poetry.group.test]"),
-        ({"requirements-dev.txt": "-r requirements/test.txt\n", "requirements/test.txt": "pytest-aio==1.9\n"},
-         "requirements/test.txt"),
+        (
+            {"pyproject.toml": '[tool.poetry.group.test.dependencies]\npytest-aio = "^1.5"\n'},
+            "pyproject.toml [tool.poetry.group.test]",
+        ),
+        (
+            {"requirements-dev.txt": "-r requirements/test.txt\n", "requirements/test.txt": "pytest-aio==1.9\n"},
+            "requirements/test.txt",
+        ),
         ({"tox.ini": "[testenv]\ndeps =\n    pytest\n    py311: pytest-aio\n"}, "tox.ini"),
         ({"setup.cfg": "[options.extras_require]\ntest =\n    pytest\n    pytest-aio\n"}, "setup.cfg"),
-        ({"setup.py": "from setuptools import setup\nT = ['pytest-aio']\nsetup(name='p', tests_require=T)\n"},
-         "setup.py"),
+        (
+            {"setup.py": "from setuptools import setup\nT = ['pytest-aio']\nsetup(name='p', tests_require=T)\n"},
+            "setup.py",
+        ),
         ({"Pipfile": '[dev-packages]\npytest-aio = "*"\n'}, "Pipfile"),
         ({"uv.lock": '[[package]]\nname = "pytest-aio"\nversion = "1.9.0"\n'}, "locked in uv.lock"),
     ],
-    ids=["extras", "dependency-groups", "poetry-group", "requirements-include", "tox", "setup.cfg",
-         "setup.py", "Pipfile", "uv.lock"],
+    ids=[
+        "extras",
+        "dependency-groups",
+        "poetry-group",
+        "requirements-include",
+        "tox",
+        "setup.cfg",
+        "setup.py",
+        "Pipfile",
+        "uv.lock",
+    ],
 )
 def test_declared_dependencies_are_read_from_every_format(tmp_path: Path, files: dict[str, str], where: str) -> None:
     for name, text in files.items():
@@ -119,18 +136,28 @@ def test_explicit_strict_mode_is_evidence_of_pytest_asyncio(tmp_path: Path) -> N
 
 
 def test_declared_framework_plugin_runs_unmarked_tests(tmp_path: Path) -> None:
-    write(tmp_path, {
-        "pytest.ini": "[pytest]\n", "requirements-test.txt": "pytest-tornasync\n",
-        "test_a.py": MARKED, "test_b.py": UNMARKED,
-    })
+    write(
+        tmp_path,
+        {
+            "pytest.ini": "[pytest]\n",
+            "requirements-test.txt": "pytest-tornasync\n",
+            "test_a.py": MARKED,
+            "test_b.py": UNMARKED,
+        },
+    )
     assert codes(tmp_path) == []
 
 
 def test_a_plugin_disabled_with_p_no_does_not_count(tmp_path: Path) -> None:
-    write(tmp_path, {
-        "pytest.ini": "[pytest]\naddopts = -p no:pytest_tornasync\n", "requirements-test.txt": "pytest-tornasync\n",
-        "test_a.py": MARKED, "test_b.py": UNMARKED,
-    })
+    write(
+        tmp_path,
+        {
+            "pytest.ini": "[pytest]\naddopts = -p no:pytest_tornasync\n",
+            "requirements-test.txt": "pytest-tornasync\n",
+            "test_a.py": MARKED,
+            "test_b.py": UNMARKED,
+        },
+    )
     assert codes(tmp_path) == [("test_b.py", 1, "ASL101")]
 
 
@@ -138,17 +165,21 @@ def test_installed_entry_point_of_the_projects_environment(tmp_path: Path, monke
     """An unknown plugin installed in the project's environment whose source implements
     ``pytest_pyfunc_call`` may run coroutine tests; one that does not, does not."""
     site = tmp_path / "site"
-    write(site, {
-        "runs_them.py": "def pytest_pyfunc_call(pyfuncitem):\n    return None\n",
-        "reports_only.py": "def pytest_terminal_summary(terminalreporter):\n    pass\n",
-    })
+    write(
+        site,
+        {
+            "runs_them.py": "def pytest_pyfunc_call(pyfuncitem):\n    return None\n",
+            "reports_only.py": "def pytest_terminal_summary(terminalreporter):\n    pass\n",
+        },
+    )
     project = write(tmp_path / "project", {"pytest.ini": "[pytest]\n", "test_a.py": MARKED, "test_b.py": UNMARKED})
     monkeypatch.syspath_prepend(str(site))
     monkeypatch.setattr(runners, "environment_is_projects", lambda root: True)
     monkeypatch.setattr(runners, "installed_entry_point_plugins", lambda: (("pytest-reports", "reports_only", "1.0"),))
     assert codes(project) == [("test_b.py", 1, "ASL101")]
     monkeypatch.setattr(
-        runners, "installed_entry_point_plugins",
+        runners,
+        "installed_entry_point_plugins",
         lambda: (("pytest-reports", "reports_only", "1.0"), ("pytest-runs", "runs_them", "1.0")),
     )
     assert codes(project) == []
@@ -167,7 +198,9 @@ def test_cached_advice_follows_the_marks_of_other_files(tmp_path: Path, monkeypa
     """One file marked anyio, another unmarked: the advice is the anyio mark. Changing the first
     file to asyncio must change the cached advice of the second, without --no-cache."""
     anyio_marked = MARKED.replace("mark.asyncio", "mark.anyio")
-    project = write(tmp_path / "project", {"pytest.ini": "[pytest]\n", "test_a.py": anyio_marked, "test_b.py": UNMARKED})
+    project = write(
+        tmp_path / "project", {"pytest.ini": "[pytest]\n", "test_a.py": anyio_marked, "test_b.py": UNMARKED}
+    )
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
     first = runner.invoke(main, ["check", str(project), "--select", "ASL101", "--output-format", "concise"])

@@ -130,12 +130,16 @@ async def published(client: LanguageClient, uri: str) -> list[types.Diagnostic]:
     return await asyncio.wait_for(wait(), TIMEOUT)
 
 
-async def open_file(client: LanguageClient, path: Path, text: str | None = None, version: int = 1) -> list[types.Diagnostic]:
+async def open_file(
+    client: LanguageClient, path: Path, text: str | None = None, version: int = 1
+) -> list[types.Diagnostic]:
     waiting = asyncio.ensure_future(published(client, path.as_uri()))
     client.text_document_did_open(
         types.DidOpenTextDocumentParams(
             text_document=types.TextDocumentItem(
-                uri=path.as_uri(), language_id="python", version=version,
+                uri=path.as_uri(),
+                language_id="python",
+                version=version,
                 text=path.read_text() if text is None else text,
             )
         )
@@ -178,9 +182,13 @@ def cli_findings(project: Path, path: Path) -> list[tuple[Any, ...]]:
     lines = path.read_text().split("\n")
     return [
         (
-            d["code"], d["name"], d["message"],
-            d["line"] - 1, utf16(lines[d["line"] - 1], d["column"]),
-            d["end_line"] - 1, utf16(lines[d["end_line"] - 1], d["end_column"]),
+            d["code"],
+            d["name"],
+            d["message"],
+            d["line"] - 1,
+            utf16(lines[d["line"] - 1], d["column"]),
+            d["end_line"] - 1,
+            utf16(lines[d["end_line"] - 1], d["end_column"]),
         )
         for d in json.loads(result.stdout)
     ]
@@ -189,8 +197,13 @@ def cli_findings(project: Path, path: Path) -> list[tuple[Any, ...]]:
 def lsp_findings(diagnostics: list[types.Diagnostic]) -> list[tuple[Any, ...]]:
     return sorted(
         (
-            d.code, d.data["name"], d.message,
-            d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character,
+            d.code,
+            d.data["name"],
+            d.message,
+            d.range.start.line,
+            d.range.start.character,
+            d.range.end.line,
+            d.range.end.character,
         )
         for d in diagnostics
     )
@@ -289,7 +302,9 @@ async def test_quick_fix_and_noqa_fix_the_text(client: LanguageClient, project: 
     assert await change_file(client, test_file, fixed, version=2) == []
 
     unsafe_file = project / "tests" / "test_case.py"
-    unsafe_file.write_text("import unittest\n\n\nclass TestX(unittest.TestCase):\n    async def test_a(self):\n        pass\n")
+    unsafe_file.write_text(
+        "import unittest\n\n\nclass TestX(unittest.TestCase):\n    async def test_a(self):\n        pass\n"
+    )
     [asl104] = [d for d in await open_file(client, unsafe_file) if d.code == "ASL104"]
     [unsafe] = [a for a in await code_actions(client, unsafe_file, asl104.range) if "noqa" not in a.title]
     assert unsafe.title.endswith("(unsafe)") and not unsafe.is_preferred
@@ -338,7 +353,9 @@ async def test_hover_and_explain_show_the_rule_docs(client: LanguageClient, proj
     diagnostics = await open_file(client, test_file)
     asl201 = next(d for d in diagnostics if d.code == "ASL201")
     hover = await client.text_document_hover_async(
-        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=test_file.as_uri()), position=asl201.range.start)
+        types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=test_file.as_uri()), position=asl201.range.start
+        )
     )
     assert hover is not None and hover.range == asl201.range
     assert hover.contents.kind == types.MarkupKind.Markdown
@@ -403,7 +420,9 @@ async def test_a_deleted_file_is_still_linted_from_its_buffer(client: LanguageCl
         )
     )
     assert [d.code for d in await change_file(client, test_file, BAD + "\n", version=2)] == [
-        "ASL101", "ASL201", "ASL301"
+        "ASL101",
+        "ASL201",
+        "ASL301",
     ]
 
 

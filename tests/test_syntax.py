@@ -237,8 +237,7 @@ def test_files_above_max_file_size_are_skipped_with_a_warning(tmp_path: Path) ->
     assert result.exit_code == 0, result.output
     size = (project / "test_big.py").stat().st_size
     assert result.stderr.strip() == (
-        f"asynclint: warning: {project / 'test_big.py'}: skipped: {size / 1024:.1f} KB is above "
-        "max-file-size (2.0 KB)"
+        f"asynclint: warning: {project / 'test_big.py'}: skipped: {size / 1024:.1f} KB is above max-file-size (2.0 KB)"
     )
     settings = load_settings(project)
     assert settings.max_file_size == 2048
@@ -246,7 +245,9 @@ def test_files_above_max_file_size_are_skipped_with_a_warning(tmp_path: Path) ->
     assert sorted(d.code for d in unlimited.diagnostics) == ["ASL101", "ASL201"]
 
 
-@pytest.mark.parametrize(("value", "expected"), [(1000, 1000), ("5MB", 5 * 1024 * 1024), ("512 kb", 512 * 1024), (0, 0)])
+@pytest.mark.parametrize(
+    ("value", "expected"), [(1000, 1000), ("5MB", 5 * 1024 * 1024), ("512 kb", 512 * 1024), (0, 0)]
+)
 def test_max_file_size_values(tmp_path: Path, value: object, expected: int) -> None:
     written = f'"{value}"' if isinstance(value, str) else str(value)
     (tmp_path / "pyproject.toml").write_text(f"[tool.asynclint]\nmax-file-size = {written}\n")

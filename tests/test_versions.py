@@ -51,8 +51,13 @@ def write_tree(root: Path, files: dict[str, str]) -> Path:
 # --------------------------------------------------------------------------- parsing
 @pytest.mark.parametrize(
     ("text", "release", "final"),
-    [("1.5.0", (1, 5, 0), True), ("0.23", (0, 23), True), ("1.0.0a1", (1, 0, 0), False),
-     ("0.21.1.post1", (0, 21, 1), True), ("v2", (2,), True)],
+    [
+        ("1.5.0", (1, 5, 0), True),
+        ("0.23", (0, 23), True),
+        ("1.0.0a1", (1, 0, 0), False),
+        ("0.21.1.post1", (0, 21, 1), True),
+        ("v2", (2,), True),
+    ],
 )
 def test_parse_version(text, release, final) -> None:
     version = parse_version(text)
@@ -68,9 +73,21 @@ def test_at_least_pads_and_counts_prereleases_as_their_release() -> None:
 
 @pytest.mark.parametrize(
     ("spec", "expected"),
-    [(">=0.23", "1.5.0"), ("<0.24", "0.23.8"), ("^0.21", "0.21.2"), ("~=0.23.0", "0.23.8"),
-     ("==0.21.*", "0.21.2"), (">=0.21,<1", "0.26.0"), ("~0.23", "0.23.8"), ("0.23.5", "0.23.5"),
-     ("", "1.5.0"), ("*", "1.5.0"), ("!=1.5.0", "1.4.1"), ("^1.2", "1.5.0"), ("==0.23.8", "0.23.8")],
+    [
+        (">=0.23", "1.5.0"),
+        ("<0.24", "0.23.8"),
+        ("^0.21", "0.21.2"),
+        ("~=0.23.0", "0.23.8"),
+        ("==0.21.*", "0.21.2"),
+        (">=0.21,<1", "0.26.0"),
+        ("~0.23", "0.23.8"),
+        ("0.23.5", "0.23.5"),
+        ("", "1.5.0"),
+        ("*", "1.5.0"),
+        ("!=1.5.0", "1.4.1"),
+        ("^1.2", "1.5.0"),
+        ("==0.23.8", "0.23.8"),
+    ],
 )
 def test_specifiers_resolve_to_the_newest_allowed_release(spec, expected) -> None:
     assert str(satisfying("pytest-asyncio", spec)) == expected
@@ -78,7 +95,8 @@ def test_specifiers_resolve_to_the_newest_allowed_release(spec, expected) -> Non
 
 def test_requirements_and_pins() -> None:
     assert parse_requirement("pytest_asyncio[testing] >= 0.23 ; python_version > '3.8'") == (
-        "pytest-asyncio", ">=0.23",
+        "pytest-asyncio",
+        ">=0.23",
     )
     assert parse_requirement("pytest-asyncio @ git+https://example.org/x") is None
     assert str(pinned("==0.23.8")) == "0.23.8"
@@ -99,9 +117,12 @@ def test_a_loose_specifier_means_the_installed_release_when_it_fits(tmp_path: Pa
 
 def test_priority_of_sources(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(versions, "_installed", lambda package: None)
-    root = write_tree(tmp_path / "p", {
-        "pyproject.toml": '[project]\nname="x"\nversion="0"\ndependencies=["pytest-asyncio>=0.21,<0.22"]\n',
-    })
+    root = write_tree(
+        tmp_path / "p",
+        {
+            "pyproject.toml": '[project]\nname="x"\nversion="0"\ndependencies=["pytest-asyncio>=0.21,<0.22"]\n',
+        },
+    )
     found = project_versions(root)
     assert str(found.pytest_asyncio.version) == "0.21.2"
     assert "pyproject.toml [project] dependencies" in found.pytest_asyncio.source
@@ -115,9 +136,7 @@ def test_priority_of_sources(tmp_path: Path, monkeypatch) -> None:
     assert str(found.pytest.version) == "8.3.2"
 
     versions.clear_cache()
-    (root / "uv.lock").write_text(
-        'version = 1\n\n[[package]]\nname = "pytest-asyncio"\nversion = "0.24.0"\n'
-    )
+    (root / "uv.lock").write_text('version = 1\n\n[[package]]\nname = "pytest-asyncio"\nversion = "0.24.0"\n')
     found = project_versions(root)
     assert str(found.pytest_asyncio.version) == "0.24.0" and found.pytest_asyncio.source == "locked in uv.lock"
 
@@ -252,11 +271,14 @@ def lint_project(root: Path) -> list:
     ],
 )
 def test_rules_follow_the_version(tmp_path: Path, pin: str, codes: set[str], fragment: str | None) -> None:
-    root = write_tree(tmp_path / "p", {
-        "pytest.ini": "[pytest]\n",
-        "requirements.txt": f"pytest-asyncio=={pin}\n",
-        "test_loop.py": EVENT_LOOP_FILE,
-    })
+    root = write_tree(
+        tmp_path / "p",
+        {
+            "pytest.ini": "[pytest]\n",
+            "requirements.txt": f"pytest-asyncio=={pin}\n",
+            "test_loop.py": EVENT_LOOP_FILE,
+        },
+    )
     found = lint_project(root)
     assert {d.code for d in found} == codes, [d.message for d in found]
     if fragment:
@@ -264,11 +286,14 @@ def test_rules_follow_the_version(tmp_path: Path, pin: str, codes: set[str], fra
 
 
 def test_cli_version_option_beats_the_pin_and_keys_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    root = write_tree(tmp_path / "p", {
-        "pytest.ini": "[pytest]\n",
-        "requirements.txt": "pytest-asyncio==0.21.1\n",
-        "test_loop.py": EVENT_LOOP_FILE,
-    })
+    root = write_tree(
+        tmp_path / "p",
+        {
+            "pytest.ini": "[pytest]\n",
+            "requirements.txt": "pytest-asyncio==0.21.1\n",
+            "test_loop.py": EVENT_LOOP_FILE,
+        },
+    )
     monkeypatch.chdir(root)
 
     def codes(*extra: str) -> set[str]:
@@ -291,31 +316,40 @@ def test_cli_version_option_rejects_a_non_version(tmp_path: Path) -> None:
 
 
 def test_filterwarnings_error_is_named_in_messages(tmp_path: Path) -> None:
-    root = write_tree(tmp_path / "p", {
-        "pytest.ini": "[pytest]\nfilterwarnings =\n    error\n",
-        "requirements.txt": "pytest-asyncio==1.5.0\n",
-        "test_loop.py": EVENT_LOOP_FILE,
-    })
+    root = write_tree(
+        tmp_path / "p",
+        {
+            "pytest.ini": "[pytest]\nfilterwarnings =\n    error\n",
+            "requirements.txt": "pytest-asyncio==1.5.0\n",
+            "test_loop.py": EVENT_LOOP_FILE,
+        },
+    )
     messages = {d.code: d.message for d in lint_project(root)}
     assert "`filterwarnings = error` in pytest.ini" in messages["ASL107"]
     assert "`filterwarnings = error` in pytest.ini" in messages["ASL405"]
-    root = write_tree(tmp_path / "q", {
-        "pytest.ini": "[pytest]\n",
-        "requirements.txt": "pytest-asyncio==1.5.0\n",
-        "test_loop.py": EVENT_LOOP_FILE,
-    })
+    root = write_tree(
+        tmp_path / "q",
+        {
+            "pytest.ini": "[pytest]\n",
+            "requirements.txt": "pytest-asyncio==1.5.0\n",
+            "test_loop.py": EVENT_LOOP_FILE,
+        },
+    )
     assert not any("filterwarnings" in d.message for d in lint_project(root))
 
 
 def test_pytest_version_changes_what_asl108_says(tmp_path: Path) -> None:
-    source = (
-        "import pytest\n\n\n@pytest.mark.asyncio\n@pytest.fixture\ndef value():\n    return 1\n"
-    )
+    source = "import pytest\n\n\n@pytest.mark.asyncio\n@pytest.fixture\ndef value():\n    return 1\n"
     messages = {}
     for pin in ("9.0.3", "8.3.5", "7.3.2"):
-        root = write_tree(tmp_path / pin, {
-            "pytest.ini": "[pytest]\n", "requirements.txt": f"pytest=={pin}\n", "test_m.py": source,
-        })
+        root = write_tree(
+            tmp_path / pin,
+            {
+                "pytest.ini": "[pytest]\n",
+                "requirements.txt": f"pytest=={pin}\n",
+                "test_m.py": source,
+            },
+        )
         (found,) = lint_project(root)
         messages[pin] = found.message
     assert "fails the module at import" in messages["9.0.3"]
@@ -325,32 +359,40 @@ def test_pytest_version_changes_what_asl108_says(tmp_path: Path) -> None:
 
 # --------------------------------------------------------------------------- fixtures
 def test_star_imports_and_renamed_fixtures_through_conftest(tmp_path: Path) -> None:
-    root = write_tree(tmp_path / "p", {
-        "pytest.ini": "[pytest]\n",
-        "tests/__init__.py": "",
-        "tests/shared.py": (
-            "import pytest\n\n\n@pytest.fixture\nasync def star():\n    return 1\n\n\n"
-            "@pytest.fixture(name='renamed')\nasync def _implementation():\n    return 2\n"
-        ),
-        "tests/conftest.py": "from tests.shared import *  # noqa: F403\n",
-        "tests/test_uses.py": (
-            "import asyncio\n\n\ndef test_star(star):\n    assert star\n\n\n"
-            "def test_renamed(renamed):\n    assert renamed\n\n\n"
-            "def test_implementation_name_is_not_a_fixture(_implementation):\n    assert asyncio\n"
-        ),
-    })
+    root = write_tree(
+        tmp_path / "p",
+        {
+            "pytest.ini": "[pytest]\n",
+            "tests/__init__.py": "",
+            "tests/shared.py": (
+                "import pytest\n\n\n@pytest.fixture\nasync def star():\n    return 1\n\n\n"
+                "@pytest.fixture(name='renamed')\nasync def _implementation():\n    return 2\n"
+            ),
+            "tests/conftest.py": "from tests.shared import *  # noqa: F403\n",
+            "tests/test_uses.py": (
+                "import asyncio\n\n\ndef test_star(star):\n    assert star\n\n\n"
+                "def test_renamed(renamed):\n    assert renamed\n\n\n"
+                "def test_implementation_name_is_not_a_fixture(_implementation):\n    assert asyncio\n"
+            ),
+        },
+    )
     found = {(Path(d.path).name, d.line, d.code) for d in lint_project(root)}
     assert found == {("test_uses.py", 4, "ASL109"), ("test_uses.py", 8, "ASL109")}
 
 
 def test_needs_fixture_rules_sees_trigger_free_requests(tmp_path: Path) -> None:
-    root = write_tree(tmp_path / "p", {
-        "pytest.ini": "[pytest]\n",
-        "conftest.py": "import pytest\n\n\n@pytest.fixture\nasync def db():\n    return 1\n",
-        "test_plain.py": "def test_db(db):\n    assert db\n",
-        "test_other.py": "def test_other(tmp_path):\n    assert tmp_path\n",
-        "test_marked_fixture.py": "import pytest\n\n\n@pytest.mark.usefixtures('tmp_path')\n@pytest.fixture\ndef x():\n    return 1\n",
-    })
+    root = write_tree(
+        tmp_path / "p",
+        {
+            "pytest.ini": "[pytest]\n",
+            "conftest.py": "import pytest\n\n\n@pytest.fixture\nasync def db():\n    return 1\n",
+            "test_plain.py": "def test_db(db):\n    assert db\n",
+            "test_other.py": "def test_other(tmp_path):\n    assert tmp_path\n",
+            "test_marked_fixture.py": (
+                "import pytest\n\n\n@pytest.mark.usefixtures('tmp_path')\n@pytest.fixture\ndef x():\n    return 1\n"
+            ),
+        },
+    )
     index = ProjectIndex(root)
     profile = load_profile(root / "test_plain.py")
 
@@ -363,24 +405,32 @@ def test_needs_fixture_rules_sees_trigger_free_requests(tmp_path: Path) -> None:
 
 
 def test_trigger_free_file_gets_fixture_findings(tmp_path: Path) -> None:
-    root = write_tree(tmp_path / "p", {
-        "pytest.ini": "[pytest]\n",
-        "conftest.py": "import pytest\n\n\n@pytest.fixture\nasync def db():\n    return 1\n",
-        "test_plain.py": "def test_db(db):\n    assert db\n",
-        "test_marked_fixture.py": "import pytest\n\n\n@pytest.mark.usefixtures('tmp_path')\n@pytest.fixture\ndef x():\n    return 1\n",
-    })
+    root = write_tree(
+        tmp_path / "p",
+        {
+            "pytest.ini": "[pytest]\n",
+            "conftest.py": "import pytest\n\n\n@pytest.fixture\nasync def db():\n    return 1\n",
+            "test_plain.py": "def test_db(db):\n    assert db\n",
+            "test_marked_fixture.py": (
+                "import pytest\n\n\n@pytest.mark.usefixtures('tmp_path')\n@pytest.fixture\ndef x():\n    return 1\n"
+            ),
+        },
+    )
     found = {(Path(d.path).name, d.code) for d in lint_project(root)}
     assert ("test_plain.py", "ASL109") in found and ("test_marked_fixture.py", "ASL108") in found
 
 
 # --------------------------------------------------------------------------- asynclint config
 def test_config_command_prints_facts_and_sources(tmp_path: Path) -> None:
-    root = write_tree(tmp_path / "p", {
-        "pytest.ini": "[pytest]\nasyncio_mode = auto\naddopts = -p anyio\nfilterwarnings =\n    error\n",
-        "requirements.txt": "pytest-asyncio==0.23.8\npytest==8.3.5\n",
-        "conftest.py": "pytest_plugins = ['pytester']\n",
-        "tests/test_x.py": "async def test_x():\n    pass\n",
-    })
+    root = write_tree(
+        tmp_path / "p",
+        {
+            "pytest.ini": "[pytest]\nasyncio_mode = auto\naddopts = -p anyio\nfilterwarnings =\n    error\n",
+            "requirements.txt": "pytest-asyncio==0.23.8\npytest==8.3.5\n",
+            "conftest.py": "pytest_plugins = ['pytester']\n",
+            "tests/test_x.py": "async def test_x():\n    pass\n",
+        },
+    )
     result = CliRunner().invoke(main, ["config", str(root / "tests" / "test_x.py")])
     assert result.exit_code == 0, result.output
     out = result.output
@@ -394,11 +444,14 @@ def test_config_command_prints_facts_and_sources(tmp_path: Path) -> None:
 
 
 def test_lock_without_pytest_asyncio_silences_its_rules(tmp_path: Path) -> None:
-    root = write_tree(tmp_path / "p", {
-        "pytest.ini": "[pytest]\n",
-        "uv.lock": 'version = 1\n\n[[package]]\nname = "pytest"\nversion = "9.0.3"\n',
-        "test_loop.py": EVENT_LOOP_FILE + "\n\n@pytest.fixture\nasync def plain():\n    return 1\n",
-    })
+    root = write_tree(
+        tmp_path / "p",
+        {
+            "pytest.ini": "[pytest]\n",
+            "uv.lock": 'version = 1\n\n[[package]]\nname = "pytest"\nversion = "9.0.3"\n',
+            "test_loop.py": EVENT_LOOP_FILE + "\n\n@pytest.fixture\nasync def plain():\n    return 1\n",
+        },
+    )
     found = project_versions(root)
     assert not found.asyncio_installed and found.pytest_asyncio.source == "not in uv.lock: not installed"
     assert lint_project(root) == []

@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-
 from rich.console import Console
 
 from asynclint.cli import main
@@ -61,11 +60,14 @@ def invoke(*args: str, input: str | None = None, env: dict[str, str | None] | No
 
 def findings(stdout: str) -> list[tuple[str, int, str]]:
     """(path, line, code) of each concise line."""
-    return [(m["path"], int(m["line"]), m["code"]) for m in re.finditer(r"^(?P<path>\S+?):(?P<line>\d+):\d+: (?P<code>ASL\d{3})", stdout, re.M)]
+    return [
+        (m["path"], int(m["line"]), m["code"])
+        for m in re.finditer(r"^(?P<path>\S+?):(?P<line>\d+):\d+: (?P<code>ASL\d{3})", stdout, re.M)
+    ]
 
 
 # ---------------------------------------------------------------------------
-# noqa: unused codes (ASL001) and the file-level form
+# Unused noqa codes (ASL001) and the file-level form
 # ---------------------------------------------------------------------------
 
 
@@ -144,7 +146,13 @@ def test_write_baseline_is_sorted_stable_json(project: Path) -> None:
     data = json.loads((project / "baseline.json").read_text())
     assert data["schema_version"] == 1
     assert data["findings"] == [
-        {"path": "tests/test_legacy.py", "scope": "TestGroup.test_two", "code": "ASL201", "source": "fetch()", "count": 1},
+        {
+            "path": "tests/test_legacy.py",
+            "scope": "TestGroup.test_two",
+            "code": "ASL201",
+            "source": "fetch()",
+            "count": 1,
+        },
         {"path": "tests/test_legacy.py", "scope": "test_one", "code": "ASL201", "source": "fetch()", "count": 1},
         {"path": "tests/test_legacy.py", "scope": "test_one", "code": "ASL301", "source": "time.sleep(1)", "count": 1},
     ]
@@ -179,7 +187,10 @@ def test_baseline_reports_changed_lines_and_counts_stale_entries(project: Path) 
     result = invoke("--no-cache", "--baseline", "baseline.json", "--output-format", "concise")
     assert findings(result.stdout) == [("tests/test_legacy.py", 13, "ASL301")]
     assert result.exit_code == 1
-    assert "Baseline: 1 finding matched (not shown); 2 stale entries (fixed or changed; refresh with --write-baseline)." in result.stderr
+    assert (
+        "Baseline: 1 finding matched (not shown); 2 stale entries (fixed or changed; refresh with --write-baseline)."
+        in result.stderr
+    )
 
 
 def test_baseline_counts_identical_findings(project: Path) -> None:
@@ -278,8 +289,12 @@ def test_stdin_is_linted_as_the_named_file_of_its_project(project: Path) -> None
             "app/service.py": "async def compute():\n    return 1\n",
         },
     )
-    source = "import time\n\nfrom app.service import compute\n\n\nasync def test_c():\n    compute()\n    time.sleep(1)\n"
-    result = invoke("check", "--no-cache", "--output-format", "concise", "--stdin-filename", "tests/test_c.py", "-", input=source)
+    source = (
+        "import time\n\nfrom app.service import compute\n\n\nasync def test_c():\n    compute()\n    time.sleep(1)\n"
+    )
+    result = invoke(
+        "check", "--no-cache", "--output-format", "concise", "--stdin-filename", "tests/test_c.py", "-", input=source
+    )
     # ASL201 through the project index (app.service); ASL301 ignored by the project's config;
     # no ASL101: asyncio_mode = auto from the project's pytest.ini
     assert findings(result.stdout) == [("tests/test_c.py", 7, "ASL201")]
@@ -313,7 +328,18 @@ def test_stdin_misuse_is_a_usage_error(project: Path) -> None:
 def test_stdin_in_a_real_subprocess(project: Path) -> None:
     write(project, {})
     done = subprocess.run(
-        [sys.executable, "-m", "asynclint", "check", "--no-cache", "--output-format", "concise", "--stdin-filename", "test_p.py", "-"],
+        [
+            sys.executable,
+            "-m",
+            "asynclint",
+            "check",
+            "--no-cache",
+            "--output-format",
+            "concise",
+            "--stdin-filename",
+            "test_p.py",
+            "-",
+        ],
         input=UNAWAITED,
         capture_output=True,
         text=True,
@@ -355,7 +381,9 @@ def test_dependents_of_an_app_module(project: Path) -> None:
         "tests/test_transitive.py",  # through app.service
     ]
     assert _selected(project, "app/service.py") == [
-        "tests/plugin/conftest.py", "tests/plugin/test_under_plugin.py", "tests/test_transitive.py"
+        "tests/plugin/conftest.py",
+        "tests/plugin/test_under_plugin.py",
+        "tests/test_transitive.py",
     ]
 
 
@@ -367,7 +395,10 @@ def test_dependents_of_a_conftest_and_of_a_test(project: Path) -> None:
     ]
     assert _selected(project, "tests/test_unrelated.py") == ["tests/test_unrelated.py"]
     assert _selected(project, "app/__init__.py") == [  # importing app.core runs app/__init__.py
-        "tests/plugin/conftest.py", "tests/plugin/test_under_plugin.py", "tests/test_direct.py", "tests/test_transitive.py"
+        "tests/plugin/conftest.py",
+        "tests/plugin/test_under_plugin.py",
+        "tests/test_direct.py",
+        "tests/test_transitive.py",
     ]
 
 

@@ -16,9 +16,9 @@ The reading is deliberately an over-approximation: a file is treated as ignored 
 *may* be ignored. A ``sys.version_info`` condition is evaluated for every Python version
 the project supports (``requires-python``, or ``python_requires`` of setup.cfg/setup.py;
 the Pythons current pytest runs on, 3.9 and later, when it declares none); if it holds for
-at least one of them, the entries it guards count. Any other condition (a platform, an import that may fail) is assumed to go
-either way. Not linting a file pytest runs on some interpreters loses a few findings;
-linting a file pytest skips produces findings about code that never runs, and those are
+at least one of them, the entries it guards count. Any other condition (a platform, an
+import that may fail) is assumed to go either way. Not linting a file pytest runs on some
+interpreters loses a few findings; linting a file pytest skips produces findings about code that never runs, and those are
 what makes users distrust a linter.
 """
 
@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
@@ -44,7 +44,15 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised only on Python 3.10
     import tomli as tomllib
 
-__all__ = ["ConftestLists", "clear_cache", "conftest_lists", "ignore_rules", "is_ignored_by_conftests", "read_lists", "supported_pythons"]
+__all__ = [
+    "ConftestLists",
+    "clear_cache",
+    "conftest_lists",
+    "ignore_rules",
+    "is_ignored_by_conftests",
+    "read_lists",
+    "supported_pythons",
+]
 
 _PATHS = "collect_ignore"
 _GLOBS = "collect_ignore_glob"
@@ -299,11 +307,12 @@ class _Reader:
             if False in outcomes:
                 self.run(node.orelse, certain and outcomes == {False})
         elif isinstance(node, ast.Try) or (sys.version_info >= (3, 11) and isinstance(node, ast.TryStar)):
-            self.run(node.body, False)
-            for handler in node.handlers:
+            try_node = cast(ast.Try, node)  # ast.TryStar has the same fields
+            self.run(try_node.body, False)
+            for handler in try_node.handlers:
                 self.run(handler.body, False)
-            self.run(node.orelse, False)
-            self.run(node.finalbody, certain)
+            self.run(try_node.orelse, False)
+            self.run(try_node.finalbody, certain)
         elif isinstance(node, (ast.With, ast.For, ast.While)):
             self.run(node.body, False)
             self.run(getattr(node, "orelse", []), False)

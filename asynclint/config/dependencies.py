@@ -13,9 +13,9 @@ from __future__ import annotations
 import ast
 import configparser
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from packaging.utils import canonicalize_name
 
@@ -116,6 +116,7 @@ def _setup_py_requirements(path: Path) -> Iterator[str]:
     except (OSError, SyntaxError, ValueError, RecursionError, MemoryError):
         return
     assigned: dict[str, ast.AST] = {}
+    node: ast.AST
     for node in tree.body:
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             assigned[node.targets[0].id] = node.value
@@ -124,7 +125,7 @@ def _setup_py_requirements(path: Path) -> Iterator[str]:
             continue
         for keyword in node.keywords:
             if keyword.arg in _SETUP_KEYWORDS:
-                value = keyword.value
+                value: ast.AST = keyword.value
                 if isinstance(value, ast.Name) and value.id in assigned:
                     value = assigned[value.id]
                 yield from _strings(value)
@@ -230,9 +231,10 @@ def own_pytest_plugins(root: Path) -> tuple[str, ...]:
             parser = configparser.ConfigParser(interpolation=None, strict=False)
             try:
                 parser.read_string(setup_cfg.read_text(encoding="utf-8", errors="replace"))
+                readable = True
             except (OSError, configparser.Error):
-                parser = None
-            if parser is not None and parser.has_option("options.entry_points", "pytest11"):
+                readable = False
+            if readable and parser.has_option("options.entry_points", "pytest11"):
                 found.extend(_entry_point_modules(parser.get("options.entry_points", "pytest11").splitlines()))
         setup_py = folder / "setup.py"
         if setup_py.is_file():

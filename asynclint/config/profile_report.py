@@ -4,12 +4,16 @@ each with where it came from."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from asynclint.config.settings import Settings, find_pyproject_settings
-from asynclint.config.versions import cli_override, project_versions, warning_action
+from asynclint.config.versions import ProjectVersions, cli_override, project_versions, warning_action
+
+if TYPE_CHECKING:  # pragma: no cover
+    from asynclint.config.pytest_config import PytestProfile
 
 
-def _mode(profile, versions) -> str:
+def _mode(profile: PytestProfile, versions: ProjectVersions) -> str:
     """The mode and its source; before 0.19 an unset mode meant legacy, not strict."""
     if profile.asyncio_mode_source == "default" and versions.asyncio_installed:
         if not versions.asyncio_at_least(0, 17):
@@ -69,12 +73,23 @@ def describe_profile(path: Path, settings: Settings) -> list[tuple[str, str]]:
         ("pytest-asyncio", asyncio_state),
         ("pytest-asyncio version", f"{versions.pytest_asyncio.version}  ({versions.pytest_asyncio.source})"),
         ("pytest version", f"{versions.pytest.version}  ({versions.pytest.source})"),
-        ("anyio", "auto mode (anyio_mode = auto)" if profile.anyio_auto else (
-            "an autouse fixture requests anyio_backend" if context.anyio_backend_autouse
-            else "runs tests marked `anyio` or requesting `anyio_backend` only")),
+        (
+            "anyio",
+            "auto mode (anyio_mode = auto)"
+            if profile.anyio_auto
+            else (
+                "an autouse fixture requests anyio_backend"
+                if context.anyio_backend_autouse
+                else "runs tests marked `anyio` or requesting `anyio_backend` only"
+            ),
+        ),
         ("trio", "trio_mode = true" if profile.trio_auto else "runs tests marked `trio` only"),
-        ("unmarked coroutine tests", f"may run: {context.other_runner}" if context.other_runner
-            else "never run (no plugin, hook or auto mode runs them)"),
+        (
+            "unmarked coroutine tests",
+            f"may run: {context.other_runner}"
+            if context.other_runner
+            else "never run (no plugin, hook or auto mode runs them)",
+        ),
         ("runs coroutine tests with", ", ".join(context.libraries) or "(nothing says which runner)"),
         ("runner evidence", "; ".join(context.evidence) or "-"),
         ("plugins (-p)", ", ".join(profile.plugins) or "-"),

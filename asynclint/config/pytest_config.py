@@ -261,27 +261,20 @@ def _parse_toml(path: Path) -> Mapping[str, Any]:
 
 
 @lru_cache(maxsize=256)
-def _parse_ini_cached(
-    path_str: str, _mtime_ns: int, _size: int
-) -> Mapping[str, Mapping[str, str]]:
+def _parse_ini_cached(path_str: str, _mtime_ns: int, _size: int) -> Mapping[str, Mapping[str, str]]:
     path = Path(path_str)
     # interpolation=None: pytest values such as filterwarnings contain "%".
     # strict=False: a duplicate key in some unrelated tool's section of
     # setup.cfg should not stop us from reading [tool:pytest].
     # default_section: pytest's parser has no [DEFAULT] magic, so its keys
     # must not leak into [pytest]; pick a section name nobody writes.
-    parser = configparser.ConfigParser(
-        interpolation=None, strict=False, default_section="\0asynclint-no-default"
-    )
+    parser = configparser.ConfigParser(interpolation=None, strict=False, default_section="\0asynclint-no-default")
     parser.optionxform = str  # type: ignore[assignment,method-assign]  # keep key case, like pytest
     try:
         parser.read_string(_read_text(path), source=str(path))
     except configparser.Error as exc:
         raise PytestConfigError(f"{path}: invalid INI: {_one_line(str(exc))}") from exc
-    return {
-        section: dict(parser.items(section, raw=True))
-        for section in parser.sections()
-    }
+    return {section: dict(parser.items(section, raw=True)) for section in parser.sections()}
 
 
 def _parse_ini(path: Path) -> Mapping[str, Mapping[str, str]]:
@@ -480,9 +473,7 @@ class _AddoptsFacts:
             self.plugins.append(arg)
 
 
-def _option_value(
-    token: str, option: str, tokens: Sequence[str], index: int
-) -> tuple[str | None, int]:
+def _option_value(token: str, option: str, tokens: Sequence[str], index: int) -> tuple[str | None, int]:
     """Value of ``option`` at ``tokens[index-1] == token`` in ``--opt=v`` or ``--opt v`` form.
 
     Returns (value or None, next index).  pytest disables argparse prefix
@@ -591,8 +582,14 @@ def _list_key(values: Mapping[str, Any], key: str, default: tuple[str, ...]) -> 
 
 # The keys asynclint reads from pytest's configuration, by the type pytest gives them.
 _LIST_KEYS = (  # "args"/"paths"/"linelist": a string (INI) or a list of strings (TOML)
-    "addopts", "python_files", "python_classes", "python_functions", "testpaths", "pythonpath",
-    "norecursedirs", "filterwarnings",
+    "addopts",
+    "python_files",
+    "python_classes",
+    "python_functions",
+    "testpaths",
+    "pythonpath",
+    "norecursedirs",
+    "filterwarnings",
 )
 _SPLIT_KEYS = frozenset(_LIST_KEYS) - {"filterwarnings"}  # split with shlex when a string
 _STRING_KEYS = ("asyncio_mode", "anyio_mode")

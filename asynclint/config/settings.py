@@ -5,9 +5,9 @@ from __future__ import annotations
 import hashlib
 import re
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable
 
 import pathspec
 
@@ -34,7 +34,7 @@ def _size(value: object, where: str) -> int:
         return value
     match = _SIZE.fullmatch(value) if isinstance(value, str) else None
     if match is None:
-        raise SettingsError(f"{where}: 'max-file-size' must be a size such as 2097152, \"5MB\" or \"512KB\"")
+        raise SettingsError(f'{where}: \'max-file-size\' must be a size such as 2097152, "5MB" or "512KB"')
     return int(match.group(1)) * _UNITS[match.group(2).lower()]
 
 
@@ -137,7 +137,17 @@ def _check_version_keys(table: dict, where: str) -> None:
                 raise SettingsError(f"{where}: '{key}' must be a version such as \"0.23.8\", not {value!r}")
 
 
-_KNOWN_KEYS = {"select", "ignore", "exclude", "per-file-ignores", "asyncio-mode", "extend-select", "pytest-asyncio-version", "pytest-version", "max-file-size"}
+_KNOWN_KEYS = {
+    "select",
+    "ignore",
+    "exclude",
+    "per-file-ignores",
+    "asyncio-mode",
+    "extend-select",
+    "pytest-asyncio-version",
+    "pytest-version",
+    "max-file-size",
+}
 
 
 def read_config_file(path: Path) -> tuple[Path, dict]:

@@ -30,11 +30,12 @@ import os
 import re
 import shlex
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from packaging.requirements import InvalidRequirement, Requirement
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
@@ -84,8 +85,7 @@ KNOWN_RELEASES: dict[str, tuple[Version, ...]] = {
         "0.21.0-2 0.22.0 0.23.0-8 0.24.0 0.25.0-3 0.26.0 1.0.0 1.1.0-1 1.2.0 1.3.0 1.4.0-1 1.5.0"
     ),
     PYTEST: _releases(
-        "6.2.0-5 7.0.0-1 7.1.0-3 7.2.0-2 7.3.0-2 7.4.0-4 8.0.0-2 8.1.0-2 8.2.0-2 8.3.0-5 "
-        "8.4.0-2 9.0.0-3 9.1.0-1 9.2.0"
+        "6.2.0-5 7.0.0-1 7.1.0-3 7.2.0-2 7.3.0-2 7.4.0-4 8.0.0-2 8.1.0-2 8.2.0-2 8.3.0-5 8.4.0-2 9.0.0-3 9.1.0-1 9.2.0"
     ),
 }
 
@@ -385,12 +385,16 @@ def project_versions(root: Path, override: str | None = None) -> ProjectVersions
 
     # 1. command line and [tool.asynclint]
     if override:
-        settle(PYTEST_ASYNCIO, parse_version(override) or satisfying(PYTEST_ASYNCIO, override),
-               "--pytest-asyncio-version")
+        settle(
+            PYTEST_ASYNCIO, parse_version(override) or satisfying(PYTEST_ASYNCIO, override), "--pytest-asyncio-version"
+        )
     configured, config_path = _config_override(root)
     for package, value in configured.items():
-        settle(package, parse_version(value) or satisfying(package, value),
-               f"[tool.asynclint] in {_rel(Path(config_path), root)}" if config_path else "[tool.asynclint]")
+        settle(
+            package,
+            parse_version(value) or satisfying(package, value),
+            f"[tool.asynclint] in {_rel(Path(config_path), root)}" if config_path else "[tool.asynclint]",
+        )
     folders = search_folders(root)
     # 2. lock files
     missing_from: str | None = None
@@ -442,9 +446,7 @@ def project_versions(root: Path, override: str | None = None) -> ProjectVersions
     for package in packages:
         settle(package, _installed(package), "installed in the running environment")
         settle(package, newest_known(package), "newest release asynclint knows")
-    return ProjectVersions(
-        facts[PYTEST_ASYNCIO], facts[PYTEST], tuple(dict.fromkeys(read)), missing_from
-    )
+    return ProjectVersions(facts[PYTEST_ASYNCIO], facts[PYTEST], tuple(dict.fromkeys(read)), missing_from)
 
 
 def set_cli_override(version: str | None) -> None:
@@ -483,11 +485,19 @@ def clear_cache() -> None:
 # Class hierarchy (most specific first) of the warnings the rules talk about.
 WARNING_MRO: dict[str, tuple[str, ...]] = {
     "PytestRemovedIn9Warning": (
-        "PytestRemovedIn9Warning", "PytestDeprecationWarning", "PytestWarning",
-        "DeprecationWarning", "UserWarning", "Warning",
+        "PytestRemovedIn9Warning",
+        "PytestDeprecationWarning",
+        "PytestWarning",
+        "DeprecationWarning",
+        "UserWarning",
+        "Warning",
     ),
     "PytestDeprecationWarning": (
-        "PytestDeprecationWarning", "PytestWarning", "DeprecationWarning", "UserWarning", "Warning",
+        "PytestDeprecationWarning",
+        "PytestWarning",
+        "DeprecationWarning",
+        "UserWarning",
+        "Warning",
     ),
     "PytestWarning": ("PytestWarning", "UserWarning", "Warning"),
     "PytestCollectionWarning": ("PytestCollectionWarning", "PytestWarning", "UserWarning", "Warning"),

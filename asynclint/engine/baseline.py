@@ -20,9 +20,9 @@ import json
 import os
 import tempfile
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from asynclint.config.settings import SettingsError
 from asynclint.model import Diagnostic
@@ -129,7 +129,9 @@ def load(baseline_file: Path) -> Counter:
         raise BaselineError(f"{baseline_file}: cannot read the baseline: {exc}") from None
     if not isinstance(data, dict) or data.get("schema_version") != SCHEMA_VERSION:
         version = data.get("schema_version") if isinstance(data, dict) else None
-        raise BaselineError(f"{baseline_file}: unsupported baseline schema_version {version!r} (expected {SCHEMA_VERSION})")
+        raise BaselineError(
+            f"{baseline_file}: unsupported baseline schema_version {version!r} (expected {SCHEMA_VERSION})"
+        )
     counts: Counter = Counter()
     try:
         for entry in data["findings"]:
@@ -156,9 +158,7 @@ class Applied:
         return f"Baseline: {matched}; {stale}."
 
 
-def apply(
-    baseline_file: Path, diagnostics: list[Diagnostic], read: Callable[[Path], str] = read_text
-) -> Applied:
+def apply(baseline_file: Path, diagnostics: list[Diagnostic], read: Callable[[Path], str] = read_text) -> Applied:
     """Split ``diagnostics`` into new findings and those the baseline already holds."""
     remaining = load(baseline_file)
     keyer = Keyer(_root(baseline_file), read)

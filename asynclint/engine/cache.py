@@ -207,8 +207,7 @@ def _diagnostic_data(d: Diagnostic) -> dict[str, Any]:
             "imports": [[r.module, r.name] for r in d.fix.imports],
             # None: the imports cannot be merged (the JSON report then offers no edits)
             "import_edits": (
-                None if d.fix.import_edits is None
-                else [[*_span_data(e.span), e.content] for e in d.fix.import_edits]
+                None if d.fix.import_edits is None else [[*_span_data(e.span), e.content] for e in d.fix.import_edits]
             ),
         }
     return {"code": d.code, "message": d.message, "span": _span_data(d.span), "source_line": d.source_line, "fix": fix}

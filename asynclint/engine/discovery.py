@@ -30,9 +30,24 @@ from asynclint.config.pytest_config import PytestProfile, load_profile
 from asynclint.config.settings import Settings
 
 SKIPPED_DIRS = frozenset(
-    {".git", ".hg", ".svn", "node_modules", "__pycache__", ".tox", ".nox", "build", "dist",
-     "site-packages", ".venv", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".asynclint_cache",
-     ".eggs"}
+    {
+        ".git",
+        ".hg",
+        ".svn",
+        "node_modules",
+        "__pycache__",
+        ".tox",
+        ".nox",
+        "build",
+        "dist",
+        "site-packages",
+        ".venv",
+        ".mypy_cache",
+        ".pytest_cache",
+        ".ruff_cache",
+        ".asynclint_cache",
+        ".eggs",
+    }
 )
 # Never test sources whatever norecursedirs says: pytest itself skips __pycache__, and the
 # others (and *.egg-info) are tool state: a project replacing norecursedirs still has no

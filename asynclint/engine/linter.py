@@ -15,9 +15,10 @@ from pathlib import Path
 import libcst as cst
 
 from asynclint.config.pytest_config import PytestProfile
+from asynclint.engine import noqa
 from asynclint.engine.parsing import MAX_NESTING, check_source, nesting_depth, parse_module, run_deep
 from asynclint.engine.positions import Locator
-from asynclint.engine import noqa
+from asynclint.engine.runners import runner_context
 from asynclint.engine.suppression import ignores_file
 from asynclint.fixer.imports import with_import_edits
 from asynclint.fixer.source import detect_encoding
@@ -25,7 +26,6 @@ from asynclint.index.project import ProjectIndex
 from asynclint.index.summary import ModuleSummary, summarize
 from asynclint.model import Diagnostic, Edit, Fix, Position, Span
 from asynclint.rules import ALL_RULES, BY_CODE
-from asynclint.engine.runners import runner_context
 from asynclint.rules.base import AFTER, BEFORE, FIRST_CHAR, LAST_CHAR, LINE_BEFORE, FileContext, Finding
 from asynclint.semantics.filemodel import build_model
 from asynclint.semantics.fixtures import needs_fixture_rules
@@ -265,9 +265,7 @@ def _locate(
                 elif not edit.content and _whole_lines(edit.node):
                     # Removing a decorator (or a statement) removes its whole line(s):
                     # from column 1 of its first line to column 1 of the line after its last.
-                    edits.append(
-                        Edit(Span(Position(node_span.start.line, 1), Position(node_span.end.line + 1, 1)), "")
-                    )
+                    edits.append(Edit(Span(Position(node_span.start.line, 1), Position(node_span.end.line + 1, 1)), ""))
                 else:
                     edits.append(Edit(node_span, edit.content))
             fix = Fix(finding.fix.applicability, finding.fix.title, tuple(edits), finding.fix.imports)

@@ -125,9 +125,7 @@ def unused(
     """ASL001 findings: codes in ``judged`` (enabled rules that ran) that covered nothing."""
     results: list[Diagnostic] = []
     for directive in found:
-        unused_codes = [
-            c for c in directive.codes if c in judged and c != UNUSED_NOQA and (directive, c) not in used
-        ]
+        unused_codes = [c for c in directive.codes if c in judged and c != UNUSED_NOQA and (directive, c) not in used]
         if not unused_codes:
             continue
         text = lines[directive.line - 1] if directive.line <= len(lines) else ""
@@ -152,7 +150,11 @@ def _removal(directive: Directive, unused_codes: list[str], text: str) -> Fix:
     kept = [c for c in directive.codes if c not in unused_codes]
     if kept:
         span = Span(Position(line, directive.codes_start + 1), Position(line, directive.codes_end + 1))
-        return Fix(Applicability.SAFE, f"remove unused code{'s' if len(unused_codes) > 1 else ''}", (Edit(span, ", ".join(kept)),))
+        return Fix(
+            Applicability.SAFE,
+            f"remove unused code{'s' if len(unused_codes) > 1 else ''}",
+            (Edit(span, ", ".join(kept)),),
+        )
     before = text[directive.comment_start : directive.start]
     after = text[directive.end : directive.comment_end]
     if not before.strip("# \t") and not after.strip():
@@ -168,7 +170,7 @@ def _removal(directive: Directive, unused_codes: list[str], text: str) -> Fix:
         content = "" if after.lstrip().startswith("#") else "# "
         return Fix(Applicability.SAFE, "remove unused noqa directive", (Edit(span, content),))
     else:
-        # the directive ends another comment (``# why  # noqa: ASL201``)
+        # the directive ends another comment: ``# why`` then the directive, on one line
         start = len(text[: directive.start].rstrip())
         end = directive.end
     span = Span(Position(line, start + 1), Position(line, end + 1))

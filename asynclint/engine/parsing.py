@@ -39,10 +39,11 @@ import configparser
 import sys
 import threading
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import TypeVar
 
 import libcst as cst
 from libcst._nodes.base import CSTNode

@@ -14,7 +14,7 @@ as the code generation itself.
 from __future__ import annotations
 
 import ast
-from typing import Iterable
+from collections.abc import Iterable
 
 import libcst as cst
 from libcst.metadata import CodeRange, PositionProvider
@@ -41,8 +41,13 @@ def _tops(module: cst.Module, nodes: Iterable[cst.CSTNode]) -> dict[int, int]:
 
 # Nodes that hold statements: the walk below never enters an expression.
 _STATEMENT_HOLDERS = (
-    cst.BaseSuite, cst.BaseStatement, cst.Else, cst.ExceptHandler, cst.ExceptStarHandler,
-    cst.Finally, cst.MatchCase,
+    cst.BaseSuite,
+    cst.BaseStatement,
+    cst.Else,
+    cst.ExceptHandler,
+    cst.ExceptStarHandler,
+    cst.Finally,
+    cst.MatchCase,
 )
 _statement_tops: tuple[cst.Module, dict[int, int]] | None = None
 
@@ -76,7 +81,7 @@ def _positions(module: cst.Module) -> dict[cst.CSTNode, CodeRange]:
     """PositionProvider's ranges for every node of ``module`` (one code generation)."""
     provider = PositionProvider()
     provider._gen_impl(module)
-    return dict(provider._computed)
+    return dict(provider._computed)  # type: ignore[arg-type]  # values are CodeRanges once generated
 
 
 def _first_lines(module: cst.Module, tree: ast.Module) -> list[int] | None:

@@ -8,8 +8,8 @@ settings; the results are merged into one report (one summary, one exit code).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from asynclint.config.settings import Settings, find_pyproject_settings
 from asynclint.engine.discovery import SourceFile
@@ -47,10 +47,7 @@ def without_excluded(
 ) -> list[SourceFile]:
     """A group's files less its own ``exclude`` patterns; a file named on the command line
     stays unless ``force_exclude`` (discovery applied no settings before the grouping)."""
-    return [
-        f for f in files
-        if not settings.is_excluded(f.path) or (f.display in named and not force_exclude)
-    ]
+    return [f for f in files if not settings.is_excluded(f.path) or (f.display in named and not force_exclude)]
 
 
 def merge_runs(results: list[RunResult]) -> RunResult:

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
 
 from asynclint.config import versions
 from asynclint.config.pytest_config import PytestProfile, clear_cache, load_profile
 from asynclint.config.settings import Settings
+from asynclint.engine import parsing, runners
 from asynclint.engine.cache import (
     Dependency,
     Digests,
@@ -20,12 +21,10 @@ from asynclint.engine.cache import (
     dependencies,
     run_key,
 )
-from asynclint.engine import parsing
 from asynclint.engine.discovery import SourceFile
 from asynclint.engine.linter import FileResult, decode, lint_source
 from asynclint.index.project import ProjectIndex
 from asynclint.model import Diagnostic, FileError
-from asynclint.engine import runners
 
 Progress = Callable[[int, int, int], None]  # (files done, files to do, findings so far)
 PARALLEL_THRESHOLD = 48  # below this, process start-up costs more than it saves
@@ -125,7 +124,13 @@ def lint_task(task: Task, digests: Digests | None = None) -> TaskOutcome:
         enabled = _enabled_for(path, task.settings)
         index.begin_file()
         result = lint_source(
-            decode(data), path, task.display, profile, index, enabled, raw=data,
+            decode(data),
+            path,
+            task.display,
+            profile,
+            index,
+            enabled,
+            raw=data,
             max_size=task.settings.max_file_size,
         )
         deps = dependencies(index, digests or Digests())

@@ -108,8 +108,11 @@ def suite_marks(root: str) -> SuiteMarks:
             # only unmarked files with coroutine tests need their text again (helper imports)
             tests.append((folder + os.sep, bool(here), count, text if count and not here else ""))
     helper_import = (
-        re.compile(r"^\s*(?:from|import)\s+[\w.]*\b(?:" + "|".join(map(re.escape, sorted(marking_helpers))) + r")\b", re.M)
-        if marking_helpers else None
+        re.compile(
+            r"^\s*(?:from|import)\s+[\w.]*\b(?:" + "|".join(map(re.escape, sorted(marking_helpers))) + r")\b", re.M
+        )
+        if marking_helpers
+        else None
     )
     counts = [0, 0]  # coroutine tests in marked files, in unmarked files
     for folder, marked, count, text in tests:
@@ -136,7 +139,9 @@ def _project_name(root: Path) -> str | None:
                 return poetry["name"]
         setup_cfg = folder / "setup.cfg"
         if setup_cfg.is_file():
-            match = re.search(r"^\[metadata\][^\[]*?^name\s*=\s*(\S+)", setup_cfg.read_text(errors="replace"), re.M | re.S)
+            match = re.search(
+                r"^\[metadata\][^\[]*?^name\s*=\s*(\S+)", setup_cfg.read_text(errors="replace"), re.M | re.S
+            )
             if match:
                 return match.group(1)
         setup_py = folder / "setup.py"
@@ -296,7 +301,9 @@ def project_runners(root: Path, profile: PytestProfile) -> ProjectRunners:
                 evidence.append(f"{role.distribution} {version} installed (pytest11 entry point)")
     named = bool(reasons)
     marks = suite_marks(str(root))
-    auto = (profile.asyncio_mode == "auto" and profile.asyncio_plugin_enabled) or profile.anyio_auto or profile.trio_auto
+    auto = (
+        (profile.asyncio_mode == "auto" and profile.asyncio_plugin_enabled) or profile.anyio_auto or profile.trio_auto
+    )
     # A mode set on purpose (config or command line) says which plugin runs the suite.
     chosen = profile.asyncio_mode_source != "default" and profile.asyncio_plugin_enabled
     if marks.mostly_unmarked and not auto and not chosen:
@@ -306,9 +313,7 @@ def project_runners(root: Path, profile: PytestProfile) -> ProjectRunners:
             "see runs them"
         )
     libraries = _libraries(marks, declared, profile)
-    evidence.append(
-        "async marks used by the suite: " + (", ".join(sorted(marks.used)) if marks.used else "none")
-    )
+    evidence.append("async marks used by the suite: " + (", ".join(sorted(marks.used)) if marks.used else "none"))
     own = own_pytest_plugins(root)
     if own:
         evidence.append("the project registers pytest plugins: " + ", ".join(own))
@@ -378,12 +383,12 @@ def _runner_evidence(index: ProjectIndex) -> str:
     it, so marking another file ``asyncio`` changes the advice given here."""
     root = index.root
     installed = installed_entry_point_plugins() if environment_is_projects(root) else ()
-    return repr((suite_marks(str(root)), sorted(declared_dependencies(root).packages), installed, own_pytest_plugins(root)))
+    return repr(
+        (suite_marks(str(root)), sorted(declared_dependencies(root).packages), installed, own_pytest_plugins(root))
+    )
 
 
-def runner_context(
-    path: Path, own: ModuleSummary, index: ProjectIndex, profile: PytestProfile
-) -> RunnerContext:
+def runner_context(path: Path, own: ModuleSummary, index: ProjectIndex, profile: PytestProfile) -> RunnerContext:
     summaries = [index.summary_for_path(p) for p in conftest_chain(path, index)]
     if path.name == "conftest.py":
         summaries.append(own)
@@ -417,4 +422,3 @@ def clear_cache() -> None:
     suite_marks.cache_clear()
     project_runners.cache_clear()
     _scan_entry_points.cache_clear()
-

@@ -10,6 +10,7 @@ re-linted, its positions are fresh again).
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from asynclint.fixer.source import NEWLINE
@@ -62,7 +63,7 @@ class Located:
         return self.edits[0][0] if self.edits else -1
 
 
-def locate(diagnostic: Diagnostic, index: LineIndex, native) -> Located | None:
+def locate(diagnostic: Diagnostic, index: LineIndex, native: Callable[[str, int], str]) -> Located | None:
     """Offsets for a fix's edits; None when a position is outside the text or edits overlap."""
     assert diagnostic.fix is not None
     edits = []

@@ -26,20 +26,20 @@ import os
 import tempfile
 import warnings
 from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
 
 import libcst as cst
 
 from asynclint.config.settings import Settings
+from asynclint.engine import runner
 from asynclint.engine.discovery import SourceFile
 from asynclint.engine.linter import lint_source
 from asynclint.engine.parsing import run_deep
-from asynclint.engine import runner
 from asynclint.fixer.edits import LineIndex, Located, apply, locate, select
 from asynclint.fixer.imports import ImportMergeError, merge_imports
-from asynclint.fixer.source import ConcurrentModification, SourceText, atomic_write, lines_with_ends
+from asynclint.fixer.source import ConcurrentModification, SourceText, atomic_write
 from asynclint.model import Applicability, Diagnostic, FileError, Fix
 
 MAX_ROUNDS = 10  # per file: lint, fix, re-parse
@@ -126,11 +126,15 @@ def fix_text(
 
     for _ in range(max_rounds):
         index = LineIndex(text)
+
+        def native(content: str, at: int, text: str = text) -> str:  # this round's text
+            return source.native_newlines(content, text, at)
+
         candidates: list[Located] = []
         for diagnostic in diagnostics:
             if not is_applicable(diagnostic.fix, unsafe):
                 continue
-            located = locate(diagnostic, index, lambda content, at: source.native_newlines(content, text, at))
+            located = locate(diagnostic, index, native)
             if located is None:
                 result.rejected.append(diagnostic)
                 continue
@@ -299,9 +303,7 @@ class FixRun:
 
 
 def _fix_keys(diagnostics: Iterable[Diagnostic], unsafe: bool) -> frozenset:
-    return frozenset(
-        (d.code, d.line, d.column, d.message) for d in diagnostics if is_applicable(d.fix, unsafe)
-    )
+    return frozenset((d.code, d.line, d.column, d.message) for d in diagnostics if is_applicable(d.fix, unsafe))
 
 
 def _links_out(files: list[SourceFile], named: Sequence[str]) -> dict[Path, str]:

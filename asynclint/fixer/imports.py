@@ -16,20 +16,19 @@ from __future__ import annotations
 import difflib
 import sys
 from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from typing import Iterable, Sequence, TypeGuard, Union
+from typing import TypeGuard
 
 import libcst as cst
 import libcst.helpers
 from libcst.helpers import get_absolute_module_from_package_for_import
 
-from asynclint.engine.parsing import parse_module, run_deep
 from asynclint.fixer.source import NEWLINE, lines_with_ends
-from asynclint.semantics.filemodel import child_nodes
 from asynclint.model import Diagnostic, Edit, ImportRequest, Position, Span
+from asynclint.semantics.filemodel import child_nodes
 
-
-Statement = Union[cst.SimpleStatementLine, cst.BaseCompoundStatement]  # a module's body item
+Statement = cst.SimpleStatementLine | cst.BaseCompoundStatement  # a module's body item
 
 
 class ImportMergeError(Exception):
@@ -82,8 +81,13 @@ class _ModuleLevelImports:
 # Nodes that hold statements. Imports are statements, so the walk never enters an
 # expression: a module-level expression may nest thousands of levels deep.
 _STATEMENT_HOLDERS = (
-    cst.BaseSuite, cst.BaseStatement, cst.Else, cst.ExceptHandler, cst.ExceptStarHandler,
-    cst.Finally, cst.MatchCase,
+    cst.BaseSuite,
+    cst.BaseStatement,
+    cst.Else,
+    cst.ExceptHandler,
+    cst.ExceptStarHandler,
+    cst.Finally,
+    cst.MatchCase,
 )
 
 
@@ -102,7 +106,8 @@ def _module_level_imports(module: cst.Module) -> _ModuleLevelImports:
                     seen.add_import_from(small)
             continue
         if isinstance(node, cst.If) and cst.helpers.get_full_name_for_node(node.test) in (
-            "TYPE_CHECKING", "typing.TYPE_CHECKING",
+            "TYPE_CHECKING",
+            "typing.TYPE_CHECKING",
         ):
             # ``if TYPE_CHECKING:`` imports do not exist at run time; its ``else`` does.
             if node.orelse is not None:
@@ -352,7 +357,7 @@ def merge_imports(text: str, module: cst.Module, requests: Iterable[ImportReques
         for number in range(b1 + 1, b2 + 1):
             if number not in new_imports and new_lines[number - 1].strip():
                 raise ImportMergeError("merging imports would add a line that is not an import")
-    return new_head + text[len(head_text):]
+    return new_head + text[len(head_text) :]
 
 
 def import_edits(text: str, module: cst.Module, requests: Iterable[ImportRequest]) -> tuple[Edit, ...]:

@@ -27,7 +27,7 @@ def lines_with_ends(text: str) -> tuple[list[str], list[int]]:
     starts = [0] + [m.end() for m in NEWLINE.finditer(text)]
     lines = [text[a:b] for a, b in zip(starts, starts[1:])]
     if starts[-1] < len(text):
-        lines.append(text[starts[-1]:])
+        lines.append(text[starts[-1] :])
     return lines, starts
 
 
@@ -56,7 +56,7 @@ class SourceText:
     newline: str  # the file's first line break, "\n" when it has none
 
     @classmethod
-    def from_bytes(cls, data: bytes) -> "SourceText | None":
+    def from_bytes(cls, data: bytes) -> SourceText | None:
         """None when the bytes cannot be decoded and re-encoded unchanged."""
         try:
             encoding = detect_encoding(data)
@@ -64,7 +64,7 @@ class SourceText:
             return None
         bom = data.startswith(codecs.BOM_UTF8)
         codec = "utf-8" if encoding == "utf-8-sig" else encoding
-        body = data[len(codecs.BOM_UTF8):] if bom else data
+        body = data[len(codecs.BOM_UTF8) :] if bom else data
         try:
             text = body.decode(codec)
             if text.encode(codec) != body:

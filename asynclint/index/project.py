@@ -9,9 +9,9 @@ result can be invalidated when any of them changes.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from asynclint.index.summary import ClassFacts, FunctionFacts, ModuleSummary, summarize
 
@@ -156,7 +156,7 @@ class ProjectIndex:
             self.consulted[name] = str(found) if found else None
             return found
         rel = name.replace(".", os.sep)
-        found: Path | None = None
+        found = None
         for root in self.source_roots:
             for candidate in (root / f"{rel}.py", root / rel / "__init__.py"):
                 if candidate.is_file():
@@ -202,9 +202,7 @@ class ProjectIndex:
                 return self.resolve_in_module(summary, parts[i:], _depth + 1)
         return None
 
-    def resolve_in_module(
-        self, summary: ModuleSummary, rest: list[str], _depth: int = 0
-    ) -> Symbol | None:
+    def resolve_in_module(self, summary: ModuleSummary, rest: list[str], _depth: int = 0) -> Symbol | None:
         if _depth > MAX_DEPTH:
             return None
         if not rest:
@@ -238,9 +236,7 @@ class ProjectIndex:
             return self.resolve(".".join([summary.module, name, *tail]), _depth + 1)
         return None
 
-    def find_method(
-        self, summary: ModuleSummary, cls: ClassFacts, method: str, _depth: int = 0
-    ) -> Symbol | None:
+    def find_method(self, summary: ModuleSummary, cls: ClassFacts, method: str, _depth: int = 0) -> Symbol | None:
         """A method looked up through the class and its bases (first base first)."""
         if _depth > MAX_DEPTH:
             return None

@@ -104,7 +104,7 @@ def dotted_name(node: ast.AST) -> str:
 _BUILTIN_DECORATORS = ("staticmethod", "classmethod")
 
 
-def qualify_in_summary(summary: "ModuleSummary", name: str) -> str:
+def qualify_in_summary(summary: ModuleSummary, name: str) -> str:
     """A dotted name as written in a module, fully qualified through its imports and its own
     definitions ("" when it is neither; ``staticmethod``/``classmethod`` stay themselves)."""
     if not name:
@@ -172,9 +172,7 @@ def _wrapper_kind(func: ast.FunctionDef | ast.AsyncFunctionDef, depth: int = 0) 
     A plain ``def`` wrapper that returns ``fn(...)`` is PASSTHROUGH: calling the decorated
     coroutine function still returns the coroutine, though pytest no longer sees an async test.
     """
-    inner = {
-        n.name: n for n in func.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
-    }
+    inner = {n.name: n for n in func.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
     wrapped = func.args.args[0].arg if func.args.args else None
     for stmt in func.body:
         if isinstance(stmt, ast.Return) and isinstance(stmt.value, ast.Name):
@@ -261,6 +259,7 @@ def _returned_class(func: ast.FunctionDef | ast.AsyncFunctionDef, is_fixture: bo
     # Statements only (returns, yields and assignments live there): cheaper than every node.
     bodies: list[ast.AST] = []
     stack: list[ast.stmt] = list(func.body)
+    node: ast.AST
     while stack:
         node = stack.pop()
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
@@ -269,8 +268,8 @@ def _returned_class(func: ast.FunctionDef | ast.AsyncFunctionDef, is_fixture: bo
             bodies.append(node.value)
         else:
             bodies.append(node)
-        for name in ("body", "orelse", "finalbody", "handlers", "cases"):
-            stack.extend(getattr(node, name, ()))
+        for field_name in ("body", "orelse", "finalbody", "handlers", "cases"):
+            stack.extend(getattr(node, field_name, ()))
     locals_: dict[str, str] = {}
     ambiguous: set[str] = set()
     for node in bodies:
@@ -407,9 +406,7 @@ def _string_items(value: ast.expr) -> tuple[str, ...]:
     if isinstance(value, ast.Constant) and isinstance(value.value, str):
         return (value.value,)
     if isinstance(value, (ast.List, ast.Tuple)):
-        return tuple(
-            e.value for e in value.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)
-        )
+        return tuple(e.value for e in value.elts if isinstance(e, ast.Constant) and isinstance(e.value, str))
     return ()
 
 
@@ -439,9 +436,7 @@ def _is_asyncio_mark(node: ast.expr | None) -> bool:
     return node is not None and dotted_name(node).rsplit(".", 1)[-1] == "asyncio"
 
 
-def _collect_imports(
-    node: ast.Import | ast.ImportFrom, summary: ModuleSummary, star: list[str]
-) -> None:
+def _collect_imports(node: ast.Import | ast.ImportFrom, summary: ModuleSummary, star: list[str]) -> None:
     if isinstance(node, ast.Import):
         for alias in node.names:
             if alias.asname:
@@ -455,9 +450,7 @@ def _collect_imports(
         if alias.name == "*":
             star.append(base)
         else:
-            summary.imports[alias.asname or alias.name] = (
-                f"{base}.{alias.name}" if base else alias.name
-            )
+            summary.imports[alias.asname or alias.name] = f"{base}.{alias.name}" if base else alias.name
 
 
 def _held_value(node: ast.Assign | ast.AnnAssign) -> str | None:
@@ -536,8 +529,13 @@ def _collect_function_imports(tree: ast.Module, summary: ModuleSummary) -> None:
     local = ModuleSummary(path=summary.path, module=summary.module, is_package=summary.is_package)
     ignored: list[str] = []
     bodies = [n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
-    bodies += [m for c in tree.body if isinstance(c, ast.ClassDef) for m in c.body
-               if isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    bodies += [
+        m
+        for c in tree.body
+        if isinstance(c, ast.ClassDef)
+        for m in c.body
+        if isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef))
+    ]
     stack: list[ast.stmt] = [stmt for function in bodies for stmt in function.body]
     while stack:  # statements only: imports are statements, and expressions are most nodes
         node = stack.pop()

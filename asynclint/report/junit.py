@@ -16,7 +16,9 @@ from asynclint.model import Diagnostic
 
 
 def tree(diagnostics: list[Diagnostic]) -> ET.Element:
-    root = ET.Element("testsuites", name="asynclint", tests=str(max(len(diagnostics), 1)), failures=str(len(diagnostics)))
+    root = ET.Element(
+        "testsuites", name="asynclint", tests=str(max(len(diagnostics), 1)), failures=str(len(diagnostics))
+    )
     if not diagnostics:
         suite = ET.SubElement(root, "testsuite", name="asynclint", tests="1", failures="0", errors="0", skipped="0")
         ET.SubElement(suite, "testcase", name="no findings", classname="asynclint")

@@ -34,7 +34,8 @@ def render_rule(rule: type[Rule]) -> str:
         "",
         f"What it flags: {rule.summary}.",
         "",
-        f"Family: {rule.family} · fix: {rule.fix_availability} · on by default: {'yes' if rule.default_enabled else 'no'}",
+        f"Family: {rule.family} · fix: {rule.fix_availability} · "
+        f"on by default: {'yes' if rule.default_enabled else 'no'}",
         "",
         rule.documentation(),
         "",

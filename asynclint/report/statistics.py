@@ -25,9 +25,7 @@ class RuleCount:
 def count(diagnostics: list[Diagnostic], unsafe_fixes: bool = False) -> list[RuleCount]:
     totals: Counter = Counter(d.code for d in diagnostics)
     fixable: Counter = Counter(
-        d.code
-        for d in diagnostics
-        if d.fix is not None and (d.fix.applicability is Applicability.SAFE or unsafe_fixes)
+        d.code for d in diagnostics if d.fix is not None and (d.fix.applicability is Applicability.SAFE or unsafe_fixes)
     )
     names = {d.code: d.name for d in diagnostics}
     ordered = sorted(totals, key=lambda code: (-totals[code], code))
@@ -43,7 +41,5 @@ def render_text(rows: list[RuleCount], out: TextIO) -> None:
 
 
 def render_json(rows: list[RuleCount], out: TextIO) -> None:
-    json.dump(
-        [{"code": r.code, "name": r.name, "count": r.count, "fixable": r.fixable} for r in rows], out, indent=2
-    )
+    json.dump([{"code": r.code, "name": r.name, "count": r.count, "fixable": r.fixable} for r in rows], out, indent=2)
     out.write("\n")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from asynclint.rules import awaiting, blocking, collection, loop, meta, mocks
 from asynclint.rules.base import Rule

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
+
+import libcst as cst
 
 from asynclint.model import Applicability
 from asynclint.rules.base import FileContext, Finding, FixPlan, Rule
 from asynclint.rules.helpers import add_await_edits, call_text, in_async_function
-import libcst as cst
-
 from asynclint.semantics import tables
 from asynclint.semantics.filemodel import (
-    ASSIGN, DISCARD, VALUE, VALUE_POSTFIX, CallSite, FunctionScope, enclosing_function,
+    ASSIGN,
+    DISCARD,
+    VALUE,
+    VALUE_POSTFIX,
+    CallSite,
+    FunctionScope,
+    enclosing_function,
 )
 from asynclint.semantics.resolve import FUTURE, Callee
 
@@ -99,10 +105,7 @@ class UnawaitedCoroutine(Rule):
                 continue
             text = call_text(ctx, site.node)
             what = "a future" if callee.kind == FUTURE else "a coroutine"
-            message = (
-                f"`{text}` creates {what} that is never awaited{_origin(callee)}; "
-                f"{_advice(site, text)}"
-            )
+            message = f"`{text}` creates {what} that is never awaited{_origin(callee)}; {_advice(site, text)}"
             yield self.finding(site.node, message, _await_fix(site, f"Add `await` before `{text}`"))
 
 

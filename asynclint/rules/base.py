@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import inspect
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, ClassVar, Iterator
+from typing import ClassVar
 
 import libcst as cst
 
@@ -84,7 +85,7 @@ class FileContext:
     profile: PytestProfile
     resolver: Resolver
     is_conftest: bool
-    runner_context: "RunnerContext"
+    runner_context: RunnerContext
     _callees: dict[int, Callee] = field(default_factory=dict)
 
     def callee(self, site: CallSite) -> Callee:

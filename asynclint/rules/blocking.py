@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 import libcst as cst
 
@@ -84,7 +84,7 @@ class BlockingSleep(Rule):
             )
             yield self.finding(site.node, message, self._fix(ctx, site, library))
 
-    def _fix(self, ctx: FileContext, site, library: str | None) -> FixPlan | None:
+    def _fix(self, ctx: FileContext, site: CallSite, library: str | None) -> FixPlan | None:
         if site.context != DISCARD or library is None:
             return None
         func = site.node.func
@@ -99,7 +99,6 @@ class BlockingSleep(Rule):
             (NodeEdit(site.node.func, f"await {module_name}.sleep"),),
             imports,
         )
-
 
 
 def inside_lambda(root: cst.CSTNode, target: cst.CSTNode) -> bool:
@@ -223,8 +222,7 @@ class BlockingCall(Rule):
             if inside_lambda(function.node, site.node):
                 continue
             message = (
-                f"`{ctx.code(site.node.func)}()` blocks the event loop inside "
-                f"`async def {function.name}`; {advice}"
+                f"`{ctx.code(site.node.func)}()` blocks the event loop inside `async def {function.name}`; {advice}"
             )
             yield self.finding(site.node, message)
 

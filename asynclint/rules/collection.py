@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import fnmatch
-from typing import Iterator
+from collections.abc import Iterator
+from typing import Literal
 
 import libcst as cst
 
@@ -27,16 +28,20 @@ from asynclint.rules.helpers import marks_reference, module_reference, preferred
 from asynclint.semantics import plugins, tables
 from asynclint.semantics.filemodel import ClassScope, FunctionScope, ModuleScope
 from asynclint.semantics.fixtures import (
-    marks_from_fixture_params, other_async_plugin, resolve_fixture, strict_mode_handles_nothing,
+    marks_from_fixture_params,
+    other_async_plugin,
+    resolve_fixture,
+    strict_mode_handles_nothing,
 )
 from asynclint.semantics.pytest_items import (
+    FixtureDecorator,
+    TestItem,
     ancestors,
     class_ancestry,
     class_has_init,
     class_marks,
     collected_test,
     decorator_marks,
-    FixtureDecorator,
     fixture_decorator,
     is_unittest_class,
     mark_decorators,
@@ -148,6 +153,7 @@ class UnmarkedAsyncTest(Rule):
             item = collected_test(function, ctx.resolver, ctx.profile)
             if item is None or ctx.resolver.is_fixture_function(function):
                 continue
+            assert function.node is not None  # every collected function has its def
             marks = file_marks | decorator_marks(function.node, function.parent, ctx.resolver)
             if item.cls is not None:
                 ancestry = class_ancestry(item.cls, ctx.resolver)
@@ -163,7 +169,9 @@ class UnmarkedAsyncTest(Rule):
             requested = self._requested_names(ctx, function, item.cls)
             if marks_from_fixture_params(ctx, requested, function):
                 continue
-            if any(n in plugins.RUNNER_PLUGIN_FIXTURES and resolve_fixture(ctx, n, function) is None for n in requested):
+            if any(
+                n in plugins.RUNNER_PLUGIN_FIXTURES and resolve_fixture(ctx, n, function) is None for n in requested
+            ):
                 continue  # a framework plugin's fixture: that plugin runs the test
             runner = preferred_runner(ctx)
             if runner in ("anyio", "trio"):
@@ -202,7 +210,6 @@ class UnmarkedAsyncTest(Rule):
         )
 
 
-
 # --------------------------------------------------------------------------- shared
 def remove_decorator(decorator: cst.Decorator, title: str) -> FixPlan:
     """Remove a decorator line (an empty replacement of a Decorator removes its whole line)."""
@@ -210,7 +217,9 @@ def remove_decorator(decorator: cst.Decorator, title: str) -> FixPlan:
 
 
 _PATCH_PREFIXES = tuple(
-    f"{module}.{name}" for module in tables.MOCK_MODULES for name in ("patch", "patch.object", "patch.dict", "patch.multiple")
+    f"{module}.{name}"
+    for module in tables.MOCK_MODULES
+    for name in ("patch", "patch.object", "patch.dict", "patch.multiple")
 )
 
 
@@ -226,13 +235,10 @@ def _plain_decorators_only(ctx: FileContext, function: FunctionScope) -> bool:
 
 def _non_marks(ctx: FileContext, function: FunctionScope) -> list[cst.Decorator]:
     assert function.node is not None
-    return [
-        d for d in function.node.decorators
-        if mark_name(d.decorator, function.parent, ctx.resolver) is None
-    ]
+    return [d for d in function.node.decorators if mark_name(d.decorator, function.parent, ctx.resolver) is None]
 
 
-def _collected_plain_test(ctx: FileContext, function: FunctionScope):
+def _collected_plain_test(ctx: FileContext, function: FunctionScope) -> TestItem | None:
     """The test item pytest's own Python collector makes of ``function`` (not unittest, not conftest)."""
     if ctx.is_conftest or ctx.resolver.is_fixture_function(function):
         return None
@@ -345,7 +351,9 @@ class AsyncFixtureSyncDecorator(Rule):
             if _pytest9_error(ctx, versions):
                 effect = f"pytest {versions.pytest.version} errors at setup of every test that requests it"
             elif versions.pytest_at_least(8, 4):
-                effect = f"requesters receive {_coroutine_word(function.kind)} and pytest {versions.pytest.version} warns"
+                effect = (
+                    f"requesters receive {_coroutine_word(function.kind)} and pytest {versions.pytest.version} warns"
+                )
             else:
                 effect = f"requesters receive {_coroutine_word(function.kind)} instead of its value"
             message = (
@@ -368,7 +376,7 @@ class AsyncFixtureSyncDecorator(Rule):
         return FixPlan(Applicability.SAFE, "Use `@pytest_asyncio.fixture`", tuple(edits), imports)
 
 
-def _loop_scope_edit(call: cst.Call | None) -> NodeEdit | None | bool:
+def _loop_scope_edit(call: cst.Call | None) -> NodeEdit | None | Literal[False]:
     """``loop_scope=`` equal to a wider ``scope=``; False when the scope is not a literal.
 
     pytest-asyncio runs a fixture in the loop of its ``loop_scope``. Left out, that is the
@@ -443,7 +451,9 @@ class AsyncioMarkOnSyncTest(Rule):
         for function in ctx.model.functions:
             if function.is_async or function.node is None:
                 continue
-            marks = [d for d, mark in mark_decorators(function.node, function.parent, ctx.resolver) if mark == "asyncio"]
+            marks = [
+                d for d, mark in mark_decorators(function.node, function.parent, ctx.resolver) if mark == "asyncio"
+            ]
             if not marks or _collected_plain_test(ctx, function) is None:
                 continue
             if not _plain_decorators_only(ctx, function):
@@ -463,8 +473,17 @@ class AsyncioMarkOnSyncTest(Rule):
 SYNC_TESTCASES = frozenset({"unittest.TestCase", "unittest.case.TestCase"})
 _CUSTOM_RUN_METHODS = frozenset(
     {
-        "run", "debug", "_callTestMethod", "_callSetUp", "_callTearDown", "__call__",
-        "__init__", "__new__", "__init_subclass__", "__getattribute__", "__getattr__",
+        "run",
+        "debug",
+        "_callTestMethod",
+        "_callSetUp",
+        "_callTearDown",
+        "__call__",
+        "__init__",
+        "__new__",
+        "__init_subclass__",
+        "__getattribute__",
+        "__getattr__",
     }
 )
 
@@ -588,6 +607,7 @@ class AsyncTestInTestCase(Rule):
                     "unittest calls it, drops the coroutine and reports a pass; "
                     "derive from `unittest.IsolatedAsyncioTestCase`"
                 )
+                assert method.node is not None  # a method of a parsed class has its def
                 yield self.finding(method.node.name, message, fix)
 
     def _fix(self, ctx: FileContext, base: cst.Arg) -> FixPlan | None:
@@ -715,7 +735,8 @@ class AsyncSetupMethod(Rule):
             yield self._finding(function, "unittest", f"name it `{twin}`", fix)
             return
         advice = (
-            f"derive from `unittest.IsolatedAsyncioTestCase` and name it `{twin}`" if twin is not None
+            f"derive from `unittest.IsolatedAsyncioTestCase` and name it `{twin}`"
+            if twin is not None
             else "make it a sync hook"
         )
         yield self._finding(function, "unittest", advice)
@@ -803,6 +824,7 @@ class AsyncGeneratorTest(Rule):
                 "pytest-asyncio reports it as xfailed without running it; move the `yield` "
                 "into a fixture or helper"
             )
+            assert function.node is not None  # a collected test has its def
             yield self.finding(function.node.name, message)
 
 
@@ -890,7 +912,7 @@ class IneffectivePytestmark(Rule):
         if not (conftest or is_tuple):
             return
         fix = None
-        if is_tuple:
+        if isinstance(value, cst.Tuple):
             edits = _tuple_as_list(value)
             if edits is not None:
                 fix = FixPlan(Applicability.SAFE, "Use a list of marks", edits)
@@ -904,13 +926,17 @@ class IneffectivePytestmark(Rule):
         else:
             message = (
                 f"`pytestmark` of the {owner} is a tuple: pytest accepts a mark or a list and fails "
-                "collection with \"TypeError: got (...) instead of Mark\"; use a list"
+                'collection with "TypeError: got (...) instead of Mark"; use a list'
             )
         yield self.finding(value, message, fix)
 
 
 # --------------------------------------------------------------------------- ASL107
-_MARK_KEYWORDS = ((1, 4), {"loop_scope", "scope", "loop_factories"}), ((0, 24), {"loop_scope", "scope"}), ((0, 23), {"scope"})
+_MARK_KEYWORDS = (
+    ((1, 4), {"loop_scope", "scope", "loop_factories"}),
+    ((0, 24), {"loop_scope", "scope"}),
+    ((0, 23), {"scope"}),
+)
 
 
 def _allowed_mark_keywords(versions: ProjectVersions) -> set[str] | None:
@@ -1011,7 +1037,9 @@ class DeprecatedMarkArgument(Rule):
                 )
                 keyword = keywords["scope"].keyword
                 assert keyword is not None
-                fix = FixPlan(Applicability.SAFE, "Rename `scope=` to `loop_scope=`", (NodeEdit(keyword, "loop_scope"),))
+                fix = FixPlan(
+                    Applicability.SAFE, "Rename `scope=` to `loop_scope=`", (NodeEdit(keyword, "loop_scope"),)
+                )
                 yield self.finding(site.node, message, fix)
 
 

@@ -12,7 +12,15 @@ from asynclint.engine.positions import top_statement_index
 from asynclint.model import ImportRequest
 from asynclint.rules.base import AFTER, BEFORE, FileContext, NodeEdit
 from asynclint.semantics.filemodel import (
-    DISCARD, VALUE, VALUE_POSTFIX, Binding, CallSite, FileModel, FunctionScope, child_nodes, dotted,
+    DISCARD,
+    VALUE,
+    VALUE_POSTFIX,
+    Binding,
+    CallSite,
+    FileModel,
+    FunctionScope,
+    child_nodes,
+    dotted,
     enclosing_function,
 )
 
@@ -107,8 +115,13 @@ def _layout(ctx: FileContext) -> _ImportLayout:
 
 # Nodes that hold statements: imports are statements, so expressions are never entered.
 _STATEMENT_HOLDERS = (
-    cst.BaseSuite, cst.BaseStatement, cst.Else, cst.ExceptHandler, cst.ExceptStarHandler,
-    cst.Finally, cst.MatchCase,
+    cst.BaseSuite,
+    cst.BaseStatement,
+    cst.Else,
+    cst.ExceptHandler,
+    cst.ExceptStarHandler,
+    cst.Finally,
+    cst.MatchCase,
 )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 import libcst as cst
 
@@ -17,11 +17,12 @@ from asynclint.semantics import loops, tables
 from asynclint.semantics.filemodel import RETURN, CallSite, FunctionScope, enclosing_function, string_value
 from asynclint.semantics.fixtures import FixtureInfo, resolve_fixture
 from asynclint.semantics.pytest_items import (
+    FixtureDecorator,
     class_ancestry,
     collected_test,
-    is_unittest_class,
     fixture_decorator,
     fixture_name,
+    is_unittest_class,
     requested_fixtures,
     shared_usefixtures,
 )
@@ -95,7 +96,11 @@ def _instead(ctx: FileContext, function: FunctionScope) -> str:
                 f"drop the fixture: {_PLUGIN[runner]} provides the loop, and async tests reach it "
                 "with `asyncio.get_running_loop()`"
             )
-        decorator = "@pytest_asyncio.fixture" if runner == "asyncio" and ctx.profile.asyncio_mode != "auto" else "@pytest.fixture"
+        decorator = (
+            "@pytest_asyncio.fixture"
+            if runner == "asyncio" and ctx.profile.asyncio_mode != "auto"
+            else "@pytest.fixture"
+        )
         return f"make it an `async def` fixture (`{decorator}`) that awaits instead"
     if collected_test(function, ctx.resolver, ctx.profile) is not None and runner is not None:
         return f"make it an `async def` test marked `@pytest.mark.{runner}` and `await` instead"
@@ -258,7 +263,9 @@ def _by_hand(ctx: FileContext, function: FunctionScope, site: CallSite, api: str
     if _provides_a_loop(ctx, function):
         return False
     if api in tables.ASYNCIO_RUN:
-        return not any(arg.keyword is not None and arg.keyword.value in loops.RUN_API_KEYWORDS for arg in site.node.args)
+        return not any(
+            arg.keyword is not None and arg.keyword.value in loops.RUN_API_KEYWORDS for arg in site.node.args
+        )
     func = site.node.func
     receiver = func.value if isinstance(func, cst.Attribute) else None
     return receiver is None or not loops.harness_receiver(receiver, function)
@@ -337,7 +344,7 @@ class NestedEventLoopRun(Rule):
 
 
 # --------------------------------------------------------------------------- ASL403
-def _user_fixtures(ctx: FileContext, wanted: str):
+def _user_fixtures(ctx: FileContext, wanted: str) -> Iterator[tuple[FunctionScope, FixtureDecorator]]:
     """(function, decorator) for every fixture of this file requested as ``wanted``."""
     for function in ctx.model.functions:
         found = fixture_decorator(function, ctx.resolver)
@@ -475,30 +482,28 @@ class EventLoopFixture(Rule):
                 continue
             if string_value(site.node.args[0].value) != "event_loop":
                 continue
-            function = enclosing_function(site.scope)
-            if function is None or not _is_requester(ctx, function):
+            caller = enclosing_function(site.scope)
+            if caller is None or not _is_requester(ctx, caller):
                 continue
-            info = resolve_fixture(ctx, "event_loop", function)
-            yield self.finding(site.node, self._request_message(ctx, function, info, versions))
+            info = resolve_fixture(ctx, "event_loop", caller)
+            yield self.finding(site.node, self._request_message(ctx, caller, info, versions))
 
-    def _shared_message(
-        self, ctx: FileContext, where: str, info: FixtureInfo | None, versions: ProjectVersions
-    ) -> str:
+    def _shared_message(self, ctx: FileContext, where: str, info: FixtureInfo | None, versions: ProjectVersions) -> str:
         advice = "remove `event_loop` from it (in a coroutine, `asyncio.get_running_loop()` is the running loop)"
         if not versions.asyncio_at_least(1):
             note = failure_note(ctx.profile, "DeprecationWarning", versions)
             return (
-                f"`usefixtures(\"event_loop\")` on {where} requests the `event_loop` fixture for every test, "
+                f'`usefixtures("event_loop")` on {where} requests the `event_loop` fixture for every test, '
                 f"deprecated since pytest-asyncio 0.22 and removed in 1.0{note}; {advice}"
             )
         if info is None:
             return (
-                f"`usefixtures(\"event_loop\")` on {where} requests `event_loop`, which pytest-asyncio removed "
+                f'`usefixtures("event_loop")` on {where} requests `event_loop`, which pytest-asyncio removed '
                 f"in 1.0: with {versions.pytest_asyncio.version} each of its tests errors with "
                 f"\"fixture 'event_loop' not found\"; {advice}"
             )
         return (
-            f"`usefixtures(\"event_loop\")` on {where} requests your own `event_loop` fixture "
+            f'`usefixtures("event_loop")` on {where} requests your own `event_loop` fixture '
             f"({info.where(ctx.index.root)}): pytest-asyncio's was removed in 1.0 and yours is not the loop "
             f"the tests run in; {advice}"
         )
@@ -508,8 +513,10 @@ class EventLoopFixture(Rule):
     ) -> str:
         kind = "async def" if function.is_async else "def"
         version = versions.pytest_asyncio.version
-        advice = "use `asyncio.get_running_loop()` inside the coroutine" if function.is_async else (
-            "make the test `async def` and use `asyncio.get_running_loop()`"
+        advice = (
+            "use `asyncio.get_running_loop()` inside the coroutine"
+            if function.is_async
+            else ("make the test `async def` and use `asyncio.get_running_loop()`")
         )
         if not versions.asyncio_at_least(1):
             note = failure_note(ctx.profile, "DeprecationWarning", versions) if function.is_async else ""
@@ -619,6 +626,7 @@ class GetEventLoopInCoroutine(Rule):
 
 # --------------------------------------------------------------------------- ASL405
 _IGNORES_WARNINGS = re.compile(r"filterwarnings\(\s*[\"']ignore")
+
 
 class EventLoopPolicyFixture(Rule):
     """

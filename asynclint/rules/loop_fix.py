@@ -28,6 +28,8 @@ runs in pytest-asyncio's loop (its scope and policy) instead of a private one.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+
 import libcst as cst
 
 from asynclint.model import Applicability, ImportRequest
@@ -57,6 +59,10 @@ _NESTED = (cst.FunctionDef, cst.ClassDef, cst.Lambda)
 _COMPREHENSIONS = (cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)
 
 
+# id(run call) -> (the call, what it runs, whether a postfix follows, the indent)
+_Runs = dict[int, tuple[cst.Call, cst.BaseExpression, bool, str]]
+
+
 class _Unfixable(Exception):
     pass
 
@@ -77,7 +83,7 @@ class _Body(cst.CSTVisitor):
         self.loop_names = loop_names
         self.stack: list[cst.CSTNode] = []
         # id -> (call, X, postfix, indentation of the enclosing block)
-        self.runs: dict[int, tuple[cst.Call, cst.BaseExpression, bool, str]] = {}
+        self.runs: _Runs = {}
         self.accounted: set[int] = set()  # ids of Name nodes whose use the rewrite removes
         self.removable: list[cst.SimpleStatementLine] = []
         self.loop_calls: list[cst.Call] = []  # every call of a loop API in this function
@@ -193,14 +199,10 @@ class _Body(cst.CSTVisitor):
         if target is None:
             raise _Unfixable("the run call has extra arguments")
         if api == "run_until_complete":
-            receiver = func.value  # type: ignore[union-attr]
+            receiver = func.value  # type: ignore[attr-defined]
             if isinstance(receiver, cst.Name) and receiver.value in self.loop_names:
                 self.accounted.add(id(receiver))
-            elif (
-                isinstance(receiver, cst.Call)
-                and not receiver.args
-                and self.qualify(receiver.func) in _CREATORS
-            ):
+            elif isinstance(receiver, cst.Call) and not receiver.args and self.qualify(receiver.func) in _CREATORS:
                 self.accounted.add(id(receiver))
             else:
                 raise _Unfixable("the loop is not one this test creates")
@@ -240,7 +242,10 @@ def code_at(ctx: FileContext, node: cst.CSTNode, indent: str) -> str:
 
 def _breaks(whitespace: cst.BaseParenthesizableWhitespace) -> bool:
     """Whitespace holding a line break or a comment."""
-    return isinstance(whitespace, cst.ParenthesizedWhitespace) or "\\" in whitespace.value
+    if isinstance(whitespace, cst.ParenthesizedWhitespace):
+        return True
+    assert isinstance(whitespace, cst.SimpleWhitespace)  # the only other kind
+    return "\\" in whitespace.value
 
 
 def _parenthesized(expr: cst.BaseExpression, lpar: cst.LeftParen, rpar: cst.RightParen) -> cst.BaseExpression:
@@ -293,7 +298,7 @@ def _def_indent(ctx: FileContext, function: FunctionScope) -> str | None:
     return _block_indent(cls.node.body, default)
 
 
-def _comments(lines) -> bool:
+def _comments(lines: Sequence[cst.EmptyLine]) -> bool:
     return any(line.comment is not None for line in lines)
 
 
@@ -308,14 +313,15 @@ def _loses_comments(statement: cst.Try) -> bool:
         or _comments(finally_.leading_lines)
         or finally_.body.header.comment is not None
         or _comments(finally_.body.footer)
-        or any(_comments(line.leading_lines) for line in finally_.body.body)
+        # every statement of a block is a SimpleStatementLine or a compound statement: both have leading_lines
+        or any(_comments(line.leading_lines) for line in finally_.body.body)  # type: ignore[attr-defined]
     )
 
 
 class _Rewrite(cst.CSTTransformer):
     """Applies the run-call replacements and line removals to a block that is re-generated."""
 
-    def __init__(self, ctx: FileContext, runs, removable_ids: set[int]) -> None:
+    def __init__(self, ctx: FileContext, runs: _Runs, removable_ids: set[int]) -> None:
         self.ctx = ctx
         self.runs = runs
         self.removable_ids = removable_ids
@@ -328,13 +334,15 @@ class _Rewrite(cst.CSTTransformer):
         # The call's own parentheses move to the await expression replacing it.
         return _await_node(self.ctx, call, target, postfix).with_changes(lpar=call.lpar, rpar=call.rpar)
 
-    def leave_SimpleStatementLine(self, original_node, updated_node):
+    def leave_SimpleStatementLine(
+        self, original_node: cst.SimpleStatementLine, updated_node: cst.SimpleStatementLine
+    ) -> cst.SimpleStatementLine | cst.RemovalSentinel:
         if id(original_node) in self.removable_ids:
             return cst.RemoveFromParent()
         return updated_node
 
 
-def _unwrap(ctx: FileContext, try_node: cst.Try, indent: str, runs, removable_ids: set[int]) -> str | None:
+def _unwrap(ctx: FileContext, try_node: cst.Try, indent: str, runs: _Runs, removable_ids: set[int]) -> str | None:
     """The try body, one level out, as the text replacing the whole ``try`` statement."""
     assert isinstance(try_node.body, cst.IndentedBlock)
     body = try_node.body.visit(_Rewrite(ctx, runs, removable_ids))
@@ -349,9 +357,9 @@ def _unwrap(ctx: FileContext, try_node: cst.Try, indent: str, runs, removable_id
     code = wrapper.code
     newline = module.default_newline
     first_break = code.find(newline)
-    code = code[first_break + len(newline):]
+    code = code[first_break + len(newline) :]
     if code.startswith(indent):
-        code = code[len(indent):]
+        code = code[len(indent) :]
     if code.endswith(newline):
         code = code[: -len(newline)]
     return code
@@ -484,9 +492,7 @@ def _plan(ctx: FileContext, function: FunctionScope) -> FixPlan | None:
     return FixPlan(Applicability.UNSAFE, title, tuple(edits), imports)
 
 
-def _parameter_removal(
-    ctx: FileContext, params: cst.Parameters, param: cst.Param, def_indent: str
-) -> NodeEdit | None:
+def _parameter_removal(ctx: FileContext, params: cst.Parameters, param: cst.Param, def_indent: str) -> NodeEdit | None:
     """The edit dropping ``param``, or None where it would move or lose bytes of the user's:
     a comment among the parameters (it would end up beside another parameter), or the only
     parameter of a list spread over lines (the closing parenthesis would move)."""
@@ -504,13 +510,11 @@ def _without(params: cst.Parameters, param: cst.Param) -> cst.Parameters:
     index = kept.index(param)
     del kept[index]
     if index == len(kept) and kept:  # removed the last one: the new last takes its comma
-        kept[-1] = kept[-1].with_changes(
-            comma=param.comma, whitespace_after_param=param.whitespace_after_param
-        )
+        kept[-1] = kept[-1].with_changes(comma=param.comma, whitespace_after_param=param.whitespace_after_param)
     return params.with_changes(params=kept)
 
 
-def _statement_lines(suite: cst.BaseSuite):
+def _statement_lines(suite: cst.BaseSuite) -> Iterator[cst.SimpleStatementLine]:
     """Every SimpleStatementLine of a function body, not entering nested scopes."""
     for block in _blocks(suite):
         for statement in block.body:
@@ -518,7 +522,7 @@ def _statement_lines(suite: cst.BaseSuite):
                 yield statement
 
 
-def _blocks(suite: cst.BaseSuite):
+def _blocks(suite: cst.BaseSuite) -> Iterator[cst.IndentedBlock]:
     """Every IndentedBlock of a function body (itself included), not entering nested scopes."""
     if not isinstance(suite, cst.IndentedBlock):
         return
@@ -531,7 +535,7 @@ def _blocks(suite: cst.BaseSuite):
                 yield from _blocks(child)
 
 
-def _child_suites(statement: cst.BaseCompoundStatement):
+def _child_suites(statement: cst.BaseCompoundStatement) -> Iterator[cst.BaseSuite]:
     yield statement.body
     if isinstance(statement, cst.If):
         orelse = statement.orelse

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 import libcst as cst
 
@@ -17,8 +17,16 @@ from asynclint.semantics.values import Instance, MockValue
 # Keywords that make a Mock awaitable-compatible or not ours to judge.
 _UNSURE_KEYWORDS = frozenset({"spec", "spec_set", "wraps", "side_effect", "unsafe"})
 _LITERALS = (
-    cst.Integer, cst.Float, cst.Imaginary, cst.SimpleString, cst.ConcatenatedString,
-    cst.FormattedString, cst.List, cst.Tuple, cst.Dict, cst.Set,
+    cst.Integer,
+    cst.Float,
+    cst.Imaginary,
+    cst.SimpleString,
+    cst.ConcatenatedString,
+    cst.FormattedString,
+    cst.List,
+    cst.Tuple,
+    cst.Dict,
+    cst.Set,
 )
 
 
@@ -87,8 +95,19 @@ def _may_be_awaitable(ctx: FileContext, instance: Instance) -> bool:
 
 # Library bases whose instances are never awaitable.
 _PLAIN_BASES = frozenset(
-    {"object", "typing.NamedTuple", "enum.Enum", "dict", "list", "str", "int", "Exception",
-     "pydantic.BaseModel", "dataclasses.dataclass", "typing.TypedDict"}
+    {
+        "object",
+        "typing.NamedTuple",
+        "enum.Enum",
+        "dict",
+        "list",
+        "str",
+        "int",
+        "Exception",
+        "pydantic.BaseModel",
+        "dataclasses.dataclass",
+        "typing.TypedDict",
+    }
 )
 
 
@@ -282,7 +301,8 @@ class SyncMockForAsync(Rule):
     def _fix(self, ctx: FileContext, mock_expr: cst.BaseExpression) -> FixPlan | None:
         if isinstance(mock_expr, cst.Attribute):
             return FixPlan(
-                Applicability.SAFE, "Use `AsyncMock`",
+                Applicability.SAFE,
+                "Use `AsyncMock`",
                 (NodeEdit(mock_expr.attr, "AsyncMock"),),
             )
         if not isinstance(mock_expr, cst.Name):

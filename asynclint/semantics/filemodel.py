@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Union
 
 import libcst as cst
 
@@ -34,9 +33,32 @@ OTHER = "other"
 MOCK_COUNTERS = frozenset({"call_count"})
 # Builtins that use the value of their positional arguments (a coroutine there is a bug).
 CONSUMING_BUILTINS = frozenset(
-    {"len", "list", "tuple", "set", "frozenset", "dict", "sorted", "sum", "min", "max", "any",
-     "all", "int", "float", "str", "bool", "bytes", "abs", "round", "enumerate", "zip", "reversed",
-     "iter", "next"}
+    {
+        "len",
+        "list",
+        "tuple",
+        "set",
+        "frozenset",
+        "dict",
+        "sorted",
+        "sum",
+        "min",
+        "max",
+        "any",
+        "all",
+        "int",
+        "float",
+        "str",
+        "bool",
+        "bytes",
+        "abs",
+        "round",
+        "enumerate",
+        "zip",
+        "reversed",
+        "iter",
+        "next",
+    }
 )
 COROUTINE_PROTOCOL = frozenset({"__await__", "send", "throw", "close", "__name__", "__qualname__"})
 
@@ -91,8 +113,8 @@ class Binding:
     """What a name is bound to in one scope."""
 
     kind: str  # "def" | "class" | "import" | "value" | "param" | "other"
-    function: "FunctionScope | None" = None
-    cls: "ClassScope | None" = None
+    function: FunctionScope | None = None
+    cls: ClassScope | None = None
     qualname: str = ""
     value: cst.BaseExpression | None = None
     runtime: bool = True  # False for an import under ``if TYPE_CHECKING:``
@@ -100,7 +122,7 @@ class Binding:
 
 @dataclass
 class Scope:
-    parent: "Scope | None"
+    parent: Scope | None
     bindings: dict[str, list[Binding]] = field(default_factory=dict)
 
     def bind(self, name: str, binding: Binding) -> None:
@@ -116,7 +138,7 @@ class ModuleScope(Scope):
 class ClassScope(Scope):
     node: cst.ClassDef | None = None
     name: str = ""
-    methods: dict[str, "FunctionScope"] = field(default_factory=dict)
+    methods: dict[str, FunctionScope] = field(default_factory=dict)
     pytestmark: list[cst.BaseExpression] = field(default_factory=list)
 
 
@@ -173,15 +195,15 @@ class FileModel:
     memo: dict[tuple[str, int], object] = field(default_factory=dict)
     # Names and attribute chains passed as call arguments, by their last part ("_run" for
     # ``Thread(target=self._run)``), with the scope they are passed from.
-    passed_references: dict[str, list[tuple[cst.BaseExpression, "Scope"]]] = field(default_factory=dict)
+    passed_references: dict[str, list[tuple[cst.BaseExpression, Scope]]] = field(default_factory=dict)
     # Reads of mock bookkeeping attributes (``m.call_count``), for the mock rules.
-    attribute_reads: list[tuple[cst.Attribute, "Scope"]] = field(default_factory=list)
+    attribute_reads: list[tuple[cst.Attribute, Scope]] = field(default_factory=list)
 
     def code(self, node: cst.CSTNode) -> str:
         return self.module_node.code_for_node(node)
 
 
-AnyScope = Union[ModuleScope, ClassScope, FunctionScope]
+AnyScope = ModuleScope | ClassScope | FunctionScope
 
 
 def _param_names(params: cst.Parameters) -> tuple[str, ...]:
@@ -269,7 +291,7 @@ class _ModelBuilder:
         for alias in node.names:
             full = dotted(alias.name)
             if alias.asname is not None:
-                for name in _target_names(alias.asname.name):  # type: ignore[arg-type]
+                for name in _target_names(alias.asname.name):
                     self.scope.bind(name, Binding("import", qualname=full, runtime=runtime))
             else:
                 top = full.split(".", 1)[0]
@@ -280,7 +302,9 @@ class _ModelBuilder:
         if dotted(node.test) in ("TYPE_CHECKING", "typing.TYPE_CHECKING") and isinstance(node.body, cst.IndentedBlock):
             for statement in node.body.body:
                 if isinstance(statement, cst.SimpleStatementLine):
-                    self.typing_only.update(id(s) for s in statement.body if isinstance(s, (cst.Import, cst.ImportFrom)))
+                    self.typing_only.update(
+                        id(s) for s in statement.body if isinstance(s, (cst.Import, cst.ImportFrom))
+                    )
 
     def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
         level = len(node.relative)
@@ -299,7 +323,9 @@ class _ModelBuilder:
                 local = alias.asname.name.value
             self.scope.bind(
                 local,
-                Binding("import", qualname=f"{base}.{name}" if base else name, runtime=id(node) not in self.typing_only),
+                Binding(
+                    "import", qualname=f"{base}.{name}" if base else name, runtime=id(node) not in self.typing_only
+                ),
             )
 
     def visit_Assign(self, node: cst.Assign) -> None:
@@ -470,7 +496,11 @@ class _ModelBuilder:
         callee = "" if isinstance(func, cst.Call) else dotted(func)
         self.model.calls.append(
             CallSite(
-                node, self.scope, context, callee, self.assigned.pop(id(node), None),
+                node,
+                self.scope,
+                context,
+                callee,
+                self.assigned.pop(id(node), None),
                 awaitable_here=self.no_await_depth == 0,
             )
         )
@@ -493,15 +523,45 @@ class _ModelBuilder:
 # Fields that never hold code: whitespace, punctuation, comments, blank lines.
 _SKIPPED_FIELDS = frozenset(
     {
-        "lpar", "rpar", "leading_lines", "lines_after_decorators", "header", "footer", "comma",
-        "semicolon", "newline", "equal", "colon", "star", "dot", "operator", "asynchronous",
-        "trailing_whitespace", "empty_lines", "lbracket", "rbracket", "lbrace", "rbrace",
-        "default_indent", "default_newline", "encoding", "has_trailing_newline", "prefix",
-        "quote", "start", "end", "semicolon", "arrow", "walrus", "type_parameters",
+        "lpar",
+        "rpar",
+        "leading_lines",
+        "lines_after_decorators",
+        "header",
+        "footer",
+        "comma",
+        "semicolon",
+        "newline",
+        "equal",
+        "colon",
+        "star",
+        "dot",
+        "operator",
+        "asynchronous",
+        "trailing_whitespace",
+        "empty_lines",
+        "lbracket",
+        "rbracket",
+        "lbrace",
+        "rbrace",
+        "default_indent",
+        "default_newline",
+        "encoding",
+        "has_trailing_newline",
+        "prefix",
+        "quote",
+        "start",
+        "end",
+        "arrow",
+        "walrus",
+        "type_parameters",
     }
 )
 # Evaluated in the enclosing scope, so walked before the definition opens its own.
-_OUTER_FIELDS = {cst.FunctionDef: ("decorators",), cst.ClassDef: ("decorators", "bases", "keywords")}
+_OUTER_FIELDS: dict[type, tuple[str, ...]] = {
+    cst.FunctionDef: ("decorators",),
+    cst.ClassDef: ("decorators", "bases", "keywords"),
+}
 _ENTER, _VISIT_ONLY, _LEAVE = 0, 1, 2
 
 
@@ -582,7 +642,8 @@ def child_nodes(node: cst.CSTNode) -> list[cst.CSTNode]:
     names = _ALL_CHILD_FIELDS.get(cls)
     if names is None:
         names = _ALL_CHILD_FIELDS[cls] = tuple(
-            f.name for f in dataclasses.fields(cls)
+            f.name
+            for f in dataclasses.fields(cls)
             if f.name not in _SKIPPED_FIELDS and not f.name.startswith("whitespace")
         )
     children: list[cst.CSTNode] = []
@@ -597,7 +658,9 @@ def child_nodes(node: cst.CSTNode) -> list[cst.CSTNode]:
 
 def build_model(module: cst.Module, module_name: str, is_package: bool) -> FileModel:
     model = FileModel(
-        module_node=module, module=ModuleScope(parent=None), module_name=module_name,
+        module_node=module,
+        module=ModuleScope(parent=None),
+        module_name=module_name,
         is_package=is_package,
     )
     _Walker(_ModelBuilder(model)).walk(module)

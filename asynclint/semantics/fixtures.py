@@ -15,13 +15,14 @@ installed plugin asynclint does not read.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
-from asynclint.index.summary import ASYNC, ASYNC_GEN, FunctionFacts, ModuleSummary, qualify_in_summary
 import libcst as cst
 
+from asynclint.index.summary import ASYNC, ASYNC_GEN, FunctionFacts, ModuleSummary, qualify_in_summary
 from asynclint.semantics.filemodel import ClassScope, FunctionScope, keyword_value
 from asynclint.semantics.pytest_items import (
     ASYNCIO_FIXTURE_DECORATORS,
@@ -33,6 +34,9 @@ from asynclint.semantics.pytest_items import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover
+    from asynclint.config.pytest_config import PytestProfile
+    from asynclint.config.versions import ProjectVersions
+    from asynclint.index.project import ProjectIndex
     from asynclint.rules.base import FileContext
 
 CLASS, MODULE, IMPORTED, CONFTEST, PLUGIN = "class", "module", "imported", "conftest", "plugin"
@@ -82,9 +86,7 @@ def _is_mark_name(qualname: str) -> bool:
     return len(parts) >= 3 and parts[-2] == "mark"
 
 
-def _from_facts(
-    summary: ModuleSummary, facts: FunctionFacts, origin: str, name: str | None = None
-) -> FixtureInfo:
+def _from_facts(summary: ModuleSummary, facts: FunctionFacts, origin: str, name: str | None = None) -> FixtureInfo:
     decorator = ""
     extra = False
     for written in facts.decorators:
@@ -112,7 +114,7 @@ def _from_facts(
     )
 
 
-def _from_scope(ctx: "FileContext", function: FunctionScope, origin: str) -> FixtureInfo | None:
+def _from_scope(ctx: FileContext, function: FunctionScope, origin: str) -> FixtureInfo | None:
     found = fixture_decorator(function, ctx.resolver)
     if found is None:
         return None
@@ -145,14 +147,11 @@ def _params_marked(params: cst.BaseExpression | None) -> bool:
         return False
     if not isinstance(params, (cst.List, cst.Tuple)):
         return True
-    return any(
-        isinstance(e.value, cst.Call) and keyword_value(e.value, "marks") is not None
-        for e in params.elements
-    )
+    return any(isinstance(e.value, cst.Call) and keyword_value(e.value, "marks") is not None for e in params.elements)
 
 
 def _summary_fixtures(
-    ctx: "FileContext", summary: ModuleSummary, name: str, origin: str, depth: int = 0
+    ctx: FileContext, summary: ModuleSummary, name: str, origin: str, depth: int = 0
 ) -> FixtureInfo | None:
     """A fixture ``name`` defined in, imported into or star-imported into a module."""
     for facts in summary.functions.values():
@@ -187,7 +186,7 @@ class _FileFixtures:
 _LAST: list[tuple[object, _FileFixtures]] = []
 
 
-def _file_fixtures(ctx: "FileContext") -> _FileFixtures:
+def _file_fixtures(ctx: FileContext) -> _FileFixtures:
     if _LAST and _LAST[0][0] is ctx.model:
         return _LAST[0][1]
     from asynclint.engine.runners import conftest_chain  # engine imports the rules: import late
@@ -212,20 +211,18 @@ def _file_fixtures(ctx: "FileContext") -> _FileFixtures:
         if name in seen:
             continue
         seen.add(name)
-        summary = ctx.index.summary(name)
-        if summary is None:
+        plugin = ctx.index.summary(name)
+        if plugin is None:
             continue
-        plugins.append(summary)
+        plugins.append(plugin)
         if depth < 3:
-            queue.extend((inner, depth + 1) for inner in summary.pytest_plugins)
+            queue.extend((inner, depth + 1) for inner in plugin.pytest_plugins)
     result = _FileFixtures(id(ctx.model), module, conftests, plugins)
     _LAST[:] = [(ctx.model, result)]
     return result
 
 
-def _class_fixture(
-    ctx: "FileContext", cls: ClassScope, name: str, skip: FunctionScope | None
-) -> FixtureInfo | None:
+def _class_fixture(ctx: FileContext, cls: ClassScope, name: str, skip: FunctionScope | None) -> FixtureInfo | None:
     for method in cls.methods.values():
         if method is skip:
             continue
@@ -248,9 +245,7 @@ def _class_fixture(
     return None
 
 
-def resolve_fixture(
-    ctx: "FileContext", name: str, function: FunctionScope | None = None
-) -> FixtureInfo | None:
+def resolve_fixture(ctx: FileContext, name: str, function: FunctionScope | None = None) -> FixtureInfo | None:
     """The fixture ``name`` means when requested by ``function`` (None: not found in the project)."""
     table = _file_fixtures(ctx)
     own = None
@@ -287,9 +282,7 @@ def resolve_fixture(
     return None
 
 
-def marks_from_fixture_params(
-    ctx: "FileContext", names: list[str], function: FunctionScope, depth: int = 0
-) -> bool:
+def marks_from_fixture_params(ctx: FileContext, names: list[str], function: FunctionScope, depth: int = 0) -> bool:
     """Whether a requested fixture (or one it requests, transitively) is parametrized with
     ``pytest.param(..., marks=...)``: pytest then puts those marks on the test itself."""
     for name in names:
@@ -298,8 +291,8 @@ def marks_from_fixture_params(
             continue
         if info.params_marked:
             return True
-        params = info.facts.params if info.facts is not None else (
-            info.function.params if info.function is not None else ()
+        params = (
+            info.facts.params if info.facts is not None else (info.function.params if info.function is not None else ())
         )
         inner = [p for p in params if p not in ("self", "cls", "request", name)]
         if inner and depth < 4 and marks_from_fixture_params(ctx, inner, function, depth + 1):
@@ -307,7 +300,7 @@ def marks_from_fixture_params(
     return False
 
 
-def _imported_into_module(ctx: "FileContext", name: str) -> FixtureInfo | None:
+def _imported_into_module(ctx: FileContext, name: str) -> FixtureInfo | None:
     summary = ctx.summary
     target = summary.imports.get(name)
     if target:
@@ -324,7 +317,7 @@ def _imported_into_module(ctx: "FileContext", name: str) -> FixtureInfo | None:
     return None
 
 
-def iter_conftest_summaries(ctx: "FileContext") -> Iterator[ModuleSummary]:
+def iter_conftest_summaries(ctx: FileContext) -> Iterator[ModuleSummary]:
     yield from _file_fixtures(ctx).conftests
 
 
@@ -347,7 +340,7 @@ def _uses_pytest_asyncio(source: str) -> bool:
     return "pytest_asyncio" in source or "mark.asyncio" in source
 
 
-def other_async_plugin(ctx: "FileContext", fixture: FixtureInfo | None = None) -> str | None:
+def other_async_plugin(ctx: FileContext, fixture: FixtureInfo | None = None) -> str | None:
     """Why async fixtures of this file may be handled by a plugin other than pytest-asyncio."""
     profile = ctx.profile
     if profile.asyncio_mode == "auto":
@@ -371,8 +364,10 @@ def other_async_plugin(ctx: "FileContext", fixture: FixtureInfo | None = None) -
         if _summary_uses_other_async(summary):
             return f"{Path(summary.path).name} uses another async framework"
     if fixture is not None:
-        params = fixture.facts.params if fixture.facts is not None else (
-            fixture.function.params if fixture.function is not None else ()
+        params = (
+            fixture.facts.params
+            if fixture.facts is not None
+            else (fixture.function.params if fixture.function is not None else ())
         )
         if "anyio_backend" in params:
             return f"fixture `{fixture.name}` requests anyio_backend: anyio runs it"
@@ -382,7 +377,7 @@ def other_async_plugin(ctx: "FileContext", fixture: FixtureInfo | None = None) -
     return None
 
 
-def strict_mode_handles_nothing(ctx: "FileContext", versions) -> bool:
+def strict_mode_handles_nothing(ctx: FileContext, versions: ProjectVersions) -> bool:
     """Whether pytest-asyncio runs in strict mode here (async fixtures need its decorator)."""
     profile = ctx.profile
     if not profile.asyncio_plugin_enabled or profile.asyncio_mode != "strict":
@@ -397,7 +392,7 @@ def strict_mode_handles_nothing(ctx: "FileContext", versions) -> bool:
 
 
 # ------------------------------------------------------------------ for the engine's pre-parse skip
-def _conftest_async_fixtures(path: Path, index, profile) -> frozenset[str]:
+def _conftest_async_fixtures(path: Path, index: ProjectIndex, profile: PytestProfile) -> frozenset[str]:
     from asynclint.engine.runners import conftest_chain
 
     names: set[str] = set()
@@ -405,19 +400,17 @@ def _conftest_async_fixtures(path: Path, index, profile) -> frozenset[str]:
     for conftest in conftest_chain(path, index):
         summary = index.summary_for_path(conftest)
         plugin_names.extend(summary.pytest_plugins)
-        names.update(
-            f.fixture_name or f.name for f in summary.functions.values() if f.is_fixture and f.kind != "sync"
-        )
+        names.update(f.fixture_name or f.name for f in summary.functions.values() if f.is_fixture and f.kind != "sync")
     for plugin in plugin_names:
-        summary = index.summary(plugin)
-        if summary is not None:
+        plugin_summary = index.summary(plugin)
+        if plugin_summary is not None:
             names.update(
-                f.fixture_name or f.name for f in summary.functions.values() if f.is_fixture and f.kind != "sync"
+                f.fixture_name or f.name for f in plugin_summary.functions.values() if f.is_fixture and f.kind != "sync"
             )
     return frozenset(names)
 
 
-def needs_fixture_rules(path: Path, summary: ModuleSummary, index, profile) -> bool:
+def needs_fixture_rules(path: Path, summary: ModuleSummary, index: ProjectIndex, profile: PytestProfile) -> bool:
     """Whether a file without the engine's trigger words may still have findings of the
     fixture rules: a fixture carrying a mark (ASL108), or a parameter named like an async
     fixture of its conftest chain or plugins (ASL109). Summary-level, no parsing."""

@@ -19,16 +19,50 @@ from asynclint.semantics.filemodel import ClassScope, FileModel, FunctionScope
 # Loop methods other than running it: a test calling these is about the loop itself.
 LOOP_API_METHODS: frozenset[str] = frozenset(
     {
-        "call_soon", "call_soon_threadsafe", "call_later", "call_at", "time", "add_reader",
-        "remove_reader", "add_writer", "remove_writer", "add_signal_handler",
-        "remove_signal_handler", "set_exception_handler", "get_exception_handler",
-        "default_exception_handler", "call_exception_handler", "set_debug", "get_debug",
-        "is_running", "is_closed", "shutdown_asyncgens", "shutdown_default_executor",
-        "set_default_executor", "create_server", "create_connection", "create_datagram_endpoint",
-        "create_unix_server", "create_unix_connection", "subprocess_exec", "subprocess_shell",
-        "sock_recv", "sock_sendall", "sock_connect", "sock_accept", "getaddrinfo", "getnameinfo",
-        "connect_read_pipe", "connect_write_pipe", "set_task_factory", "get_task_factory",
-        "stop", "run_in_executor", "create_future", "start_tls", "sendfile",
+        "call_soon",
+        "call_soon_threadsafe",
+        "call_later",
+        "call_at",
+        "time",
+        "add_reader",
+        "remove_reader",
+        "add_writer",
+        "remove_writer",
+        "add_signal_handler",
+        "remove_signal_handler",
+        "set_exception_handler",
+        "get_exception_handler",
+        "default_exception_handler",
+        "call_exception_handler",
+        "set_debug",
+        "get_debug",
+        "is_running",
+        "is_closed",
+        "shutdown_asyncgens",
+        "shutdown_default_executor",
+        "set_default_executor",
+        "create_server",
+        "create_connection",
+        "create_datagram_endpoint",
+        "create_unix_server",
+        "create_unix_connection",
+        "subprocess_exec",
+        "subprocess_shell",
+        "sock_recv",
+        "sock_sendall",
+        "sock_connect",
+        "sock_accept",
+        "getaddrinfo",
+        "getnameinfo",
+        "connect_read_pipe",
+        "connect_write_pipe",
+        "set_task_factory",
+        "get_task_factory",
+        "stop",
+        "run_in_executor",
+        "create_future",
+        "start_tls",
+        "sendfile",
     }
 )
 # Keywords of ``asyncio.run`` that make the call a test of the API, not a way to await.
@@ -36,10 +70,28 @@ RUN_API_KEYWORDS: frozenset[str] = frozenset({"debug", "loop_factory"})
 # Methods of a test case (unittest or pytest's xunit style) that set a harness up or down.
 HARNESS_METHODS: frozenset[str] = frozenset(
     {
-        "setUp", "tearDown", "setUpClass", "tearDownClass", "asyncSetUp", "asyncTearDown",
-        "setup_method", "teardown_method", "setup_class", "teardown_class", "setup", "teardown",
-        "setup_module", "teardown_module", "setUpModule", "tearDownModule", "__init__",
-        "run", "_callSetUp", "_callTearDown", "_callTestMethod", "_setupAsyncioRunner",
+        "setUp",
+        "tearDown",
+        "setUpClass",
+        "tearDownClass",
+        "asyncSetUp",
+        "asyncTearDown",
+        "setup_method",
+        "teardown_method",
+        "setup_class",
+        "teardown_class",
+        "setup",
+        "teardown",
+        "setup_module",
+        "teardown_module",
+        "setUpModule",
+        "tearDownModule",
+        "__init__",
+        "run",
+        "_callSetUp",
+        "_callTearDown",
+        "_callTestMethod",
+        "_setupAsyncioRunner",
         "_tearDownAsyncioRunner",
     }
 )
@@ -127,7 +179,7 @@ def _called_name(node: cst.BaseExpression) -> str:
     return func.value if isinstance(func, cst.Name) else ""
 
 
-def _is_loop_text(text: str, uses: "_LoopUses") -> bool:
+def _is_loop_text(text: str, uses: _LoopUses) -> bool:
     return text in uses.loop_names or "loop" in text.rpartition(".")[2].lower()
 
 
@@ -181,8 +233,7 @@ def restores_global_loop(model: FileModel, function: FunctionScope) -> bool:
     if owner is None:
         return False
     return any(
-        method is not function and loop_uses(model, method).set_loop_calls
-        for method in class_methods(model, owner)
+        method is not function and loop_uses(model, method).set_loop_calls for method in class_methods(model, owner)
     )
 
 

@@ -52,12 +52,20 @@ class PluginRole:
 
 _ROLES: tuple[PluginRole, ...] = (
     # Runners that need their own mark (strict pytest-asyncio, anyio, pytest-trio ...).
-    PluginRole("pytest-asyncio", RUNS_MARKED, ("asyncio", "pytest_asyncio", "pytest_asyncio.plugin"), "asyncio", "asyncio"),
+    PluginRole(
+        "pytest-asyncio", RUNS_MARKED, ("asyncio", "pytest_asyncio", "pytest_asyncio.plugin"), "asyncio", "asyncio"
+    ),
     PluginRole("anyio", RUNS_MARKED, ("anyio", "anyio.pytest_plugin"), "anyio", "anyio"),
     PluginRole("pytest-trio", RUNS_MARKED, ("trio", "pytest_trio", "pytest_trio.plugin"), "trio", "trio"),
-    PluginRole("pytest-asyncio-cooperative", RUNS_MARKED, ("pytest_asyncio_cooperative",), "asyncio_cooperative", "asyncio"),
-    PluginRole("pytest-asyncio-concurrent", RUNS_MARKED, ("pytest_asyncio_concurrent",), "asyncio_concurrent", "asyncio"),
-    PluginRole("pytest-asyncio-concurrent-fork", RUNS_MARKED, ("pytest_asyncio_concurrent",), "asyncio_concurrent", "asyncio"),
+    PluginRole(
+        "pytest-asyncio-cooperative", RUNS_MARKED, ("pytest_asyncio_cooperative",), "asyncio_cooperative", "asyncio"
+    ),
+    PluginRole(
+        "pytest-asyncio-concurrent", RUNS_MARKED, ("pytest_asyncio_concurrent",), "asyncio_concurrent", "asyncio"
+    ),
+    PluginRole(
+        "pytest-asyncio-concurrent-fork", RUNS_MARKED, ("pytest_asyncio_concurrent",), "asyncio_concurrent", "asyncio"
+    ),
     PluginRole("pytest-tornado", UNCERTAIN, ("pytest_tornado", "pytest_tornado.plugin"), "gen_test", loop_fixture=True),
     PluginRole("pytest-tornado5", UNCERTAIN, ("pytest_tornado5",), "gen_test", loop_fixture=True),
     PluginRole("pytest-tornado-yen3", UNCERTAIN, ("pytest_tornado_yen3",), "gen_test", loop_fixture=True),
@@ -79,18 +87,37 @@ _ROLES: tuple[PluginRole, ...] = (
         "aiohttp", RUNS_UNMARKED, ("aiohttp.pytest_plugin",), library="asyncio", loop_fixture=True, entry_point=False
     ),
     PluginRole(
-        "pytest-aiohttp", RUNS_MARKED, ("pytest_aiohttp", "pytest_aiohttp.plugin"), "asyncio", "asyncio",
-        loop_fixture=True, since=Version("1.0"), before=RUNS_UNMARKED,
+        "pytest-aiohttp",
+        RUNS_MARKED,
+        ("pytest_aiohttp", "pytest_aiohttp.plugin"),
+        "asyncio",
+        "asyncio",
+        loop_fixture=True,
+        since=Version("1.0"),
+        before=RUNS_UNMARKED,
     ),
     # Async-flavoured plugins that only provide fixtures or helpers.
     *(
         PluginRole(name, NOT_A_RUNNER)
         for name in (
-            "pytest-aioresponses", "pytest-aioboto3", "pytest-aiomoto", "pytest-aiofiles",
-            "pytest-async-sqlalchemy", "pytest-asgi-server", "pytest-async-benchmark",
-            "pytest-playwright-asyncio", "pytest-playwright-async", "pytest-httpx", "pytest-httpx2",
-            "pytest-loop", "pytest-gevent", "pytest-eventlet", "pytest-asyncio-mock",
-            "pytest-aiohttp-client", "pytest-aiohttp-mock", "pytest-async-generators",
+            "pytest-aioresponses",
+            "pytest-aioboto3",
+            "pytest-aiomoto",
+            "pytest-aiofiles",
+            "pytest-async-sqlalchemy",
+            "pytest-asgi-server",
+            "pytest-async-benchmark",
+            "pytest-playwright-asyncio",
+            "pytest-playwright-async",
+            "pytest-httpx",
+            "pytest-httpx2",
+            "pytest-loop",
+            "pytest-gevent",
+            "pytest-eventlet",
+            "pytest-asyncio-mock",
+            "pytest-aiohttp-client",
+            "pytest-aiohttp-mock",
+            "pytest-async-generators",
         )
     ),
     # Everyday plugins: none of them runs coroutine tests.
@@ -183,9 +210,25 @@ _ROLES: tuple[PluginRole, ...] = (
     ),
     # pytest's own plugins, loadable by name with -p / pytest_plugins.
     PluginRole(
-        "pytest", NOT_A_RUNNER,
-        ("pytester", "_pytest.pytester", "warnings", "doctest", "cacheprovider", "faulthandler", "logging",
-         "capture", "monkeypatch", "tmpdir", "junitxml", "pastebin", "stepwise", "unittest", "python_path"),
+        "pytest",
+        NOT_A_RUNNER,
+        (
+            "pytester",
+            "_pytest.pytester",
+            "warnings",
+            "doctest",
+            "cacheprovider",
+            "faulthandler",
+            "logging",
+            "capture",
+            "monkeypatch",
+            "tmpdir",
+            "junitxml",
+            "pastebin",
+            "stepwise",
+            "unittest",
+            "python_path",
+        ),
         entry_point=False,
     ),
 )
@@ -228,11 +271,24 @@ def runner_marks() -> frozenset[str]:
 # (and not defining it) is run by that plugin, whatever its marks say.
 RUNNER_PLUGIN_FIXTURES: frozenset[str] = frozenset(
     {
-        "nursery", "autojump_clock", "mock_clock",  # pytest-trio
-        "io_loop", "http_server", "http_client", "http_server_client", "http_port",  # tornado plugins
-        "aiohttp_client", "aiohttp_server", "aiohttp_raw_server", "aiohttp_unused_port",  # aiohttp
-        "test_client", "test_server", "raw_test_server",  # aiohttp's legacy names
-        "loop", "sanic_client", "test_cli",  # sanic / aiohttp legacy loop fixture
+        "nursery",
+        "autojump_clock",
+        "mock_clock",  # pytest-trio
+        "io_loop",
+        "http_server",
+        "http_client",
+        "http_server_client",
+        "http_port",  # tornado plugins
+        "aiohttp_client",
+        "aiohttp_server",
+        "aiohttp_raw_server",
+        "aiohttp_unused_port",  # aiohttp
+        "test_client",
+        "test_server",
+        "raw_test_server",  # aiohttp's legacy names
+        "loop",
+        "sanic_client",
+        "test_cli",  # sanic / aiohttp legacy loop fixture
         "kernel",  # pytest-curio
         "aiolib",  # pytest-aio
     }

@@ -8,15 +8,25 @@ really runs.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import libcst as cst
 
 from asynclint.index.summary import ClassFacts, ModuleSummary
 from asynclint.semantics import tables
 from asynclint.semantics.filemodel import (
-    ClassScope, FunctionScope, ModuleScope, Scope, dotted, keyword_arg, string_value,
+    ClassScope,
+    FunctionScope,
+    ModuleScope,
+    Scope,
+    dotted,
+    keyword_arg,
+    string_value,
 )
 from asynclint.semantics.resolve import Resolver, is_mark
+
+if TYPE_CHECKING:  # pragma: no cover
+    from asynclint.config.pytest_config import PytestProfile
 
 UNITTEST_BASES = frozenset(
     {
@@ -45,7 +55,7 @@ class Marks:
     names: frozenset[str]
     understood: bool = True
 
-    def __or__(self, other: "Marks") -> "Marks":
+    def __or__(self, other: Marks) -> Marks:
         return Marks(self.names | other.names, self.understood and other.understood)
 
 
@@ -69,10 +79,8 @@ def marks_in_value(value: cst.BaseExpression, scope: Scope | None, resolver: Res
     A tuple is rejected by pytest at collection (ASL106): its marks never apply, so
     they are reported as not understood and the rules that need marks stay silent.
     """
-    items = (
-        [e.value for e in value.elements] if isinstance(value, (cst.List, cst.Tuple)) else [value]
-    )
-    names = set()
+    items = [e.value for e in value.elements] if isinstance(value, (cst.List, cst.Tuple)) else [value]
+    names: set[str] = set()
     for item in items:
         name = mark_name(item, scope, resolver)
         if name is None:
@@ -132,9 +140,7 @@ def class_marks(cls: ClassScope, resolver: Resolver, depth: int = 0) -> Marks:
         for ancestor in resolver.index.class_ancestry(symbol.module, symbol.cls):
             if not isinstance(ancestor, str) and ancestor.cls is not None:
                 more = ancestor.cls.marks
-                result = result | (
-                    Marks(frozenset(more)) if more is not None else Marks(frozenset(), False)
-                )
+                result = result | (Marks(frozenset(more)) if more is not None else Marks(frozenset(), False))
     return result
 
 
@@ -203,7 +209,7 @@ class TestItem:
     cls: ClassScope | None
 
 
-def collected_test(function: FunctionScope, resolver: Resolver, profile) -> TestItem | None:
+def collected_test(function: FunctionScope, resolver: Resolver, profile: PytestProfile) -> TestItem | None:
     """The test pytest collects for ``function``, if it collects one."""
     if not profile.is_test_function_name(function.name):
         return None
@@ -218,9 +224,7 @@ def collected_test(function: FunctionScope, resolver: Resolver, profile) -> Test
 
 
 # --------------------------------------------------------------------------- fixtures
-PYTEST_FIXTURE_DECORATORS = frozenset(
-    {"pytest.fixture", "pytest.yield_fixture", "_pytest.fixtures.fixture"}
-)
+PYTEST_FIXTURE_DECORATORS = frozenset({"pytest.fixture", "pytest.yield_fixture", "_pytest.fixtures.fixture"})
 ASYNCIO_FIXTURE_DECORATORS = frozenset({"pytest_asyncio.fixture", "pytest_asyncio.plugin.fixture"})
 _FIXTURE_WORDS = ("fixture", "yield_fixture")
 
@@ -281,9 +285,9 @@ def other_decorators(function: FunctionScope, resolver: Resolver) -> list[cst.De
     assert function.node is not None
     fixture = fixture_decorator(function, resolver)
     return [
-        d for d in function.node.decorators
-        if (fixture is None or d is not fixture.decorator)
-        and mark_name(d.decorator, function.parent, resolver) is None
+        d
+        for d in function.node.decorators
+        if (fixture is None or d is not fixture.decorator) and mark_name(d.decorator, function.parent, resolver) is None
     ]
 
 
@@ -353,6 +357,7 @@ def requested_fixtures(function: FunctionScope, resolver: Resolver) -> list[Requ
         if p.default is None and p.name.value not in given and p.name.value != "request"
     ]
     for decorator in function.node.decorators:
+        assert function.parent is not None  # a function is always defined in some scope
         requests.extend(_usefixtures_in(decorator.decorator, function.parent, resolver))
     return requests
 
@@ -369,7 +374,7 @@ def _usefixtures_in(expr: cst.BaseExpression, scope: Scope, resolver: Resolver) 
     return requests
 
 
-def shared_usefixtures(resolver: Resolver, profile) -> list[tuple[str, ClassScope | None, Request]]:
+def shared_usefixtures(resolver: Resolver, profile: PytestProfile) -> list[tuple[str, ClassScope | None, Request]]:
     """``usefixtures`` marks that request a fixture for many tests at once: on a test class
     (decorator or ``pytestmark``) or in the module's ``pytestmark``. Each comes with a
     description of its holder and the class (None for the module)."""

@@ -16,10 +16,16 @@ import libcst as cst
 
 from asynclint.index.project import ProjectIndex, Symbol
 from asynclint.index.summary import (
-    ASYNC, ASYNC_GEN, PARTIAL, PASSTHROUGH, SYNC, FunctionFacts, ModuleSummary, qualify_in_summary,
+    ASYNC,
+    ASYNC_GEN,
+    PARTIAL,
+    PASSTHROUGH,
+    SYNC,
+    FunctionFacts,
+    ModuleSummary,
+    qualify_in_summary,
 )
 from asynclint.semantics import tables
-from asynclint.semantics.values import ClassRef, Instance, MockValue, ValueInference
 from asynclint.semantics.filemodel import (
     Binding,
     CallSite,
@@ -30,6 +36,7 @@ from asynclint.semantics.filemodel import (
     Scope,
     dotted,
 )
+from asynclint.semantics.values import ClassRef, Instance, MockValue, ValueInference
 
 # Callee kinds.
 COROUTINE = "coroutine"  # calling it returns a coroutine
@@ -54,8 +61,14 @@ class Callee:
 _KEEPING_DECORATORS = frozenset({"staticmethod", "classmethod"})
 # Decorators that return the function they get (markers for type checkers and ABCs).
 _IDENTITY_DECORATORS = frozenset(
-    {"abc.abstractmethod", "typing.override", "typing_extensions.override", "typing.final",
-     "typing_extensions.final", "typing.no_type_check"}
+    {
+        "abc.abstractmethod",
+        "typing.override",
+        "typing_extensions.override",
+        "typing.final",
+        "typing_extensions.final",
+        "typing.no_type_check",
+    }
 )
 # Decorators whose result, when called, still returns the coroutine (not a test runner).
 _CALL_KEEPING_DECORATORS = frozenset({"functools.lru_cache", "functools.cache"})
@@ -74,9 +87,7 @@ def is_mark(qualname: str) -> bool:
 class Resolver:
     """Name and call resolution for one linted file within its project."""
 
-    def __init__(
-        self, model: FileModel, summary: ModuleSummary, index: ProjectIndex, path: Path
-    ) -> None:
+    def __init__(self, model: FileModel, summary: ModuleSummary, index: ProjectIndex, path: Path) -> None:
         self.model = model
         self.summary = summary
         self.index = index
@@ -202,10 +213,10 @@ class Resolver:
         """A subclass of this file that redefines ``method`` as a plain ``def`` and is named in
         the calling function: an instance known only by annotation may well be that subclass
         (aiohttp: ``ClientRequest(..., response_class=CustomResponse)``)."""
-        function = scope
+        function: Scope | None = scope
         while function is not None and not isinstance(function, FunctionScope):
             function = function.parent
-        if function is None or function.node is None:
+        if not isinstance(function, FunctionScope) or function.node is None:
             return False
         body = ""
         for candidate in self.model.classes:
@@ -269,7 +280,7 @@ class Resolver:
             return Callee(PLAIN, name, symbol.qualname)
         if symbol.kind == "variable" and symbol.value and symbol.value.startswith(PARTIAL):
             # ``fetch_one = functools.partial(fetch, 1)``: calling it calls ``fetch``
-            target = qualify_in_summary(symbol.module, symbol.value[len(PARTIAL):])
+            target = qualify_in_summary(symbol.module, symbol.value[len(PARTIAL) :])
             if target and target != symbol.qualname:
                 found = self._qualified(target, name)
                 return found if found.kind != UNKNOWN else Callee(UNKNOWN, name, symbol.qualname)
@@ -351,9 +362,7 @@ class Resolver:
             return self._symbol_callee(found, name)
         return Callee(UNKNOWN, name)
 
-    def class_method_symbol(
-        self, cls: ClassScope, method: str, depth: int = 0
-    ) -> FunctionScope | Symbol | None:
+    def class_method_symbol(self, cls: ClassScope, method: str, depth: int = 0) -> FunctionScope | Symbol | None:
         """Where ``cls.method`` is defined (an override in a subclass wins); None if unknown."""
         found = cls.methods.get(method)
         if found is not None:
@@ -405,13 +414,13 @@ class Resolver:
         """What a dotted patch target ("app.service.fetch") names."""
         return self._qualified(qualname, qualname)
 
-    def resolve_attribute_target(
-        self, owner: cst.BaseExpression, attribute: str, scope: Scope
-    ) -> Callee:
+    def resolve_attribute_target(self, owner: cst.BaseExpression, attribute: str, scope: Scope) -> Callee:
         """What ``owner.attribute`` is, for ``patch.object(owner, "attribute")`` and assignments."""
-        return self.resolve_callable(
-            cst.Attribute(value=owner, attr=cst.Name(attribute)), scope
-        ) if dotted(owner) else Callee(UNKNOWN, attribute)
+        return (
+            self.resolve_callable(cst.Attribute(value=owner, attr=cst.Name(attribute)), scope)
+            if dotted(owner)
+            else Callee(UNKNOWN, attribute)
+        )
 
 
 def _single(bindings: list[Binding]) -> Binding | None:

@@ -87,10 +87,19 @@ _HTTP_ADVICE = "use an async client (`httpx.AsyncClient`) or `await asyncio.to_t
 _PROCESS_ADVICE = "use `asyncio.create_subprocess_exec(...)` or `await asyncio.to_thread(...)`"
 BLOCKING_CALLS: dict[str, str] = {
     **{f"requests.{m}": _HTTP_ADVICE for m in ("get", "post", "put", "patch", "delete", "head", "options", "request")},
-    **{f"requests.api.{m}": _HTTP_ADVICE for m in ("get", "post", "put", "patch", "delete", "head", "options", "request")},
-    **{f"httpx.{m}": _HTTP_ADVICE for m in ("get", "post", "put", "patch", "delete", "head", "options", "request", "stream")},
+    **{
+        f"requests.api.{m}": _HTTP_ADVICE
+        for m in ("get", "post", "put", "patch", "delete", "head", "options", "request")
+    },
+    **{
+        f"httpx.{m}": _HTTP_ADVICE
+        for m in ("get", "post", "put", "patch", "delete", "head", "options", "request", "stream")
+    },
     "urllib.request.urlopen": "use an async HTTP client or `await asyncio.to_thread(urlopen, ...)`",
-    **{f"subprocess.{m}": _PROCESS_ADVICE for m in ("run", "call", "check_call", "check_output", "getoutput", "getstatusoutput")},
+    **{
+        f"subprocess.{m}": _PROCESS_ADVICE
+        for m in ("run", "call", "check_call", "check_output", "getoutput", "getstatusoutput")
+    },
     "socket.create_connection": "use `await asyncio.open_connection(...)`",
 }
 # Blocking methods of instances of these classes (``s = requests.Session(); s.get(...)``).
@@ -100,7 +109,10 @@ BLOCKING_METHODS: dict[str, tuple[frozenset[str], str]] = {
     "requests.session": (_HTTP_METHODS, _HTTP_ADVICE),
     "requests.sessions.Session": (_HTTP_METHODS, _HTTP_ADVICE),
     "httpx.Client": (_HTTP_METHODS, "use `httpx.AsyncClient` and `await` its methods"),
-    "subprocess.Popen": (frozenset({"wait", "communicate"}), "use `asyncio.create_subprocess_exec(...)` and `await proc.wait()`"),
+    "subprocess.Popen": (
+        frozenset({"wait", "communicate"}),
+        "use `asyncio.create_subprocess_exec(...)` and `await proc.wait()`",
+    ),
 }
 
 # The asyncio functions ASL404 replaces inside coroutines.

@@ -12,19 +12,36 @@ parameter is bound to, and the mocks ``patch`` creates. Anything else is
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING, Literal
 
 import libcst as cst
 
 from asynclint.index.project import Symbol
-from asynclint.index.summary import ASYNC, AWAITED, ENTERED, PARAMETER, PARTIAL, SYNC, FunctionFacts, ModuleSummary, qualify_in_summary
+from asynclint.index.summary import (
+    ASYNC,
+    AWAITED,
+    ENTERED,
+    PARAMETER,
+    PARTIAL,
+    SYNC,
+    FunctionFacts,
+    ModuleSummary,
+    qualify_in_summary,
+)
 from asynclint.semantics import tables
 from asynclint.semantics.filemodel import (
-    ClassScope, FunctionScope, ModuleScope, Scope, dotted, keyword_value, positional_value, string_value,
+    ClassScope,
+    FunctionScope,
+    ModuleScope,
+    Scope,
+    dotted,
+    keyword_value,
+    positional_value,
+    string_value,
 )
 
 if TYPE_CHECKING:
-    from asynclint.semantics.resolve import Resolver
+    from asynclint.semantics.resolve import Callee, Resolver
 
 MAX_DEPTH = 8
 SETUP_METHODS = ("setUp", "asyncSetUp", "setup_method", "setup", "__init__", "setup_class", "setUpClass")
@@ -75,18 +92,29 @@ class Managed:
     """What a ``@contextmanager`` / ``@asynccontextmanager`` function returns: ``with`` binds
     ``entered`` (the value it yields)."""
 
-    entered: "Value"
+    entered: Value
 
 
-Value = Union[ClassRef, Instance, MockValue, Patcher, Managed, None]
+Value = ClassRef | Instance | MockValue | Patcher | Managed | None
 
 _PROPERTY_DECORATORS = frozenset({"property", "functools.cached_property", "cached_property"})
 _CONTEXT_MANAGER_DECORATORS = frozenset({"asynccontextmanager", "contextmanager"})
 
 # Attributes of a mock that are not child mocks with their own await semantics.
 _MOCK_OWN_ATTRIBUTES = frozenset(
-    {"return_value", "side_effect", "call_args", "call_args_list", "mock_calls", "method_calls",
-     "await_args", "await_args_list", "called", "call_count", "await_count"}
+    {
+        "return_value",
+        "side_effect",
+        "call_args",
+        "call_args_list",
+        "mock_calls",
+        "method_calls",
+        "await_args",
+        "await_args_list",
+        "called",
+        "call_count",
+        "await_count",
+    }
 )
 
 
@@ -101,7 +129,7 @@ def _mock_module(qualname: str) -> tuple[str, str]:
 class ValueInference:
     """Value inference for one file; shares the resolver's name tables."""
 
-    def __init__(self, resolver: "Resolver") -> None:
+    def __init__(self, resolver: Resolver) -> None:
         self.resolver = resolver
         self._fixtures: dict[str, tuple[ModuleSummary, FunctionFacts] | None] = {}
 
@@ -163,7 +191,9 @@ class ValueInference:
             found = self.method_facts(receiver.cls, expr.attr.value)
             # a decorated method is a coroutine function at run time only if its decorators keep it
             if found is not None and r.facts_kind(found[0] or r.summary, found[1]) == "coroutine":
-                return MockValue(True, f"the AsyncMock a mock with `spec={receiver.cls.name}` has for `{expr.attr.value}`")
+                return MockValue(
+                    True, f"the AsyncMock a mock with `spec={receiver.cls.name}` has for `{expr.attr.value}`"
+                )
         return None
 
     def symbol_value(self, symbol: Symbol | None, depth: int = 0) -> Value:
@@ -238,7 +268,9 @@ class ValueInference:
                     return (found[0], found[1], cls)
         return None
 
-    def _qualified_callable(self, qualname: str):
+    def _qualified_callable(
+        self, qualname: str
+    ) -> ClassRef | tuple[ModuleSummary | None, FunctionFacts, ClassRef | None] | None:
         """``_symbol_callable`` of a dotted name; a method called on a class that inherits it
         (``KVClient.connect()`` defined in a base) gets that class as ``cls``."""
         r = self.resolver
@@ -249,7 +281,9 @@ class ValueInference:
                 return (found[0], found[1], named)
         return found
 
-    def _symbol_callable(self, symbol: Symbol | None):
+    def _symbol_callable(
+        self, symbol: Symbol | None
+    ) -> ClassRef | tuple[ModuleSummary | None, FunctionFacts, ClassRef | None] | None:
         if symbol is None:
             return None
         if symbol.kind == "class" and symbol.cls is not None:
@@ -257,7 +291,9 @@ class ValueInference:
         if symbol.function is not None:
             owner = None
             if symbol.kind == "method" and symbol.cls is not None:
-                owner = ClassRef(symbol=Symbol("class", symbol.qualname.rpartition(".")[0], symbol.module, cls=symbol.cls))
+                owner = ClassRef(
+                    symbol=Symbol("class", symbol.qualname.rpartition(".")[0], symbol.module, cls=symbol.cls)
+                )
             return (symbol.module, symbol.function, owner)
         return None
 
@@ -278,22 +314,20 @@ class ValueInference:
         return None
 
     # ------------------------------------------------------------ producers
-    def produced(
-        self, name: str | None, module: ModuleSummary | None, owner: ClassRef | None, depth: int
-    ) -> Value:
+    def produced(self, name: str | None, module: ModuleSummary | None, owner: ClassRef | None, depth: int) -> Value:
         """The value a function evidently returns, from its summary's ``returns`` fact."""
         if not name or depth > MAX_DEPTH:
             return None
         if name in ("self", "cls"):
             return Instance(owner, exact=False) if owner is not None else None
         if name.startswith(ENTERED):
-            inner = self.produced(name[len(ENTERED):], module, owner, depth + 1)
+            inner = self.produced(name[len(ENTERED) :], module, owner, depth + 1)
             return self.entered(inner, depth + 1)
         if name.startswith(PARAMETER):
-            return self._requested(name[len(PARAMETER):], depth)
+            return self._requested(name[len(PARAMETER) :], depth)
         awaited = name.startswith(AWAITED)
         if awaited:
-            name = name[len(AWAITED):]
+            name = name[len(AWAITED) :]
         r = self.resolver
         if module is None:
             qualname = r.qualify(name, r.model.module)
@@ -303,7 +337,11 @@ class ValueInference:
             return None
         mock_module, mock_name = _mock_module(qualname)
         if mock_module:
-            return MockValue(mock_name in tables.ASYNC_MOCK_CLASSES, f"{mock_name}()") if mock_name in (tables.ASYNC_MOCK_CLASSES | tables.SYNC_MOCK_CLASSES) else None
+            return (
+                MockValue(mock_name in tables.ASYNC_MOCK_CLASSES, f"{mock_name}()")
+                if mock_name in (tables.ASYNC_MOCK_CLASSES | tables.SYNC_MOCK_CLASSES)
+                else None
+            )
         target = self._qualified_callable(qualname)
         if isinstance(target, ClassRef):
             return None if awaited else Instance(target, exact=False)
@@ -334,7 +372,7 @@ class ValueInference:
         return None
 
     # ------------------------------------------------------------ mocks
-    def _mock_construction(self, call: cst.Call, qualname: str, scope: Scope, depth: int):
+    def _mock_construction(self, call: cst.Call, qualname: str, scope: Scope, depth: int) -> Value | Literal[False]:
         """Mock classes, ``create_autospec`` and patchers; ``False`` when the call is none of them."""
         r = self.resolver
         module, name = _mock_module(qualname)
@@ -371,7 +409,7 @@ class ValueInference:
             return self._patcher(call, name, scope)
         return None
 
-    def patch_target(self, call: cst.Call, kind: str, scope: Scope):
+    def patch_target(self, call: cst.Call, kind: str, scope: Scope) -> Callee | None:
         """The callee a ``patch``/``patch.object`` call replaces."""
         r = self.resolver
         if kind == "patch":
@@ -444,10 +482,7 @@ class ValueInference:
     def _parametrized(self, name: str, function: FunctionScope) -> bool:
         assert function.node is not None
         code = self.resolver.model.code
-        return any(
-            "parametrize" in dotted(d.decorator) and name in code(d.decorator)
-            for d in function.node.decorators
-        )
+        return any("parametrize" in dotted(d.decorator) and name in code(d.decorator) for d in function.node.decorators)
 
     def fixture(
         self, name: str, function: FunctionScope | None
@@ -481,10 +516,12 @@ class ValueInference:
                 return (summary, facts)
         plugins = [*r.summary.pytest_plugins, *(p for s in chain for p in s.pytest_plugins)]
         for plugin in plugins:
-            summary = r.index.summary(plugin)
-            facts = summary.functions.get(name) if summary is not None else None
+            plugin_summary = r.index.summary(plugin)
+            if plugin_summary is None:
+                continue
+            facts = plugin_summary.functions.get(name)
             if facts is not None and facts.is_fixture:
-                return (summary, facts)
+                return (plugin_summary, facts)
         return None
 
     def assigned_mock(self, expr: cst.Attribute, scope: Scope, depth: int) -> MockValue | None:

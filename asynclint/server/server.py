@@ -25,9 +25,10 @@ import asyncio
 import functools
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 from urllib.parse import unquote
 
 from lsprotocol import types
@@ -54,8 +55,19 @@ EXPLAIN = "asynclint.explain"
 
 # Files whose contents decide settings, the pytest profile or the pytest-asyncio version.
 SETTINGS_FILES = frozenset(
-    {"pyproject.toml", "pytest.toml", ".pytest.toml", "pytest.ini", ".pytest.ini", "tox.ini", "setup.cfg",
-     "uv.lock", "poetry.lock", "pdm.lock", "Pipfile.lock"}
+    {
+        "pyproject.toml",
+        "pytest.toml",
+        ".pytest.toml",
+        "pytest.ini",
+        ".pytest.ini",
+        "tox.ini",
+        "setup.cfg",
+        "uv.lock",
+        "poetry.lock",
+        "pdm.lock",
+        "Pipfile.lock",
+    }
 )
 
 T = TypeVar("T")
@@ -257,7 +269,9 @@ class AsynclintServer(LanguageServer):
             return []
         codec = self.workspace.position_codec
         lines = linted.lines
-        wanted = Span(convert.from_client(lines, params.range.start, codec), convert.from_client(lines, params.range.end, codec))
+        wanted = Span(
+            convert.from_client(lines, params.range.start, codec), convert.from_client(lines, params.range.end, codec)
+        )
         quick = _wants(params.context.only, types.CodeActionKind.QuickFix)
         actions: list[types.CodeAction] = []
         for finding in linted.findings:
@@ -430,9 +444,7 @@ def create_server() -> AsynclintServer:
 
     @server.feature(
         types.TEXT_DOCUMENT_CODE_ACTION,
-        types.CodeActionOptions(
-            code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL], resolve_provider=True
-        ),
+        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL], resolve_provider=True),
     )
     @guarded([])
     def code_action(ls: AsynclintServer, params: types.CodeActionParams) -> list[types.CodeAction]:
@@ -461,5 +473,3 @@ def create_server() -> AsynclintServer:
 def serve() -> None:
     """Run the server on stdin/stdout until the client says exit."""
     create_server().start_io()
-
-
