@@ -18,8 +18,8 @@ the project supports (``requires-python``, or ``python_requires`` of setup.cfg/s
 the Pythons current pytest runs on, 3.9 and later, when it declares none); if it holds for
 at least one of them, the entries it guards count. Any other condition (a platform, an
 import that may fail) is assumed to go either way. Not linting a file pytest runs on some
-interpreters loses a few findings; linting a file pytest skips produces findings about code that never runs, and those are
-what makes users distrust a linter.
+interpreters loses a few findings; linting a file pytest skips produces findings about code
+that never runs, and those are what makes users distrust a linter.
 """
 
 from __future__ import annotations
