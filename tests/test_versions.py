@@ -199,11 +199,16 @@ def test_search_stops_at_the_project_boundary(tmp_path: Path, monkeypatch) -> No
 
 
 def test_running_environment_before_the_default(tmp_path: Path, monkeypatch) -> None:
+    """The installed release counts only when the environment is the project's own."""
     monkeypatch.setattr(versions, "_installed", lambda package: parse_version("0.26.0"))
     root = write_tree(tmp_path / "p", {"pytest.ini": "[pytest]\n"})
+    monkeypatch.setattr(versions, "environment_is_projects", lambda root: False)
+    assert project_versions(root).pytest_asyncio.source == "newest release asynclint knows"
+    versions.clear_cache()
+    monkeypatch.setattr(versions, "environment_is_projects", lambda root: True)
     found = project_versions(root)
     assert str(found.pytest_asyncio.version) == "0.26.0"
-    assert found.pytest_asyncio.source == "installed in the running environment"
+    assert found.pytest_asyncio.source == "installed in the project's environment"
 
 
 # --------------------------------------------------------------------------- warnings

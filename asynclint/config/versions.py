@@ -14,7 +14,7 @@ fixtures into errors. The versions are looked up, first hit wins:
 4. dependency specifiers in ``pyproject.toml`` (PEP 621, PEP 735 groups, Poetry,
    PDM, uv, Hatch environments) and unpinned requirement lines, resolved to the
    newest release asynclint knows that satisfies them;
-5. the running environment (``importlib.metadata``);
+5. the environment asynclint runs in, when it is the project's own (``importlib.metadata``);
 6. otherwise the newest release asynclint knows.
 
 Files are searched from the project root (the pytest rootdir) upwards to the
@@ -36,6 +36,7 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlparse
 
 from packaging.requirements import InvalidRequirement, Requirement
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
@@ -345,6 +346,59 @@ def _config_override(root: Path) -> tuple[dict[str, str], str | None]:
     return values, str(path)
 
 
+def _project_name(root: Path) -> str | None:
+    """The distribution name the project declares (pyproject, setup.cfg or a setup() literal)."""
+    for folder in search_folders(root):
+        data = read_toml(folder / "pyproject.toml") if (folder / "pyproject.toml").is_file() else None
+        if isinstance(data, dict):
+            project = data.get("project")
+            if isinstance(project, dict) and isinstance(project.get("name"), str):
+                return project["name"]
+            poetry = (data.get("tool") or {}).get("poetry") if isinstance(data.get("tool"), dict) else None
+            if isinstance(poetry, dict) and isinstance(poetry.get("name"), str):
+                return poetry["name"]
+        setup_cfg = folder / "setup.cfg"
+        if setup_cfg.is_file():
+            match = re.search(
+                r"^\[metadata\][^\[]*?^name\s*=\s*(\S+)", setup_cfg.read_text(errors="replace"), re.M | re.S
+            )
+            if match:
+                return match.group(1)
+        setup_py = folder / "setup.py"
+        if setup_py.is_file():
+            match = re.search(r"\bname\s*=\s*['\"]([\w.\-]+)['\"]", setup_py.read_text(errors="replace"))
+            if match:
+                return match.group(1)
+    return None
+
+
+def environment_is_projects(root: Path) -> bool:
+    """Whether the interpreter asynclint runs in is the project's own test environment: a
+    virtual environment inside the project, or one where the project is installed from its
+    own folder (``pip install -e .``). Only then do its installed ``pytest11`` plugins say
+    what the project's pytest loads; a release of the same name installed from an index
+    says nothing about this checkout."""
+    try:
+        Path(sys.prefix).resolve().relative_to(root.resolve())
+        return True
+    except ValueError:
+        pass
+    name = _project_name(root)
+    if not name:
+        return False
+    try:
+        recorded = metadata.distribution(name).read_text("direct_url.json") or ""
+        url = json.loads(recorded).get("url", "") if recorded else ""
+    except Exception:  # not installed, or a broken distribution: never stop the linter
+        return False
+    # Installed from this very folder (``pip install -e .``), not a release of the same name.
+    if not url.startswith("file://"):
+        return False
+    installed_from = Path(unquote(urlparse(url).path)).resolve()
+    boundary = root.resolve()
+    return installed_from == boundary or installed_from in boundary.parents or boundary in installed_from.parents
+
+
 def _installed(package: str) -> Version | None:
     try:
         return parse_version(metadata.version(package))
@@ -443,8 +497,10 @@ def project_versions(root: Path, override: str | None = None) -> ProjectVersions
         settle(PYTEST_ASYNCIO, newest_known(PYTEST_ASYNCIO), f"not in {missing_from}: not installed")
     else:
         missing_from = None
+    own_environment = environment_is_projects(root)
     for package in packages:
-        settle(package, _installed(package), "installed in the running environment")
+        if own_environment:  # another project's environment says nothing about this one
+            settle(package, _installed(package), "installed in the project's environment")
         settle(package, newest_known(package), "newest release asynclint knows")
     return ProjectVersions(facts[PYTEST_ASYNCIO], facts[PYTEST], tuple(dict.fromkeys(read)), missing_from)
 

@@ -10,7 +10,6 @@ see runs them. Whenever the answer is uncertain, the runner-dependent rules stay
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import sys
@@ -18,13 +17,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
-from urllib.parse import unquote, urlparse
 
 from packaging.utils import canonicalize_name
 
 from asynclint.config.dependencies import DeclaredDependencies, declared_dependencies, own_pytest_plugins
 from asynclint.config.pytest_config import PytestProfile
-from asynclint.config.versions import lock_versions, parse_version, read_toml, search_folders, versions_for_index
+from asynclint.config.versions import (
+    environment_is_projects,
+    lock_versions,
+    parse_version,
+    search_folders,
+    versions_for_index,
+)
 from asynclint.engine.discovery import is_skipped_dir
 from asynclint.index.project import ProjectIndex, project_fact
 from asynclint.index.summary import ModuleSummary
@@ -126,59 +130,6 @@ def suite_marks(root: str) -> SuiteMarks:
 
 
 # ------------------------------------------------------------------ installed plugins
-def _project_name(root: Path) -> str | None:
-    """The distribution name the project declares (pyproject, setup.cfg or a setup() literal)."""
-    for folder in search_folders(root):
-        data = read_toml(folder / "pyproject.toml") if (folder / "pyproject.toml").is_file() else None
-        if isinstance(data, dict):
-            project = data.get("project")
-            if isinstance(project, dict) and isinstance(project.get("name"), str):
-                return project["name"]
-            poetry = (data.get("tool") or {}).get("poetry") if isinstance(data.get("tool"), dict) else None
-            if isinstance(poetry, dict) and isinstance(poetry.get("name"), str):
-                return poetry["name"]
-        setup_cfg = folder / "setup.cfg"
-        if setup_cfg.is_file():
-            match = re.search(
-                r"^\[metadata\][^\[]*?^name\s*=\s*(\S+)", setup_cfg.read_text(errors="replace"), re.M | re.S
-            )
-            if match:
-                return match.group(1)
-        setup_py = folder / "setup.py"
-        if setup_py.is_file():
-            match = re.search(r"\bname\s*=\s*['\"]([\w.\-]+)['\"]", setup_py.read_text(errors="replace"))
-            if match:
-                return match.group(1)
-    return None
-
-
-def environment_is_projects(root: Path) -> bool:
-    """Whether the interpreter asynclint runs in is the project's own test environment: a
-    virtual environment inside the project, or one where the project is installed from its
-    own folder (``pip install -e .``). Only then do its installed ``pytest11`` plugins say
-    what the project's pytest loads; a release of the same name installed from an index
-    says nothing about this checkout."""
-    try:
-        Path(sys.prefix).resolve().relative_to(root.resolve())
-        return True
-    except ValueError:
-        pass
-    name = _project_name(root)
-    if not name:
-        return False
-    try:
-        recorded = metadata.distribution(name).read_text("direct_url.json") or ""
-        url = json.loads(recorded).get("url", "") if recorded else ""
-    except Exception:  # not installed, or a broken distribution: never stop the linter
-        return False
-    # Installed from this very folder (``pip install -e .``), not a release of the same name.
-    if not url.startswith("file://"):
-        return False
-    installed_from = Path(unquote(urlparse(url).path)).resolve()
-    boundary = root.resolve()
-    return installed_from == boundary or installed_from in boundary.parents or boundary in installed_from.parents
-
-
 def _module_file(module: str) -> Path | None:
     """Locate a module's source on ``sys.path`` without importing it (or its parents)."""
     parts = module.split(".")

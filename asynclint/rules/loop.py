@@ -33,9 +33,11 @@ def loop_call(ctx: FileContext, site: CallSite) -> str | None:
     func = site.node.func
     if isinstance(func, cst.Attribute) and func.attr.value in tables.LOOP_RUN_METHODS:
         qualname = ctx.resolver.qualify(func, site.scope)
-        if not qualname or qualname.startswith("asyncio."):
-            return func.attr.value
-        return None
+        if qualname and not qualname.startswith("asyncio."):
+            return None
+        if ctx.callee(site).qualname:
+            return None  # a project method that shares the name (``await supervisor.run_until_complete()``)
+        return func.attr.value
     if not site.callee:
         return None
     qualname = ctx.resolver.qualify(func, site.scope)  # aliases too: ``from asyncio import run as go``
@@ -251,11 +253,13 @@ def _by_hand(ctx: FileContext, function: FunctionScope, site: CallSite, api: str
         args = site.node.args
         if not args or (isinstance(args[0].value, cst.Name) and args[0].value.value == "None"):
             return False  # clearing or restoring
+        if loops.sets_harness_loop(site.node):
+            return False
         return not loops.restores_global_loop(model, function)
     if not _test_or_fixture(ctx, function) or loops.is_harness_method(function):
         return False  # helpers may run inside a loop; set-up methods are the harness
     if api == "asyncio.get_event_loop":
-        return True
+        return not loops.saves_for_restore(model, function, site.node)
     # asyncio.run / run_until_complete / run_forever: only where a runner could await instead,
     # never in a fixture that provides the loop it drives (draining it in teardown).
     if not ctx.runner_context.libraries or ctx.runner_context.other_runner is not None:

@@ -79,6 +79,8 @@ _ROLES: tuple[PluginRole, ...] = (
     PluginRole("pytest-asyncio-network-simulator", UNCERTAIN, ("pytest_asyncio_network_simulator",)),
     PluginRole("pytest-twisted", UNCERTAIN, ("pytest_twisted",)),
     PluginRole("pytest-aioworkers", UNCERTAIN, ("pytest_aioworkers",), loop_fixture=True),
+    # aiomisc's plugin runs coroutine tests in its own ``loop``/``event_loop`` fixtures.
+    PluginRole("aiomisc-pytest", UNCERTAIN, ("aiomisc_pytest", "aiomisc_pytest.pytest_plugin"), loop_fixture=True),
     PluginRole("pytest-grpc-aio", UNCERTAIN, ("pytest_grpc_aio",)),
     PluginRole("pytest-django-asyncio", UNCERTAIN, ("pytest_django_asyncio",)),
     # aiohttp's own plugin runs unmarked coroutine tests in a ``loop`` fixture; pytest-aiohttp

@@ -25,10 +25,10 @@ import asyncio
 import functools
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 from urllib.parse import unquote
 
 from lsprotocol import types
@@ -70,7 +70,7 @@ SETTINGS_FILES = frozenset(
     }
 )
 
-T = TypeVar("T")
+Handler = TypeVar("Handler", bound=Callable[..., Any])
 
 
 def is_settings_file(path: Path) -> bool:
@@ -356,7 +356,7 @@ def explain(code: str) -> str:
     return f"### {rule.code} `{rule.name}`\n\n{rule.documentation()}"
 
 
-def _wants(only: list[str] | None, kind: str) -> bool:
+def _wants(only: Sequence[str] | None, kind: str) -> bool:
     """Whether a request restricted to ``only`` kinds asks for actions of ``kind``."""
     return only is None or any(kind == k or kind.startswith(f"{k}.") for k in only)
 
@@ -366,19 +366,19 @@ def _overlaps(span: Span, wanted: Span) -> bool:
     return span.start <= wanted.end and wanted.start <= span.end
 
 
-def guarded(default: T) -> Callable[[Callable[..., T]], Callable[..., T]]:
+def guarded(default: object) -> Callable[[Handler], Handler]:
     """A handler that logs an unexpected exception and answers ``default`` instead of failing."""
 
-    def decorate(handler: Callable[..., T]) -> Callable[..., T]:
+    def decorate(handler: Handler) -> Handler:
         @functools.wraps(handler)
-        def run(ls: AsynclintServer, *args: Any) -> T:
+        def run(ls: AsynclintServer, *args: Any) -> Any:
             try:
                 return handler(ls, *args)
             except Exception:  # noqa: BLE001 -- the server outlives any one request
                 ls.internal_error(f"in {handler.__name__}")
                 return default
 
-        return run
+        return cast(Handler, run)
 
     return decorate
 

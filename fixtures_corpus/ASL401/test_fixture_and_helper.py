@@ -43,3 +43,21 @@ def leaky_loop():
     loop = new_event_loop()  # error: ASL401
     asyncio.set_event_loop(loop)  # error: ASL401
     yield loop
+
+
+@pytest.fixture
+def restored_loop():
+    try:
+        old = asyncio.get_event_loop()
+    except RuntimeError:
+        old = None
+    loop = new_event_loop()
+    asyncio.set_event_loop(loop)
+    yield loop
+    loop.close()
+    asyncio.set_event_loop(old)
+
+
+class HarnessMixin:
+    def test_uses_the_harness_loop(self):
+        asyncio.set_event_loop(self.loop)

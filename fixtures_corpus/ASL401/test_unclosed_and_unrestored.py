@@ -9,10 +9,15 @@ async def fetch():
     return 1
 
 
+def test_loop_closed_at_the_end():
+    loop = asyncio.new_event_loop()
+    assert loop.run_until_complete(fetch()) == 1  # error: ASL401
+    loop.close()
+
+
 def test_loop_left_open():
     loop = asyncio.new_event_loop()  # error: ASL401
     assert loop.run_until_complete(fetch()) == 1  # error: ASL401
-    loop.close()
 
 
 def test_global_loop_not_restored():
