@@ -172,9 +172,9 @@ def async_modules(draw: st.DrawFn) -> str:
     return "\n".join(lines)
 
 
-def _apply_patch(original: Path, diff: str, out: Path) -> bytes:
+def _apply_patch(original: Path, diff: bytes, out: Path) -> bytes:
     patch_file = original.with_suffix(".diff")
-    patch_file.write_text(diff, encoding="utf-8", newline="")
+    patch_file.write_bytes(diff)  # --diff is bytes: each file's own encoding
     subprocess.run(
         ["patch", "--silent", "--force", "-o", str(out), str(original), str(patch_file)],
         check=True,
@@ -207,7 +207,7 @@ def test_async_modules_fix_to_a_fixed_point_and_diff_equals_fix(source: str, uns
         assert again.fixed == 0
         assert (root / "fix" / "test_generated.py").read_bytes() == after
 
-        diff = "".join(record.diff() for record in shown.changed)
+        diff = b"".join(record.diff() for record in shown.changed)
         assert bool(diff) == (after != source.encode("utf-8")) == bool(fixed.fixed)
         if diff and shutil.which("patch"):
             patched = _apply_patch(root / "diff" / "test_generated.py", diff, root / "patched.py")
