@@ -10,7 +10,15 @@ import libcst as cst
 from asynclint.model import Applicability, ImportRequest
 from asynclint.rules.base import FileContext, Finding, FixPlan, NodeEdit, Rule
 from asynclint.semantics import tables
-from asynclint.semantics.filemodel import Scope, dotted, keyword_value, positional_value, string_value
+from asynclint.semantics.filemodel import (
+    Scope,
+    dotted,
+    enclosing_function,
+    keyword_value,
+    positional_value,
+    string_value,
+)
+from asynclint.semantics.pytest_items import collected_test
 from asynclint.semantics.resolve import COROUTINE, Callee
 from asynclint.semantics.values import Instance, MockValue
 
@@ -38,6 +46,7 @@ class Replacement:
     target: Callee
     target_text: str
     is_class: bool  # the mock class itself (new_callable=Mock, new=Mock)
+    scope: Scope  # where the replacement happens
 
 
 def sync_mock_class(ctx: FileContext, expr: cst.BaseExpression, scope: Scope) -> str | None:
@@ -206,11 +215,11 @@ def replacements(ctx: FileContext) -> Iterator[Replacement]:
         new_callable = keyword_value(call, "new_callable")
         if new is not None:
             if is_sync_mock(ctx, new, site.scope):
-                yield Replacement(new, target, target_text, False)
+                yield Replacement(new, target, target_text, False, site.scope)
             elif sync_mock_class(ctx, new, site.scope):
-                yield Replacement(new, target, target_text, True)
+                yield Replacement(new, target, target_text, True, site.scope)
         elif new_callable is not None and sync_mock_class(ctx, new_callable, site.scope):
-            yield Replacement(new_callable, target, target_text, True)
+            yield Replacement(new_callable, target, target_text, True, site.scope)
     for assignment in ctx.model.attribute_assignments:
         owner = assignment.target.value
         attribute = assignment.target.attr.value
@@ -220,7 +229,26 @@ def replacements(ctx: FileContext) -> Iterator[Replacement]:
             continue
         target = ctx.resolver.resolve_attribute_target(owner, attribute, assignment.scope)
         if target.kind == COROUTINE:
-            yield Replacement(assignment.value, target, ctx.code(assignment.target), False)
+            yield Replacement(assignment.value, target, ctx.code(assignment.target), False, assignment.scope)
+
+
+def _sync_test_without_loop(ctx: FileContext, scope: Scope) -> bool:
+    """A plain ``def`` test that runs no loop: the sync code it calls can only hand the
+    replaced coroutine function's result on (to a scheduler the test mocks too), never await
+    it, so a sync ``Mock`` is the right stand-in there. Fixtures are not exempt: the tests
+    that use them may be coroutines."""
+    function = enclosing_function(scope)
+    if function is None or function.is_async or ctx.is_conftest:
+        return False
+    if collected_test(function, ctx.resolver, ctx.profile) is None:
+        return False
+    return not any(
+        enclosing_function(site.scope) is function and site.callee.rpartition(".")[2] in _LOOP_DRIVERS
+        for site in ctx.model.calls
+    )
+
+
+_LOOP_DRIVERS = frozenset({"run", "run_until_complete", "run_forever"})
 
 
 class SyncMockForAsync(Rule):
@@ -289,6 +317,8 @@ class SyncMockForAsync(Rule):
 
     def check(self, ctx: FileContext) -> Iterator[Finding]:
         for replacement in replacements(ctx):
+            if _sync_test_without_loop(ctx, replacement.scope):
+                continue
             mock_expr = replacement.value.func if isinstance(replacement.value, cst.Call) else replacement.value
             mock_name = ctx.code(mock_expr)
             where = f" ({replacement.target.definition})" if replacement.target.definition else ""
