@@ -20,7 +20,7 @@ import libcst as cst
 from libcst.metadata import CodeRange, PositionProvider
 
 from asynclint.model import Position, Span
-from asynclint.semantics.filemodel import child_nodes
+from asynclint.semantics.filemodel import STATEMENT_HOLDERS, child_nodes
 
 
 def _tops(module: cst.Module, nodes: Iterable[cst.CSTNode]) -> dict[int, int]:
@@ -39,16 +39,6 @@ def _tops(module: cst.Module, nodes: Iterable[cst.CSTNode]) -> dict[int, int]:
     return found
 
 
-# Nodes that hold statements: the walk below never enters an expression.
-_STATEMENT_HOLDERS = (
-    cst.BaseSuite,
-    cst.BaseStatement,
-    cst.Else,
-    cst.ExceptHandler,
-    cst.ExceptStarHandler,
-    cst.Finally,
-    cst.MatchCase,
-)
 _statement_tops: tuple[cst.Module, dict[int, int]] | None = None
 
 
@@ -68,7 +58,7 @@ def top_statement_index(module: cst.Module, node: cst.CSTNode) -> int:
             while stack:
                 current = stack.pop()
                 tops[id(current)] = index
-                stack.extend(c for c in child_nodes(current) if isinstance(c, _STATEMENT_HOLDERS))
+                stack.extend(c for c in child_nodes(current) if isinstance(c, STATEMENT_HOLDERS))
         _statement_tops = (module, tops)
     found = _statement_tops[1].get(id(node))
     if found is not None:

@@ -26,7 +26,7 @@ from libcst.helpers import get_absolute_module_from_package_for_import
 
 from asynclint.fixer.source import NEWLINE, lines_with_ends
 from asynclint.model import Diagnostic, Edit, ImportRequest, Position, Span
-from asynclint.semantics.filemodel import child_nodes
+from asynclint.semantics.filemodel import STATEMENT_HOLDERS, child_nodes
 
 Statement = cst.SimpleStatementLine | cst.BaseCompoundStatement  # a module's body item
 
@@ -79,16 +79,6 @@ class _ModuleLevelImports:
 
 
 # Nodes that hold statements. Imports are statements, so the walk never enters an
-# expression: a module-level expression may nest thousands of levels deep.
-_STATEMENT_HOLDERS = (
-    cst.BaseSuite,
-    cst.BaseStatement,
-    cst.Else,
-    cst.ExceptHandler,
-    cst.ExceptStarHandler,
-    cst.Finally,
-    cst.MatchCase,
-)
 
 
 def _module_level_imports(module: cst.Module) -> _ModuleLevelImports:
@@ -113,7 +103,7 @@ def _module_level_imports(module: cst.Module) -> _ModuleLevelImports:
             if node.orelse is not None:
                 stack.append(node.orelse)
             continue
-        stack.extend(child for child in child_nodes(node) if isinstance(child, _STATEMENT_HOLDERS))
+        stack.extend(child for child in child_nodes(node) if isinstance(child, STATEMENT_HOLDERS))
     return seen
 
 

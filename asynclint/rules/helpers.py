@@ -13,6 +13,7 @@ from asynclint.model import ImportRequest
 from asynclint.rules.base import AFTER, BEFORE, FileContext, NodeEdit
 from asynclint.semantics.filemodel import (
     DISCARD,
+    STATEMENT_HOLDERS,
     VALUE,
     VALUE_POSTFIX,
     Binding,
@@ -113,18 +114,6 @@ def _layout(ctx: FileContext) -> _ImportLayout:
     return layout
 
 
-# Nodes that hold statements: imports are statements, so expressions are never entered.
-_STATEMENT_HOLDERS = (
-    cst.BaseSuite,
-    cst.BaseStatement,
-    cst.Else,
-    cst.ExceptHandler,
-    cst.ExceptStarHandler,
-    cst.Finally,
-    cst.MatchCase,
-)
-
-
 def _names_bound_by_import(statement: cst.CSTNode) -> set[str]:
     """The top names a statement binds by imports outside functions and classes."""
     names: set[str] = set()
@@ -141,7 +130,7 @@ def _names_bound_by_import(statement: cst.CSTNode) -> set[str]:
                         if isinstance(bound, (cst.Name, cst.Attribute)):
                             names.add(dotted(bound).partition(".")[0])
             continue
-        stack.extend(c for c in child_nodes(current) if isinstance(c, _STATEMENT_HOLDERS))
+        stack.extend(c for c in child_nodes(current) if isinstance(c, STATEMENT_HOLDERS))
     return names
 
 

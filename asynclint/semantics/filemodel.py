@@ -636,6 +636,19 @@ class _Walker:
 _ALL_CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
+# Nodes that hold statements: a walk for statements (imports, top-level definitions) never
+# needs to enter expressions, which are most of a tree.
+STATEMENT_HOLDERS = (
+    cst.BaseSuite,
+    cst.BaseStatement,
+    cst.Else,
+    cst.ExceptHandler,
+    cst.ExceptStarHandler,
+    cst.Finally,
+    cst.MatchCase,
+)
+
+
 def child_nodes(node: cst.CSTNode) -> list[cst.CSTNode]:
     """Code-bearing children of a node, read from its fields (libcst's ``children`` rebuilds)."""
     cls = type(node)
