@@ -258,7 +258,9 @@ class SyncMockForAsync(Rule):
     place of an `async def`: `patch(target, new=Mock())`, `patch(target, Mock())`,
     `patch(..., new_callable=MagicMock)`, `patch.object(obj, "name", Mock())`,
     `mocker.patch[.object](...)`, `monkeypatch.setattr(...)` and
-    `obj.name = Mock()`, when the target resolves to a coroutine function.
+    `obj.name = Mock()`, when the target resolves to a coroutine function. Not
+    flagged in a plain `def` test that runs no loop: the sync code it calls can only
+    hand the coroutine on (to a scheduler the test mocks too), never await it.
 
     ## Why is this bad?
     The code under test does `await fetch()`; a sync mock returns a plain
@@ -270,30 +272,36 @@ class SyncMockForAsync(Rule):
     ```python
     from unittest.mock import Mock, patch
 
+    import pytest
+
 
     class Service:
         async def fetch(self):
             return 1
 
 
-    def test_fetch():
+    @pytest.mark.asyncio
+    async def test_fetch():
         with patch.object(Service, "fetch", Mock(return_value=2)):
-            pass
+            assert await Service().fetch() == 2
     ```
 
     ## Use instead
     ```python
     from unittest.mock import AsyncMock, patch
 
+    import pytest
+
 
     class Service:
         async def fetch(self):
             return 1
 
 
-    def test_fetch():
+    @pytest.mark.asyncio
+    async def test_fetch():
         with patch.object(Service, "fetch", AsyncMock(return_value=2)):
-            pass
+            assert await Service().fetch() == 2
     ```
 
     ## Fix safety
