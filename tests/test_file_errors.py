@@ -25,7 +25,8 @@ from asynclint.config.settings import load_settings
 from asynclint.engine import runner
 from asynclint.engine.discovery import SourceFile, discover
 from asynclint.rules import BY_CODE
-from asynclint.rules.base import FileContext, Finding
+from asynclint.rules.base import Finding
+from asynclint.semantics.context import FileContext
 
 # One ASL201 at 6:5 and nothing else.
 UNAWAITED = """\

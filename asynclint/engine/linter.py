@@ -26,7 +26,8 @@ from asynclint.index.project import ProjectIndex
 from asynclint.index.summary import ModuleSummary, summarize
 from asynclint.model import Diagnostic, Edit, Fix, Position, Span
 from asynclint.rules import ALL_RULES, BY_CODE
-from asynclint.rules.base import AFTER, BEFORE, FIRST_CHAR, LAST_CHAR, LINE_BEFORE, FileContext, Finding
+from asynclint.rules.base import AFTER, BEFORE, FIRST_CHAR, LAST_CHAR, LINE_BEFORE, Finding
+from asynclint.semantics.context import FileContext
 from asynclint.semantics.filemodel import build_model
 from asynclint.semantics.fixtures import needs_fixture_rules
 from asynclint.semantics.resolve import Resolver

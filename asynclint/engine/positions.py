@@ -39,34 +39,6 @@ def _tops(module: cst.Module, nodes: Iterable[cst.CSTNode]) -> dict[int, int]:
     return found
 
 
-_statement_tops: tuple[cst.Module, dict[int, int]] | None = None
-
-
-def top_statement_index(module: cst.Module, node: cst.CSTNode) -> int:
-    """The index in ``module.body`` of the top-level statement that holds ``node``.
-
-    Rules ask this once per finding (is an import above the definition being
-    fixed?); walking the module per question made a file with 800 findings cost
-    800 walks. Statements at any depth are indexed once per module (expressions,
-    most of the nodes, are not); any other node costs one walk of the statements.
-    """
-    global _statement_tops
-    if _statement_tops is None or _statement_tops[0] is not module:
-        tops: dict[int, int] = {}
-        for index, statement in enumerate(module.body):
-            stack: list[cst.CSTNode] = [statement]
-            while stack:
-                current = stack.pop()
-                tops[id(current)] = index
-                stack.extend(c for c in child_nodes(current) if isinstance(c, STATEMENT_HOLDERS))
-        _statement_tops = (module, tops)
-    found = _statement_tops[1].get(id(node))
-    if found is not None:
-        return found
-    located = _tops(module, [node])
-    return located.get(id(node), len(module.body))
-
-
 def _positions(module: cst.Module) -> dict[cst.CSTNode, CodeRange]:
     """PositionProvider's ranges for every node of ``module`` (one code generation)."""
     provider = PositionProvider()

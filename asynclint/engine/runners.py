@@ -32,8 +32,8 @@ from asynclint.config.versions import (
 from asynclint.engine.discovery import is_skipped_dir
 from asynclint.index.project import ProjectIndex, project_fact
 from asynclint.index.summary import ModuleSummary
-from asynclint.rules.base import RunnerContext
 from asynclint.semantics import plugins
+from asynclint.semantics.context import RunnerContext
 from asynclint.semantics.plugins import NOT_A_RUNNER, RUNS_MARKED, PluginRole
 
 # Async marks, pytest-asyncio's fixture decorator or anyio's backend fixture in a test file.

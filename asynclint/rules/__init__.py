@@ -1,18 +1,34 @@
-"""The rule registry: every rule, by code and by name, plus selection parsing."""
+"""The rule registry: every rule, by code and by name, plus selection parsing.
+
+The rules are found, not listed: every module of a family package (``rules/collection/``,
+``rules/loop/`` ...) is imported and its :class:`Rule` subclasses are registered, so adding
+a rule means adding its module only.
+"""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Iterable
 
-from asynclint.rules import awaiting, blocking, collection, loop, meta, mocks
 from asynclint.rules.base import Rule
 
-ALL_RULES: tuple[type[Rule], ...] = tuple(
-    sorted(
-        (*meta.RULES, *collection.RULES, *awaiting.RULES, *blocking.RULES, *loop.RULES, *mocks.RULES),
-        key=lambda rule: rule.code,
-    )
-)
+
+def _discover() -> tuple[type[Rule], ...]:
+    """Every rule class defined in a module of a family package, sorted by code."""
+    found: list[type[Rule]] = []
+    families = sorted(info.name for info in pkgutil.iter_modules(__path__) if info.ispkg)
+    for family in families:
+        package = importlib.import_module(f"{__name__}.{family}")
+        for info in pkgutil.iter_modules(package.__path__):
+            module = importlib.import_module(f"{package.__name__}.{info.name}")
+            for value in vars(module).values():
+                if isinstance(value, type) and issubclass(value, Rule) and value.__module__ == module.__name__:
+                    found.append(value)
+    return tuple(sorted(found, key=lambda rule: rule.code))
+
+
+ALL_RULES: tuple[type[Rule], ...] = _discover()
 BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in ALL_RULES}
 BY_NAME: dict[str, type[Rule]] = {rule.name: rule for rule in ALL_RULES}
 assert len(BY_CODE) == len(ALL_RULES), "duplicate rule code"

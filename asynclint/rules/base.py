@@ -11,18 +11,13 @@ from __future__ import annotations
 import inspect
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 from typing import ClassVar
 
 import libcst as cst
 
-from asynclint.config.pytest_config import PytestProfile
-from asynclint.index.project import ProjectIndex
-from asynclint.index.summary import ModuleSummary
 from asynclint.model import Applicability, ImportRequest
-from asynclint.semantics.filemodel import CallSite, FileModel
-from asynclint.semantics.resolve import Callee, Resolver
+from asynclint.semantics.context import FileContext
 
 # Where the generated rule pages (``docs/rules/CODE.md``) live, relative to the repository
 # root: no hosting address is known yet, so this is the one place to make it absolute.
@@ -71,48 +66,6 @@ class Finding:
     node: cst.CSTNode
     message: str
     fix: FixPlan | None = None
-
-
-@dataclass
-class FileContext:
-    """Everything a rule may ask about the file being linted."""
-
-    path: Path
-    source: str
-    model: FileModel
-    summary: ModuleSummary
-    index: ProjectIndex
-    profile: PytestProfile
-    resolver: Resolver
-    is_conftest: bool
-    runner_context: RunnerContext
-    _callees: dict[int, Callee] = field(default_factory=dict)
-
-    def callee(self, site: CallSite) -> Callee:
-        """Memoised: several rules ask about the same call."""
-        key = id(site.node)
-        found = self._callees.get(key)
-        if found is None:
-            found = self._callees[key] = self.resolver.callee(site)
-        return found
-
-    def code(self, node: cst.CSTNode) -> str:
-        return self.model.code(node)
-
-
-@dataclass(frozen=True)
-class RunnerContext:
-    """Who besides pytest-asyncio may run coroutine tests of this file."""
-
-    other_runner: str | None  # why unmarked coroutine tests may run (a plugin, a hook, the suite)
-    anyio_backend_autouse: bool = False
-    # Loop libraries the project runs coroutine tests with, preferred first ("asyncio",
-    # "anyio", "trio"); empty when nothing says (a framework's own runner, say).
-    libraries: tuple[str, ...] = ()
-    evidence: tuple[str, ...] = ()
-    # The reason is the suite's own shape (its unmarked tests), not a plugin or hook asynclint
-    # can name: nothing is known to provide fixtures such as ``event_loop``.
-    unseen_runner: bool = False
 
 
 class Rule:

@@ -27,6 +27,7 @@ from asynclint.semantics.filemodel import ClassScope, FunctionScope, keyword_val
 from asynclint.semantics.pytest_items import (
     ASYNCIO_FIXTURE_DECORATORS,
     PYTEST_FIXTURE_DECORATORS,
+    FixtureDecorator,
     ancestors,
     fixture_decorator,
     fixture_name,
@@ -37,7 +38,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from asynclint.config.pytest_config import PytestProfile
     from asynclint.config.versions import ProjectVersions
     from asynclint.index.project import ProjectIndex
-    from asynclint.rules.base import FileContext
+    from asynclint.semantics.context import FileContext
 
 CLASS, MODULE, IMPORTED, CONFTEST, PLUGIN = "class", "module", "imported", "conftest", "plugin"
 
@@ -183,12 +184,12 @@ class _FileFixtures:
     plugins: list[ModuleSummary]
 
 
-_LAST: list[tuple[object, _FileFixtures]] = []
-
-
 def _file_fixtures(ctx: FileContext) -> _FileFixtures:
-    if _LAST and _LAST[0][0] is ctx.model:
-        return _LAST[0][1]
+    """The file's fixture table, built once per file (kept on the context, not the module)."""
+    return ctx.cached(_build_file_fixtures)
+
+
+def _build_file_fixtures(ctx: FileContext) -> _FileFixtures:
     from asynclint.engine.runners import conftest_chain  # engine imports the rules: import late
 
     module: dict[str, FixtureInfo] = {}
@@ -217,9 +218,7 @@ def _file_fixtures(ctx: FileContext) -> _FileFixtures:
         plugins.append(plugin)
         if depth < 3:
             queue.extend((inner, depth + 1) for inner in plugin.pytest_plugins)
-    result = _FileFixtures(id(ctx.model), module, conftests, plugins)
-    _LAST[:] = [(ctx.model, result)]
-    return result
+    return _FileFixtures(id(ctx.model), module, conftests, plugins)
 
 
 def _class_fixture(ctx: FileContext, cls: ClassScope, name: str, skip: FunctionScope | None) -> FixtureInfo | None:
@@ -424,3 +423,11 @@ def needs_fixture_rules(path: Path, summary: ModuleSummary, index: ProjectIndex,
     if not params:
         return False
     return bool(params & _conftest_async_fixtures(path, index, profile))
+
+
+def user_fixtures(ctx: FileContext, wanted: str) -> Iterator[tuple[FunctionScope, FixtureDecorator]]:
+    """(function, decorator) for every fixture of this file requested as ``wanted``."""
+    for function in ctx.model.functions:
+        found = fixture_decorator(function, ctx.resolver)
+        if found is not None and fixture_name(function, found) == wanted:
+            yield function, found

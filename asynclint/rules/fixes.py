@@ -1,16 +1,22 @@
-"""Small pieces several rules share when they build messages and fixes."""
+"""Fix builders several rules share: ``await`` edits, decorator removal, and how a file
+spells ``pytest`` / ``pytest.mark`` (plus the import to add when it does not).
+
+They live here, inside the rules layer, because what they build (:class:`NodeEdit`,
+:class:`FixPlan`) is what rules hand the engine: the fixer package sits above the
+engine, which turns these node-anchored plans into positioned edits, so rules cannot
+import from it.
+"""
 
 from __future__ import annotations
 
-import functools
-import re
 from dataclasses import dataclass
 
 import libcst as cst
 
-from asynclint.engine.positions import top_statement_index
-from asynclint.model import ImportRequest
-from asynclint.rules.base import AFTER, BEFORE, FileContext, NodeEdit
+from asynclint.model import Applicability, ImportRequest
+from asynclint.rules.base import AFTER, BEFORE, REPLACE, FixPlan, NodeEdit
+from asynclint.semantics.calls import in_async_function
+from asynclint.semantics.context import FileContext
 from asynclint.semantics.filemodel import (
     DISCARD,
     STATEMENT_HOLDERS,
@@ -18,11 +24,8 @@ from asynclint.semantics.filemodel import (
     VALUE_POSTFIX,
     Binding,
     CallSite,
-    FileModel,
-    FunctionScope,
     child_nodes,
     dotted,
-    enclosing_function,
 )
 
 
@@ -72,8 +75,37 @@ def _imported_before(ctx: FileContext, name: str, node: cst.CSTNode) -> bool:
 
 
 def _top_index(ctx: FileContext, node: cst.CSTNode) -> int:
-    """The index of the top-level statement that holds ``node`` (indexed once per file)."""
-    return top_statement_index(ctx.model.module_node, node)
+    """The index of the top-level statement that holds ``node``.
+
+    Asked once per finding (is an import above the definition being fixed?); walking the
+    module per question made a file with 800 findings cost 800 walks. Statements at any
+    depth are indexed once per file (expressions, most of the nodes, are not); any other
+    node costs one walk of the statements.
+    """
+    found = ctx.cached(_statement_tops).get(id(node))
+    if found is not None:
+        return found
+    module = ctx.model.module_node
+    for index, statement in enumerate(module.body):
+        stack: list[cst.CSTNode] = [statement]
+        while stack:
+            current = stack.pop()
+            if current is node:
+                return index
+            stack.extend(child_nodes(current))
+    return len(module.body)
+
+
+def _statement_tops(ctx: FileContext) -> dict[int, int]:
+    """Top-level statement index of every statement of the file, by node id."""
+    tops: dict[int, int] = {}
+    for index, statement in enumerate(ctx.model.module_node.body):
+        stack: list[cst.CSTNode] = [statement]
+        while stack:
+            current = stack.pop()
+            tops[id(current)] = index
+            stack.extend(c for c in child_nodes(current) if isinstance(c, STATEMENT_HOLDERS))
+    return tops
 
 
 @dataclass(frozen=True)
@@ -89,13 +121,11 @@ class _ImportLayout:
     last_import: int  # index of the last top-level import line (-1: none)
 
 
-_layouts: tuple[FileModel, _ImportLayout] | None = None
-
-
 def _layout(ctx: FileContext) -> _ImportLayout:
-    global _layouts
-    if _layouts is not None and _layouts[0] is ctx.model:
-        return _layouts[1]
+    return ctx.cached(_import_layout)
+
+
+def _import_layout(ctx: FileContext) -> _ImportLayout:
     imports_of: dict[str, list[tuple[str, Binding]]] = {}
     for name, bindings in ctx.model.module.bindings.items():
         if len(bindings) == 1 and bindings[0].kind == "import":
@@ -109,9 +139,7 @@ def _layout(ctx: FileContext) -> _ImportLayout:
             isinstance(s, (cst.Import, cst.ImportFrom)) for s in statement.body
         ):
             last_import = index
-    layout = _ImportLayout(imports_of, first_import, last_import)
-    _layouts = (ctx.model, layout)
-    return layout
+    return _ImportLayout(imports_of, first_import, last_import)
 
 
 def _names_bound_by_import(statement: cst.CSTNode) -> set[str]:
@@ -145,95 +173,13 @@ def add_await_edits(site: CallSite) -> tuple[NodeEdit, ...]:
     return ()
 
 
-def in_async_function(site: CallSite) -> bool:
-    function = enclosing_function(site.scope)
-    return function is not None and function.is_async
+def remove_decorator(decorator: cst.Decorator, title: str) -> FixPlan:
+    """Remove a decorator line (an empty replacement of a Decorator removes its whole line)."""
+    return FixPlan(Applicability.SAFE, title, (NodeEdit(decorator, "", REPLACE),))
 
 
-def call_text(ctx: FileContext, call: cst.Call) -> str:
-    """``fetch()`` / ``client.get(...)``: the callee with elided arguments, for messages."""
-    func = ctx.code(call.func)
-    return f"{func}()" if not call.args else f"{func}(...)"
-
-
-def loop_library(ctx: FileContext, function: FunctionScope) -> str | None:
-    """The library whose ``sleep`` works where ``function`` runs; None when that is unclear.
-
-    The test's own marks decide first (a helper nested in a test runs in the test's loop),
-    then trio/anyio auto mode, then what the file uses: anyio's functions work under every
-    backend anyio runs, trio's only under trio.
-    """
-    from asynclint.semantics.pytest_items import collected_test, item_marks
-
-    top = function
-    while isinstance(top.parent, FunctionScope):
-        top = top.parent
-    item = collected_test(top, ctx.resolver, ctx.profile)
-    if item is not None:
-        marks = item_marks(top, item.cls, ctx.resolver).names
-        for library in ("trio", "anyio", "asyncio"):
-            if library in marks:
-                return library
-    if ctx.profile.trio_auto:
-        return "trio"
-    if ctx.profile.anyio_auto:
-        return "anyio"
-    used = {m for m in _MARK_LIBRARY.findall(ctx.source)} | {
-        b.qualname.partition(".")[0]
-        for bindings in ctx.model.module.bindings.values()
-        for b in bindings
-        if b.kind == "import" and b.runtime
-    }
-    if "anyio" in used:
-        return "anyio"
-    if "trio" in used:
-        return None if "asyncio" in used else "trio"
-    if "asyncio" in used or "pytest_asyncio" in ctx.source:
-        return "asyncio"
-    if ctx.profile.asyncio_mode == "auto" and ctx.profile.asyncio_plugin_enabled:
-        return "asyncio"
-    return None  # nothing says which loop runs it (a framework's own runner, say)
-
-
-# ``@pytest.mark.trio``: a loop library the file's tests are marked for.
-_MARK_LIBRARY = re.compile(r"\bmark\.(asyncio|trio|anyio)\b")
-
-
-def preferred_runner(ctx: FileContext) -> str | None:
-    """The loop library whose mark the project runs coroutine tests with, or None.
-
-    Many projects (FastAPI, Starlette, uvicorn ...) use anyio's pytest plugin and do not
-    install pytest-asyncio at all: an ``asyncio`` mark would be unknown there (an error
-    under ``--strict-markers``). The evidence, nearest first: anyio auto mode; the file
-    (``pytest_asyncio`` imported or ``asyncio`` marks vs. ``anyio`` marks or an
-    ``anyio_backend`` fixture, also in its conftest chain); then the project's marks, auto
-    modes and declared runner plugins. None when nothing says which runner the project uses:
-    advice then names no mark rather than a guess.
-    """
-    if ctx.profile.anyio_auto:
-        return "anyio"
-    summaries = [ctx.summary]
-    for conftest in ctx.index.conftest_chain(ctx.path):
-        summaries.append(ctx.index.summary_for_path(conftest))
-    if any(target.startswith("pytest_asyncio") for s in summaries for target in s.imports.values()):
-        return "asyncio"
-    local = _runner_words(ctx.source)
-    if local & {"asyncio", "pytest_asyncio"}:
-        return "asyncio"
-    if "anyio" in local or any("anyio_backend" in s.functions for s in summaries):
-        return "anyio"
-    if "trio" in local or ctx.profile.trio_auto:
-        return "trio"
-    libraries = ctx.runner_context.libraries
-    return libraries[0] if libraries else None
-
-
-_MARK_USE = re.compile(r"\bmark\.(asyncio|anyio|trio)\b|\b(?:import|from)\s+(pytest_asyncio)\b")
-
-
-@functools.lru_cache(maxsize=4)
-def _runner_words(source: str) -> frozenset[str]:
-    """The runner marks and imports a file's text uses. Asked once per finding: a scan of
-    the whole file each time made the cost grow with findings times file size (a str's
-    hash is cached, so the lookup itself costs nothing)."""
-    return frozenset(mark or plugin for mark, plugin in _MARK_USE.findall(source))
+def await_fix(site: CallSite, title: str) -> FixPlan | None:
+    if not in_async_function(site):
+        return None
+    edits = add_await_edits(site)
+    return FixPlan(Applicability.SAFE, title, edits) if edits else None

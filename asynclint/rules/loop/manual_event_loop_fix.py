@@ -33,10 +33,12 @@ from collections.abc import Iterator, Sequence
 import libcst as cst
 
 from asynclint.model import Applicability, ImportRequest
-from asynclint.rules.base import BEFORE, LINE_BEFORE, FileContext, FixPlan, NodeEdit
-from asynclint.rules.helpers import marks_reference, module_reference, preferred_runner
+from asynclint.rules.base import BEFORE, LINE_BEFORE, FixPlan, NodeEdit
+from asynclint.rules.fixes import marks_reference, module_reference
 from asynclint.semantics import tables
+from asynclint.semantics.context import FileContext
 from asynclint.semantics.filemodel import FunctionScope, dotted
+from asynclint.semantics.libraries import preferred_runner
 from asynclint.semantics.pytest_items import (
     class_ancestry,
     class_marks,

@@ -1,4 +1,4 @@
-"""The blocking family: calls that stop the event loop inside coroutine tests."""
+"""ASL302 blocking-call: a blocking network or process call inside async code"""
 
 from __future__ import annotations
 
@@ -6,118 +6,11 @@ from collections.abc import Iterator
 
 import libcst as cst
 
-from asynclint.model import Applicability
-from asynclint.rules.base import FileContext, Finding, FixPlan, NodeEdit, Rule
-from asynclint.rules.helpers import in_async_function, loop_library, module_reference
+from asynclint.rules.base import Finding, Rule
 from asynclint.semantics import tables
-from asynclint.semantics.filemodel import DISCARD, CallSite, dotted, enclosing_function
-
-
-class BlockingSleep(Rule):
-    """
-    ## What it does
-    Flags `time.sleep(...)` inside an `async def` in test code (tests, fixtures
-    and helpers), however `time` or `sleep` was imported.
-
-    ## Why is this bad?
-    `time.sleep` blocks the whole event loop: every other task, server and
-    timeout stalls with it. Tests pass but stop testing concurrency, get slow,
-    and hide the very race they wait for.
-
-    ## Example
-    ```python
-    import time
-
-    import pytest
-
-
-    @pytest.mark.asyncio
-    async def test_wait():
-        time.sleep(0.1)
-    ```
-
-    ## Use instead
-    ```python
-    import asyncio
-
-    import pytest
-
-
-    @pytest.mark.asyncio
-    async def test_wait():
-        await asyncio.sleep(0.1)
-    ```
-
-    ## Fix safety
-    Safe when the call is a statement of its own: it becomes
-    `await asyncio.sleep(...)` with the same arguments, and `import asyncio` is
-    added when missing.
-
-    ## pytest-asyncio versions
-    All versions.
-
-    ## References
-    - Python docs: "Developing with asyncio — running blocking code".
-    """
-
-    code = "ASL301"
-    name = "blocking-sleep"
-    family = "blocking"
-    summary = "time.sleep() blocks the event loop inside async code"
-    fix_availability = "safe"
-
-    def check(self, ctx: FileContext) -> Iterator[Finding]:
-        for site in ctx.model.calls:
-            if not site.callee or not in_async_function(site):
-                continue
-            if ctx.resolver.qualify(site.node.func, site.scope) not in tables.BLOCKING_SLEEP:
-                continue
-            function = enclosing_function(site.scope)
-            assert function is not None and function.node is not None
-            if inside_lambda(function.node, site.node):
-                continue  # ``run_in_executor(None, lambda: time.sleep(1))``: run in a thread
-            library = loop_library(ctx, function)
-            instead = f"`await {library}.sleep(...)`" if library else "the `sleep` of the library that runs it"
-            message = (
-                f"`{ctx.code(site.node.func)}()` blocks the event loop inside "
-                f"`async def {function.name}`; use {instead}"
-            )
-            yield self.finding(site.node, message, self._fix(ctx, site, library))
-
-    def _fix(self, ctx: FileContext, site: CallSite, library: str | None) -> FixPlan | None:
-        if site.context != DISCARD or library is None:
-            return None
-        func = site.node.func
-        if isinstance(func, (cst.Name, cst.Attribute)) and (func.lpar or func.rpar):
-            return None  # ``(time.sleep)(0)``: the replacement would sit inside the parentheses
-        module_name, imports = module_reference(ctx, library)
-        if not module_name:
-            return None
-        return FixPlan(
-            Applicability.SAFE,
-            f"Replace with `await {library}.sleep(...)`",
-            (NodeEdit(site.node.func, f"await {module_name}.sleep"),),
-            imports,
-        )
-
-
-def inside_lambda(root: cst.CSTNode, target: cst.CSTNode) -> bool:
-    """Whether ``target`` sits in a ``lambda`` within ``root`` (nested defs are not entered).
-
-    The file model has no lambda scopes; this small walk runs only for the rare
-    call that a rule is about to report.
-    """
-    stack: list[tuple[cst.CSTNode, bool]] = [(root, False)]
-    while stack:
-        node, in_lambda = stack.pop()
-        if node is target:
-            return in_lambda
-        if node is not root and isinstance(node, (cst.FunctionDef, cst.ClassDef)):
-            continue
-        inner = in_lambda or isinstance(node, cst.Lambda)
-        stack.extend((child, inner) for child in node.children)
-    return False
-
+from asynclint.semantics.calls import in_async_function, inside_lambda
+from asynclint.semantics.context import FileContext
+from asynclint.semantics.filemodel import CallSite, dotted, enclosing_function
 
 _IN_PROCESS_TRANSPORTS = ("MockTransport", "WSGITransport", "ASGITransport")
 
@@ -260,6 +153,3 @@ class BlockingCall(Rule):
         if methods is None or method not in methods[0]:
             return None
         return methods[1]
-
-
-RULES = (BlockingSleep, BlockingCall)

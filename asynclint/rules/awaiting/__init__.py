@@ -1,0 +1,3 @@
+"""The await family: coroutines created and then dropped or misused.
+
+One module per rule; the registry finds the rules by walking this package."""

@@ -1,0 +1,3 @@
+"""The collection family: async tests and fixtures that pytest will not run as written.
+
+One module per rule; the registry finds the rules by walking this package."""

@@ -1,0 +1,3 @@
+"""The loop family: event loops created, set or driven by hand in tests.
+
+One module per rule; the registry finds the rules by walking this package."""

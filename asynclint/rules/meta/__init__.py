@@ -1,0 +1,3 @@
+"""Meta findings about the file itself rather than its tests.
+
+One module per rule; the registry finds the rules by walking this package."""

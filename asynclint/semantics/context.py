@@ -1,0 +1,78 @@
+"""What a rule may ask about the file being linted: built by the engine, read by semantics and rules.
+
+Everything worth remembering while one file is linted (the import layout, the runner
+words of its text, its fixture table ...) is kept on the :class:`FileContext` through
+:meth:`FileContext.cached`, never in module-level state: a context lives exactly as long
+as the file's analysis, so nothing can leak from one file (or one run) into the next.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import libcst as cst
+
+from asynclint.config.pytest_config import PytestProfile
+from asynclint.index.project import ProjectIndex
+from asynclint.index.summary import ModuleSummary
+from asynclint.semantics.filemodel import CallSite, FileModel
+from asynclint.semantics.resolve import Callee, Resolver
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class RunnerContext:
+    """Who besides pytest-asyncio may run coroutine tests of this file."""
+
+    other_runner: str | None  # why unmarked coroutine tests may run (a plugin, a hook, the suite)
+    anyio_backend_autouse: bool = False
+    # Loop libraries the project runs coroutine tests with, preferred first ("asyncio",
+    # "anyio", "trio"); empty when nothing says (a framework's own runner, say).
+    libraries: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = ()
+    # The reason is the suite's own shape (its unmarked tests), not a plugin or hook asynclint
+    # can name: nothing is known to provide fixtures such as ``event_loop``.
+    unseen_runner: bool = False
+
+
+@dataclass
+class FileContext:
+    """Everything a rule may ask about the file being linted."""
+
+    path: Path
+    source: str
+    model: FileModel
+    summary: ModuleSummary
+    index: ProjectIndex
+    profile: PytestProfile
+    resolver: Resolver
+    is_conftest: bool
+    runner_context: RunnerContext
+    _callees: dict[int, Callee] = field(default_factory=dict)
+    _cached: dict[Callable[[FileContext], Any], Any] = field(default_factory=dict)
+
+    def callee(self, site: CallSite) -> Callee:
+        """Memoised: several rules ask about the same call."""
+        key = id(site.node)
+        found = self._callees.get(key)
+        if found is None:
+            found = self._callees[key] = self.resolver.callee(site)
+        return found
+
+    def cached(self, compute: Callable[[FileContext], T]) -> T:
+        """``compute(self)``, computed once per file: the function itself is the key.
+
+        Several rules ask the same per-file question once per finding; answering each by a
+        scan of the file made the cost grow with findings times file size.
+        """
+        if compute not in self._cached:
+            self._cached[compute] = compute(self)
+        result: T = self._cached[compute]
+        return result
+
+    def code(self, node: cst.CSTNode) -> str:
+        return self.model.code(node)
