@@ -20,7 +20,7 @@ import libcst as cst
 from libcst.metadata import CodeRange, PositionProvider
 
 from asynclint.model import Position, Span
-from asynclint.semantics.filemodel import STATEMENT_HOLDERS, child_nodes
+from asynclint.semantics.filemodel import child_nodes
 
 
 def _tops(module: cst.Module, nodes: Iterable[cst.CSTNode]) -> dict[int, int]:
