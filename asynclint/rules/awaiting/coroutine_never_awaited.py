@@ -1,4 +1,4 @@
-"""ASL203 coroutine-never-awaited: a coroutine stored in a variable that is never awaited or passed on"""
+"""ASL203 coroutine-never-awaited: a coroutine stored in a variable that is never awaited or passed on."""
 
 from __future__ import annotations
 
@@ -7,13 +7,7 @@ from collections.abc import Iterator
 from asynclint.rules.base import Finding, Rule
 from asynclint.rules.messages import call_text, coroutine_origin
 from asynclint.semantics.context import FileContext
-from asynclint.semantics.filemodel import (
-    ASSIGN,
-    DISCARD,
-    VALUE,
-    VALUE_POSTFIX,
-    enclosing_function,
-)
+from asynclint.semantics.filemodel import ASSIGN, DISCARD, VALUE, VALUE_POSTFIX, enclosing_function
 
 # Uses of a variable that do not hand its coroutine to anyone.
 _DEAD_USES = frozenset({VALUE, VALUE_POSTFIX, DISCARD})

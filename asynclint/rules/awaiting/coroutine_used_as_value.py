@@ -1,4 +1,4 @@
-"""ASL202 coroutine-used-as-value: a coroutine is used as if it were its result"""
+"""ASL202 coroutine-used-as-value: a coroutine is used as if it were its result."""
 
 from __future__ import annotations
 
@@ -8,11 +8,7 @@ from asynclint.rules.base import Finding, Rule
 from asynclint.rules.fixes import await_fix
 from asynclint.rules.messages import await_advice, call_text, coroutine_origin
 from asynclint.semantics.context import FileContext
-from asynclint.semantics.filemodel import (
-    VALUE,
-    VALUE_POSTFIX,
-    enclosing_function,
-)
+from asynclint.semantics.filemodel import VALUE, VALUE_POSTFIX, enclosing_function
 
 
 class CoroutineUsedAsValue(Rule):

@@ -1,4 +1,4 @@
-"""ASL204 dangling-task: a task is created and its reference dropped"""
+"""ASL204 dangling-task: a task is created and its reference dropped."""
 
 from __future__ import annotations
 
@@ -10,11 +10,7 @@ from asynclint.rules.base import Finding, Rule
 from asynclint.rules.messages import call_text
 from asynclint.semantics import tables
 from asynclint.semantics.context import FileContext
-from asynclint.semantics.filemodel import (
-    DISCARD,
-    FunctionScope,
-    enclosing_function,
-)
+from asynclint.semantics.filemodel import DISCARD, FunctionScope, enclosing_function
 
 _LOOP_NAMES = frozenset({"loop", "event_loop", "io_loop"})
 

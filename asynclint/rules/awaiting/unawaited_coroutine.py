@@ -1,4 +1,4 @@
-"""ASL201 unawaited-coroutine: a coroutine is created and its result discarded"""
+"""ASL201 unawaited-coroutine: a coroutine is created and its result discarded."""
 
 from __future__ import annotations
 
@@ -8,10 +8,7 @@ from asynclint.rules.base import Finding, Rule
 from asynclint.rules.fixes import await_fix
 from asynclint.rules.messages import await_advice, call_text, coroutine_origin
 from asynclint.semantics.context import FileContext
-from asynclint.semantics.filemodel import (
-    DISCARD,
-    enclosing_function,
-)
+from asynclint.semantics.filemodel import DISCARD, enclosing_function
 from asynclint.semantics.resolve import FUTURE
 
 

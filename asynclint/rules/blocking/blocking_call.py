@@ -1,4 +1,4 @@
-"""ASL302 blocking-call: a blocking network or process call inside async code"""
+"""ASL302 blocking-call: a blocking network or process call inside async code."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""ASL301 blocking-sleep: time.sleep() blocks the event loop inside async code"""
+"""ASL301 blocking-sleep: time.sleep() blocks the event loop inside async code."""
 
 from __future__ import annotations
 

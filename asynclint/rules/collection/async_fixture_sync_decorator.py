@@ -1,4 +1,4 @@
-"""ASL102 async-fixture-sync-decorator: an async fixture declared with @pytest.fixture, ignored in strict mode"""
+"""ASL102 async-fixture-sync-decorator: an async fixture declared with @pytest.fixture, ignored in strict mode."""
 
 from __future__ import annotations
 
@@ -9,28 +9,13 @@ import libcst as cst
 
 from asynclint.config.versions import ProjectVersions, versions_for
 from asynclint.model import Applicability
-from asynclint.rules.base import (
-    AFTER,
-    Finding,
-    FixPlan,
-    NodeEdit,
-    Rule,
-)
+from asynclint.rules.base import AFTER, Finding, FixPlan, NodeEdit, Rule
 from asynclint.rules.fixes import module_reference
 from asynclint.rules.messages import coroutine_word
-from asynclint.semantics.collection import (
-    pytest9_error,
-)
+from asynclint.semantics.collection import pytest9_error
 from asynclint.semantics.context import FileContext
-from asynclint.semantics.fixtures import (
-    other_async_plugin,
-    strict_mode_handles_nothing,
-)
-from asynclint.semantics.pytest_items import (
-    FixtureDecorator,
-    fixture_decorator,
-    other_decorators,
-)
+from asynclint.semantics.fixtures import other_async_plugin, strict_mode_handles_nothing
+from asynclint.semantics.pytest_items import FixtureDecorator, fixture_decorator, other_decorators
 
 
 def _loop_scope_edit(call: cst.Call | None) -> NodeEdit | None | Literal[False]:

@@ -1,17 +1,11 @@
-"""ASL105 async-generator-test: an async test that yields: never run"""
+"""ASL105 async-generator-test: an async test that yields: never run."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from asynclint.rules.base import (
-    Finding,
-    Rule,
-)
-from asynclint.semantics.collection import (
-    collected_plain_test,
-    keeps_test_coroutine,
-)
+from asynclint.rules.base import Finding, Rule
+from asynclint.semantics.collection import collected_plain_test, keeps_test_coroutine
 from asynclint.semantics.context import FileContext
 
 

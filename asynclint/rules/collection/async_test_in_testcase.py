@@ -1,4 +1,4 @@
-"""ASL104 async-test-in-testcase: an async test method in a sync unittest.TestCase: never awaited"""
+"""ASL104 async-test-in-testcase: an async test method in a sync unittest.TestCase: never awaited."""
 
 from __future__ import annotations
 
@@ -7,17 +7,9 @@ from collections.abc import Iterator
 import libcst as cst
 
 from asynclint.model import Applicability
-from asynclint.rules.base import (
-    Finding,
-    FixPlan,
-    NodeEdit,
-    Rule,
-)
+from asynclint.rules.base import Finding, FixPlan, NodeEdit, Rule
 from asynclint.rules.fixes import module_reference
-from asynclint.semantics.collection import (
-    plain_decorators_only,
-    testcase_base,
-)
+from asynclint.semantics.collection import plain_decorators_only, testcase_base
 from asynclint.semantics.context import FileContext
 from asynclint.semantics.filemodel import ModuleScope
 

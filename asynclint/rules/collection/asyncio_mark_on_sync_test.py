@@ -1,23 +1,15 @@
-"""ASL103 asyncio-mark-on-sync-test: @pytest.mark.asyncio on a plain def test"""
+"""ASL103 asyncio-mark-on-sync-test: @pytest.mark.asyncio on a plain def test."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from asynclint.config.versions import failure_note, versions_for
-from asynclint.rules.base import (
-    Finding,
-    Rule,
-)
+from asynclint.rules.base import Finding, Rule
 from asynclint.rules.fixes import remove_decorator
-from asynclint.semantics.collection import (
-    collected_plain_test,
-    plain_decorators_only,
-)
+from asynclint.semantics.collection import collected_plain_test, plain_decorators_only
 from asynclint.semantics.context import FileContext
-from asynclint.semantics.pytest_items import (
-    mark_decorators,
-)
+from asynclint.semantics.pytest_items import mark_decorators
 
 
 class AsyncioMarkOnSyncTest(Rule):

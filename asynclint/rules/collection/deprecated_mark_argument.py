@@ -1,4 +1,4 @@
-"""ASL107 deprecated-mark-argument: asyncio mark with scope=, positional or unknown arguments"""
+"""ASL107 deprecated-mark-argument: asyncio mark with scope=, positional or unknown arguments."""
 
 from __future__ import annotations
 
@@ -6,16 +6,9 @@ from collections.abc import Iterator
 
 from asynclint.config.versions import ProjectVersions, failure_note, versions_for
 from asynclint.model import Applicability
-from asynclint.rules.base import (
-    Finding,
-    FixPlan,
-    NodeEdit,
-    Rule,
-)
+from asynclint.rules.base import Finding, FixPlan, NodeEdit, Rule
 from asynclint.semantics.context import FileContext
-from asynclint.semantics.pytest_items import (
-    mark_name,
-)
+from asynclint.semantics.pytest_items import mark_name
 
 _MARK_KEYWORDS = (
     ((1, 4), {"loop_scope", "scope", "loop_factories"}),

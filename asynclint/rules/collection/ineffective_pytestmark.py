@@ -1,4 +1,4 @@
-"""ASL106 ineffective-pytestmark: pytestmark in conftest.py (no effect) or as a tuple (collection error)"""
+"""ASL106 ineffective-pytestmark: pytestmark in conftest.py (no effect) or as a tuple (collection error)."""
 
 from __future__ import annotations
 
@@ -8,16 +8,7 @@ from collections.abc import Iterator
 import libcst as cst
 
 from asynclint.model import Applicability
-from asynclint.rules.base import (
-    AFTER,
-    BEFORE,
-    FIRST_CHAR,
-    LAST_CHAR,
-    Finding,
-    FixPlan,
-    NodeEdit,
-    Rule,
-)
+from asynclint.rules.base import AFTER, BEFORE, FIRST_CHAR, LAST_CHAR, Finding, FixPlan, NodeEdit, Rule
 from asynclint.semantics.context import FileContext
 
 

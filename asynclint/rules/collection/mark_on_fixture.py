@@ -1,23 +1,15 @@
-"""ASL108 mark-on-fixture: a mark applied to a fixture: never effective"""
+"""ASL108 mark-on-fixture: a mark applied to a fixture: never effective."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from asynclint.config.versions import versions_for
-from asynclint.rules.base import (
-    Finding,
-    Rule,
-)
+from asynclint.rules.base import Finding, Rule
 from asynclint.rules.fixes import remove_decorator
-from asynclint.semantics.collection import (
-    pytest9_error,
-)
+from asynclint.semantics.collection import pytest9_error
 from asynclint.semantics.context import FileContext
-from asynclint.semantics.pytest_items import (
-    fixture_decorator,
-    mark_decorators,
-)
+from asynclint.semantics.pytest_items import fixture_decorator, mark_decorators
 
 
 class MarkOnFixture(Rule):

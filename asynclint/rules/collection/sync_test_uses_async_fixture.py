@@ -1,31 +1,16 @@
-"""ASL109 sync-test-uses-async-fixture: a sync test or fixture requests an async fixture no plugin runs"""
+"""ASL109 sync-test-uses-async-fixture: a sync test or fixture requests an async fixture no plugin runs."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from asynclint.config.versions import versions_for
-from asynclint.rules.base import (
-    Finding,
-    Rule,
-)
+from asynclint.rules.base import Finding, Rule
 from asynclint.rules.messages import coroutine_word
-from asynclint.semantics.collection import (
-    collected_plain_test,
-    plain_decorators_only,
-    pytest9_error,
-)
+from asynclint.semantics.collection import collected_plain_test, plain_decorators_only, pytest9_error
 from asynclint.semantics.context import FileContext
-from asynclint.semantics.fixtures import (
-    other_async_plugin,
-    resolve_fixture,
-    strict_mode_handles_nothing,
-)
-from asynclint.semantics.pytest_items import (
-    fixture_decorator,
-    other_decorators,
-    requested_fixtures,
-)
+from asynclint.semantics.fixtures import other_async_plugin, resolve_fixture, strict_mode_handles_nothing
+from asynclint.semantics.pytest_items import fixture_decorator, other_decorators, requested_fixtures
 
 
 class SyncTestUsesAsyncFixture(Rule):

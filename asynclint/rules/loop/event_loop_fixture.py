@@ -1,4 +1,4 @@
-"""ASL403 event-loop-fixture: the event_loop fixture is redefined or requested (deprecated 0.22, removed 1.0)"""
+"""ASL403 event-loop-fixture: the event_loop fixture is redefined or requested (deprecated 0.22, removed 1.0)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""ASL405 event-loop-policy-fixture: a user-defined event_loop_policy fixture (deprecated in pytest-asyncio 1.4)"""
+"""ASL405 event-loop-policy-fixture: a user-defined event_loop_policy fixture (deprecated in pytest-asyncio 1.4)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""ASL404 get-event-loop-in-coroutine: asyncio.get_event_loop() inside async code"""
+"""ASL404 get-event-loop-in-coroutine: asyncio.get_event_loop() inside async code."""
 
 from __future__ import annotations
 

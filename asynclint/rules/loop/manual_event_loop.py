@@ -1,4 +1,4 @@
-"""ASL401 manual-event-loop: an event loop is created or driven by hand in a sync test"""
+"""ASL401 manual-event-loop: an event loop is created or driven by hand in a sync test."""
 
 from __future__ import annotations
 
@@ -13,12 +13,7 @@ from asynclint.semantics.calls import loop_call
 from asynclint.semantics.context import FileContext
 from asynclint.semantics.filemodel import RETURN, CallSite, FunctionScope, enclosing_function
 from asynclint.semantics.libraries import preferred_runner
-from asynclint.semantics.pytest_items import (
-    class_ancestry,
-    collected_test,
-    fixture_decorator,
-    is_unittest_class,
-)
+from asynclint.semantics.pytest_items import class_ancestry, collected_test, fixture_decorator, is_unittest_class
 
 
 def _runs_loop_on_purpose(ctx: FileContext, function: FunctionScope) -> bool:

@@ -1,4 +1,4 @@
-"""ASL402 nested-event-loop-run: a loop is run from inside a running loop"""
+"""ASL402 nested-event-loop-run: a loop is run from inside a running loop."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""ASL000 syntax-error: the file cannot be parsed"""
+"""ASL000 syntax-error: the file cannot be parsed."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""ASL001 unused-noqa: a # noqa code suppresses nothing"""
+"""ASL001 unused-noqa: a # noqa code suppresses nothing."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""ASL502 called-assert-on-async-mock: assert_called*/call_count on a mock of an async callable"""
+"""ASL502 called-assert-on-async-mock: assert_called*/call_count on a mock of an async callable."""
 
 from __future__ import annotations
 
@@ -9,9 +9,7 @@ import libcst as cst
 from asynclint.model import Applicability
 from asynclint.rules.base import Finding, FixPlan, NodeEdit, Rule
 from asynclint.semantics.context import FileContext
-from asynclint.semantics.filemodel import (
-    Scope,
-)
+from asynclint.semantics.filemodel import Scope
 from asynclint.semantics.values import MockValue
 
 # Call bookkeeping that passes even when the coroutine was never awaited, and its await twin.

@@ -1,4 +1,4 @@
-"""ASL501 sync-mock-for-async: a synchronous Mock replaces an async callable"""
+"""ASL501 sync-mock-for-async: a synchronous Mock replaces an async callable."""
 
 from __future__ import annotations
 
