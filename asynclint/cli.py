@@ -605,11 +605,11 @@ def list_rules() -> None:
     console = _console()
     if not console.is_terminal:  # piped: one plain line per rule, never truncated
         for r in ALL_RULES:
-            click.echo(f"{r.code}  {r.name:<32} {r.family:<11} {r.fix_availability:<7} {r.summary}")
+            click.echo(f"{r.code}  {r.name:<32} {r.family:<11} {r.fix_label():<7} {r.summary}")
         return
     table = Table("code", "name", "family", "fix", "what it flags", box=None)
     for r in ALL_RULES:
-        table.add_row(r.code, r.name, r.family, r.fix_availability, r.summary)
+        table.add_row(r.code, r.name, r.family, r.fix_label(), r.summary)
     console.print(table)
 
 

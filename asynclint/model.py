@@ -17,6 +17,22 @@ class Applicability(str, enum.Enum):
     UNSAFE = "unsafe"
 
 
+class FixAvailability(str, enum.Enum):
+    """Whether a rule's findings carry a fix: never, for some findings only, or for every one."""
+
+    NEVER = "never"
+    SOMETIMES = "sometimes"
+    ALWAYS = "always"
+
+
+def fix_label(availability: FixAvailability, safety: Applicability | None) -> str:
+    """The one word ``asynclint rules``, the rule pages and SARIF show for a rule's fix:
+    ``none``, or the safety of the fixes it offers (``safe`` / ``unsafe``)."""
+    if availability is FixAvailability.NEVER or safety is None:
+        return "none"
+    return safety.value
+
+
 @dataclass(frozen=True, order=True)
 class Position:
     """A 1-based line and 1-based column (columns count characters, like ruff)."""

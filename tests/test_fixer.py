@@ -33,14 +33,14 @@ from asynclint.fixer.edits import LineIndex, apply, locate, select
 from asynclint.fixer.fixer import fix_text, is_applicable
 from asynclint.fixer.imports import ImportMergeError, _add_imports, complete_fixes, import_edits, merge_imports
 from asynclint.fixer.source import NEWLINE, SourceText
-from asynclint.model import Applicability, Diagnostic, Edit, Fix, ImportRequest, Position, Span
+from asynclint.model import Applicability, Diagnostic, Edit, Fix, FixAvailability, ImportRequest, Position, Span
 from asynclint.rules import ALL_RULES
 
 CORPUS = Path(__file__).resolve().parent.parent / "fixtures_corpus"
 FIXES = CORPUS / "fixes"
 ALL_CODES = frozenset(rule.code for rule in ALL_RULES)
-UNSAFE = frozenset(rule.code for rule in ALL_RULES if rule.fix_availability == "unsafe")
-FIXABLE = frozenset(rule.code for rule in ALL_RULES if rule.fix_availability != "none")
+UNSAFE = frozenset(rule.code for rule in ALL_RULES if rule.fix_safety is Applicability.UNSAFE)
+FIXABLE = frozenset(rule.code for rule in ALL_RULES if rule.fix_availability is not FixAvailability.NEVER)
 HEADER = re.compile(r"^#\s*asynclint-test:\s*(?P<settings>.*)$")
 EVERYTHING = Settings(enabled=ALL_CODES)
 

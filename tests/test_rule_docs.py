@@ -40,7 +40,7 @@ def test_codes_and_names_are_unique_and_well_formed() -> None:
     for rule in ALL_RULES:
         assert rule.code[:3] == "ASL" and rule.code[3:].isdigit() and len(rule.code) == 6
         assert rule.name == rule.name.lower() and " " not in rule.name
-        assert rule.fix_availability in ("safe", "unsafe", "none")
+        assert rule.fix_label() in ("safe", "unsafe", "none")
         assert find_rule(rule.code) is rule and find_rule(rule.name) is rule
 
 

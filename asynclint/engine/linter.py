@@ -8,6 +8,7 @@ it may recurse as deep as the file nests and runs in :func:`run_deep`.
 from __future__ import annotations
 
 import ast
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,22 +24,14 @@ from asynclint.engine.suppression import ignores_file
 from asynclint.fixer.imports import with_import_edits
 from asynclint.fixer.source import detect_encoding
 from asynclint.index.project import ProjectIndex
-from asynclint.index.summary import ModuleSummary, summarize
+from asynclint.index.summary import summarize
 from asynclint.model import Diagnostic, Edit, Fix, Position, Span
 from asynclint.rules import ALL_RULES, BY_CODE
 from asynclint.rules.base import AFTER, BEFORE, FIRST_CHAR, LAST_CHAR, LINE_BEFORE, Finding
-from asynclint.semantics.context import FileContext
+from asynclint.semantics.context import FileContext, FileFacts
 from asynclint.semantics.filemodel import build_model
-from asynclint.semantics.fixtures import needs_fixture_rules
 from asynclint.semantics.resolve import Resolver
 
-# A file without any of these words and without project imports cannot produce
-# a finding, so it is never handed to libcst.
-_TRIGGERS = re.compile(
-    rb"async|await|Mock|patch|setattr|event_loop|run_until_complete|run_forever|pytestmark|sleep|asyncio"
-)
-
-_FIXTURE_RULES = frozenset({"ASL108", "ASL109"})  # may fire in files without trigger words
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
@@ -84,10 +77,23 @@ def _size_text(size: int) -> str:
     return f"{size / 1024:.1f} KB"
 
 
-def _imports_project(summary: ModuleSummary, index: ProjectIndex) -> bool:
-    modules = {target.rsplit(".", 1)[0] for target in summary.imports.values()}
-    modules |= set(summary.imports.values()) | set(summary.star_imports)
-    return any(index.find_module(m) is not None for m in modules if m)
+NO_GATE_VARIABLE = "ASYNCLINT_NO_GATE"
+
+
+def gate_enabled() -> bool:
+    """Whether files no enabled rule may apply to are skipped before libcst parses them.
+
+    A testing aid: ``ASYNCLINT_NO_GATE=1`` in the environment (inherited by worker
+    processes) runs every enabled rule on every file, so a test can show the gate never
+    changes a finding. The only place the variable is read.
+    """
+    return os.environ.get(NO_GATE_VARIABLE, "") in ("", "0")
+
+
+def may_find(facts: FileFacts, enabled: frozenset[str]) -> bool:
+    """Whether any enabled rule may find something in the file (each rule declares what it
+    needs: trigger words, project imports, or a cheap predicate on the file's summary)."""
+    return any(rule.may_apply(facts) for rule in ALL_RULES if rule.code in enabled)
 
 
 def _syntax_error(display: str, line: int, column: int, message: str, lines: list[str]) -> Diagnostic:
@@ -166,10 +172,9 @@ def _analyse(
     module_name, is_package = index.module_name(path)
     summary = summarize(source, str(path), module_name, is_package, tree=tree)
     data = raw if raw is not None else source.encode("utf-8", "replace")
-    if not _TRIGGERS.search(data) and not _imports_project(summary, index):
-        if not (_FIXTURE_RULES & enabled and needs_fixture_rules(path, summary, index, profile)):
-            # no rule can find anything here: as if every enabled rule ran and found nothing
-            return _apply_noqa(result, [], directives, enabled, lines)
+    if gate_enabled() and not may_find(FileFacts(path, data, summary, index, profile), enabled):
+        # no rule can find anything here: as if every enabled rule ran and found nothing
+        return _apply_noqa(result, [], directives, enabled, lines)
     depth = nesting_depth(tree)
     if depth > MAX_NESTING:
         result.warnings.append(f"{display}: cannot analyse: nested {depth} levels deep (the limit is {MAX_NESTING})")

@@ -22,7 +22,7 @@ _GENERATED = "<!-- Generated from the rule classes by `python -m asynclint.repor
 
 def rule_facts(rule: type[Rule]) -> str:
     """The one-line header both ``asynclint rule`` and the pages show."""
-    return f"{rule.code} {rule.name} ({rule.family}; fix: {rule.fix_availability})"
+    return f"{rule.code} {rule.name} ({rule.family}; fix: {rule.fix_label()})"
 
 
 def render_rule(rule: type[Rule]) -> str:
@@ -34,8 +34,7 @@ def render_rule(rule: type[Rule]) -> str:
         "",
         f"What it flags: {rule.summary}.",
         "",
-        f"Family: {rule.family} · fix: {rule.fix_availability} · "
-        f"on by default: {'yes' if rule.default_enabled else 'no'}",
+        f"Family: {rule.family} · fix: {rule.fix_label()} · on by default: {'yes' if rule.default_enabled else 'no'}",
         "",
         rule.documentation(),
         "",
@@ -57,7 +56,7 @@ def render_index() -> str:
     for rule in ALL_RULES:
         summary = rule.summary.replace("|", "\\|")
         lines.append(
-            f"| [{rule.code}]({rule.code}.md) | {rule.name} | {rule.family} | {rule.fix_availability} | {summary} |"
+            f"| [{rule.code}]({rule.code}.md) | {rule.name} | {rule.family} | {rule.fix_label()} | {summary} |"
         )
     return _tidy("\n".join(lines))
 

@@ -40,7 +40,7 @@ def rule_descriptor(rule: type[Rule]) -> dict:
         "fullDescription": {"text": rule.doc_section("What it does"), "markdown": rule.doc_section("What it does")},
         "help": {"text": documentation, "markdown": documentation},
         "defaultConfiguration": {"level": LEVEL, "enabled": rule.default_enabled},
-        "properties": {"tags": [rule.family], "fix": rule.fix_availability, "docs": rule.url()},
+        "properties": {"tags": [rule.family], "fix": rule.fix_label(), "docs": rule.url()},
     }
     if urlsplit(rule.url()).scheme:
         descriptor["helpUri"] = rule.url()

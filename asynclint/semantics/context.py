@@ -8,7 +8,8 @@ as the file's analysis, so nothing can leak from one file (or one run) into the 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import functools
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -37,6 +38,47 @@ class RunnerContext:
     # The reason is the suite's own shape (its unmarked tests), not a plugin or hook asynclint
     # can name: nothing is known to provide fixtures such as ``event_loop``.
     unseen_runner: bool = False
+
+
+@dataclass
+class FileFacts:
+    """What the engine knows of a file before paying libcst: its bytes, its ast-level
+    summary, the project index and the pytest profile. Rules answer
+    :meth:`asynclint.rules.base.Rule.may_apply` from these alone; every answer is kept
+    here, so rules asking the same question cost one look."""
+
+    path: Path
+    data: bytes
+    summary: ModuleSummary
+    index: ProjectIndex
+    profile: PytestProfile
+    _words: dict[bytes, bool] = field(default_factory=dict)
+    _cached: dict[Callable[[FileFacts], Any], Any] = field(default_factory=dict)
+
+    def mentions(self, words: Iterable[bytes]) -> bool:
+        """Whether the file's bytes contain any of ``words`` (anywhere: comments too)."""
+        for word in words:
+            found = self._words.get(word)
+            if found is None:
+                found = self._words[word] = word in self.data
+            if found:
+                return True
+        return False
+
+    @functools.cached_property
+    def imports_project(self) -> bool:
+        """Whether the file imports a module of the project (whose coroutines, mocks or
+        fixtures it may then use without naming any trigger word)."""
+        modules = {target.rsplit(".", 1)[0] for target in self.summary.imports.values()}
+        modules |= set(self.summary.imports.values()) | set(self.summary.star_imports)
+        return any(self.index.find_module(m) is not None for m in modules if m)
+
+    def cached(self, compute: Callable[[FileFacts], T]) -> T:
+        """``compute(self)``, computed once per file (several rules may ask)."""
+        if compute not in self._cached:
+            self._cached[compute] = compute(self)
+        result: T = self._cached[compute]
+        return result
 
 
 @dataclass

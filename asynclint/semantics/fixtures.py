@@ -38,7 +38,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from asynclint.config.pytest_config import PytestProfile
     from asynclint.config.versions import ProjectVersions
     from asynclint.index.project import ProjectIndex
-    from asynclint.semantics.context import FileContext
+    from asynclint.semantics.context import FileContext, FileFacts
 
 CLASS, MODULE, IMPORTED, CONFTEST, PLUGIN = "class", "module", "imported", "conftest", "plugin"
 
@@ -423,6 +423,11 @@ def needs_fixture_rules(path: Path, summary: ModuleSummary, index: ProjectIndex,
     if not params:
         return False
     return bool(params & _conftest_async_fixtures(path, index, profile))
+
+
+def fixture_rules_apply(facts: FileFacts) -> bool:
+    """:func:`needs_fixture_rules` for the gate's file facts (kept once per file on them)."""
+    return needs_fixture_rules(facts.path, facts.summary, facts.index, facts.profile)
 
 
 def user_fixtures(ctx: FileContext, wanted: str) -> Iterator[tuple[FunctionScope, FixtureDecorator]]:

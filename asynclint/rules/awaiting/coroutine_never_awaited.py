@@ -67,8 +67,21 @@ class CoroutineNeverAwaited(Rule):
 
     code = "ASL203"
     name = "coroutine-never-awaited"
-    family = "await"
     summary = "a coroutine stored in a variable that is never awaited or passed on"
+    # A coroutine may come from anywhere: an ``async def``, asyncio, anyio, a mock, a loop.
+    triggers = (
+        b"async",
+        b"await",
+        b"Mock",
+        b"patch",
+        b"setattr",
+        b"event_loop",
+        b"run_until_complete",
+        b"run_forever",
+        b"pytestmark",
+        b"sleep",
+        b"asyncio",
+    )
 
     def check(self, ctx: FileContext) -> Iterator[Finding]:
         for site in ctx.model.calls:

@@ -92,8 +92,21 @@ class DanglingTask(Rule):
 
     code = "ASL204"
     name = "dangling-task"
-    family = "await"
     summary = "a task is created and its reference dropped"
+    # A coroutine may come from anywhere: an ``async def``, asyncio, anyio, a mock, a loop.
+    triggers = (
+        b"async",
+        b"await",
+        b"Mock",
+        b"patch",
+        b"setattr",
+        b"event_loop",
+        b"run_until_complete",
+        b"run_forever",
+        b"pytestmark",
+        b"sleep",
+        b"asyncio",
+    )
 
     def check(self, ctx: FileContext) -> Iterator[Finding]:
         for site in ctx.model.calls:

@@ -86,8 +86,8 @@ class BlockingCall(Rule):
 
     code = "ASL302"
     name = "blocking-call"
-    family = "blocking"
     summary = "a blocking network or process call inside async code"
+    triggers = (b"async",)
 
     _NAMES = frozenset(
         {name.rpartition(".")[2] for name in tables.BLOCKING_CALLS}

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import libcst as cst
 
-from asynclint.model import Applicability
+from asynclint.model import Applicability, FixAvailability
 from asynclint.rules.base import Finding, FixPlan, NodeEdit, Rule
 from asynclint.rules.fixes import module_reference
 from asynclint.semantics import tables
@@ -65,9 +65,10 @@ class BlockingSleep(Rule):
 
     code = "ASL301"
     name = "blocking-sleep"
-    family = "blocking"
     summary = "time.sleep() blocks the event loop inside async code"
-    fix_availability = "safe"
+    fix_availability = FixAvailability.SOMETIMES
+    fix_safety = Applicability.SAFE
+    triggers = (b"async",)
 
     def check(self, ctx: FileContext) -> Iterator[Finding]:
         for site in ctx.model.calls:

@@ -8,7 +8,7 @@ from typing import Literal
 import libcst as cst
 
 from asynclint.config.versions import ProjectVersions, versions_for
-from asynclint.model import Applicability
+from asynclint.model import Applicability, FixAvailability
 from asynclint.rules.base import AFTER, Finding, FixPlan, NodeEdit, Rule
 from asynclint.rules.fixes import module_reference
 from asynclint.rules.messages import coroutine_word
@@ -108,9 +108,10 @@ class AsyncFixtureSyncDecorator(Rule):
 
     code = "ASL102"
     name = "async-fixture-sync-decorator"
-    family = "collection"
     summary = "an async fixture declared with @pytest.fixture, ignored in strict mode"
-    fix_availability = "safe"
+    fix_availability = FixAvailability.SOMETIMES
+    fix_safety = Applicability.SAFE
+    triggers = (b"async",)
 
     def check(self, ctx: FileContext) -> Iterator[Finding]:
         candidates = [f for f in ctx.model.functions if f.is_async]

@@ -60,8 +60,8 @@ class AsyncGeneratorTest(Rule):
 
     code = "ASL105"
     name = "async-generator-test"
-    family = "collection"
     summary = "an async test that yields: never run"
+    triggers = (b"async",)
 
     def check(self, ctx: FileContext) -> Iterator[Finding]:
         for function in ctx.model.functions:

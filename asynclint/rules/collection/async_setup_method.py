@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from asynclint.model import Applicability
+from asynclint.model import Applicability, FixAvailability
 from asynclint.rules.base import Finding, FixPlan, NodeEdit, Rule
 from asynclint.semantics.collection import SYNC_TESTCASES, customised_class, plain_decorators_only, testcase_base
 from asynclint.semantics.context import FileContext
@@ -93,9 +93,10 @@ class AsyncSetupMethod(Rule):
 
     code = "ASL110"
     name = "async-setup-method"
-    family = "collection"
     summary = "an async set-up or tear-down hook that nothing awaits"
-    fix_availability = "unsafe"
+    fix_availability = FixAvailability.SOMETIMES
+    fix_safety = Applicability.UNSAFE
+    triggers = (b"async",)
 
     def check(self, ctx: FileContext) -> Iterator[Finding]:
         if ctx.is_conftest:

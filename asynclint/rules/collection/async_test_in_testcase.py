@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import libcst as cst
 
-from asynclint.model import Applicability
+from asynclint.model import Applicability, FixAvailability
 from asynclint.rules.base import Finding, FixPlan, NodeEdit, Rule
 from asynclint.rules.fixes import module_reference
 from asynclint.semantics.collection import plain_decorators_only, testcase_base
@@ -71,9 +71,10 @@ class AsyncTestInTestCase(Rule):
 
     code = "ASL104"
     name = "async-test-in-testcase"
-    family = "collection"
     summary = "an async test method in a sync unittest.TestCase: never awaited"
-    fix_availability = "unsafe"
+    fix_availability = FixAvailability.SOMETIMES
+    fix_safety = Applicability.UNSAFE
+    triggers = (b"async",)
 
     def check(self, ctx: FileContext) -> Iterator[Finding]:
         if ctx.is_conftest:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from asynclint.config.versions import failure_note, versions_for
+from asynclint.model import Applicability, FixAvailability
 from asynclint.rules.base import Finding, Rule
 from asynclint.rules.fixes import remove_decorator
 from asynclint.semantics.collection import collected_plain_test, plain_decorators_only
@@ -55,9 +56,10 @@ class AsyncioMarkOnSyncTest(Rule):
 
     code = "ASL103"
     name = "asyncio-mark-on-sync-test"
-    family = "collection"
     summary = "@pytest.mark.asyncio on a plain def test"
-    fix_availability = "safe"
+    fix_availability = FixAvailability.ALWAYS
+    fix_safety = Applicability.SAFE
+    triggers = (b"asyncio",)
 
     def check(self, ctx: FileContext) -> Iterator[Finding]:
         versions = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from asynclint.config.versions import ProjectVersions, failure_note, versions_for
-from asynclint.model import Applicability
+from asynclint.model import Applicability, FixAvailability
 from asynclint.rules.base import Finding, FixPlan, NodeEdit, Rule
 from asynclint.semantics.context import FileContext
 from asynclint.semantics.pytest_items import mark_name
@@ -72,9 +72,10 @@ class DeprecatedMarkArgument(Rule):
 
     code = "ASL107"
     name = "deprecated-mark-argument"
-    family = "collection"
     summary = "asyncio mark with scope=, positional or unknown arguments"
-    fix_availability = "safe"
+    fix_availability = FixAvailability.SOMETIMES
+    fix_safety = Applicability.SAFE
+    triggers = (b"asyncio",)
 
     def check(self, ctx: FileContext) -> Iterator[Finding]:
         versions = None

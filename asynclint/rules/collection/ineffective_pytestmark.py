@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import libcst as cst
 
-from asynclint.model import Applicability
+from asynclint.model import Applicability, FixAvailability
 from asynclint.rules.base import AFTER, BEFORE, FIRST_CHAR, LAST_CHAR, Finding, FixPlan, NodeEdit, Rule
 from asynclint.semantics.context import FileContext
 
@@ -74,9 +74,10 @@ class IneffectivePytestmark(Rule):
 
     code = "ASL106"
     name = "ineffective-pytestmark"
-    family = "collection"
     summary = "pytestmark in conftest.py (no effect) or as a tuple (collection error)"
-    fix_availability = "safe"
+    fix_availability = FixAvailability.SOMETIMES
+    fix_safety = Applicability.SAFE
+    triggers = (b"pytestmark",)
 
     def check(self, ctx: FileContext) -> Iterator[Finding]:
         conftest = ctx.is_conftest and not any(

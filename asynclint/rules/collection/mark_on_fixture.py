@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from asynclint.config.versions import versions_for
+from asynclint.model import Applicability, FixAvailability
 from asynclint.rules.base import Finding, Rule
 from asynclint.rules.fixes import remove_decorator
 from asynclint.semantics.collection import pytest9_error
-from asynclint.semantics.context import FileContext
+from asynclint.semantics.context import FileContext, FileFacts
+from asynclint.semantics.fixtures import fixture_rules_apply
 from asynclint.semantics.pytest_items import fixture_decorator, mark_decorators
 
 
@@ -73,9 +75,16 @@ class MarkOnFixture(Rule):
 
     code = "ASL108"
     name = "mark-on-fixture"
-    family = "collection"
     summary = "a mark applied to a fixture: never effective"
-    fix_availability = "safe"
+    fix_availability = FixAvailability.ALWAYS
+    fix_safety = Applicability.SAFE
+    triggers = (b"mark",)
+
+    @classmethod
+    def may_apply(cls, facts: FileFacts) -> bool:
+        """Also where none of its words appear: a fixture of the file carries a mark (seen in
+        its summary)."""
+        return super().may_apply(facts) or facts.cached(fixture_rules_apply)
 
     def check(self, ctx: FileContext) -> Iterator[Finding]:
         versions = None

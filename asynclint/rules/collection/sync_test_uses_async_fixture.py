@@ -8,8 +8,13 @@ from asynclint.config.versions import versions_for
 from asynclint.rules.base import Finding, Rule
 from asynclint.rules.messages import coroutine_word
 from asynclint.semantics.collection import collected_plain_test, plain_decorators_only, pytest9_error
-from asynclint.semantics.context import FileContext
-from asynclint.semantics.fixtures import other_async_plugin, resolve_fixture, strict_mode_handles_nothing
+from asynclint.semantics.context import FileContext, FileFacts
+from asynclint.semantics.fixtures import (
+    fixture_rules_apply,
+    other_async_plugin,
+    resolve_fixture,
+    strict_mode_handles_nothing,
+)
 from asynclint.semantics.pytest_items import fixture_decorator, other_decorators, requested_fixtures
 
 
@@ -73,8 +78,14 @@ class SyncTestUsesAsyncFixture(Rule):
 
     code = "ASL109"
     name = "sync-test-uses-async-fixture"
-    family = "collection"
     summary = "a sync test or fixture requests an async fixture no plugin runs"
+    triggers = (b"async",)
+
+    @classmethod
+    def may_apply(cls, facts: FileFacts) -> bool:
+        """Also where none of its words appear: a parameter is named like an async fixture
+        of the conftest chain or plugins."""
+        return super().may_apply(facts) or facts.cached(fixture_rules_apply)
 
     def check(self, ctx: FileContext) -> Iterator[Finding]:
         versions = None

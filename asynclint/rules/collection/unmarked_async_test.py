@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from asynclint.model import Applicability
+from asynclint.model import Applicability, FixAvailability
 from asynclint.rules.base import LINE_BEFORE, Finding, FixPlan, NodeEdit, Rule
 from asynclint.rules.fixes import marks_reference
 from asynclint.semantics import plugins, tables
@@ -95,9 +95,10 @@ class UnmarkedAsyncTest(Rule):
 
     code = "ASL101"
     name = "unmarked-async-test"
-    family = "collection"
     summary = "an async test that no plugin runs"
-    fix_availability = "safe"
+    fix_availability = FixAvailability.SOMETIMES
+    fix_safety = Applicability.SAFE
+    triggers = (b"async",)
 
     def check(self, ctx: FileContext) -> Iterator[Finding]:
         candidates = [f for f in ctx.model.functions if f.is_async]

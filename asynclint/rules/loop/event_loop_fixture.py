@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from asynclint.config.versions import ProjectVersions, failure_note, versions_for
+from asynclint.model import Applicability, FixAvailability
 from asynclint.rules.base import Finding, Rule
 from asynclint.rules.loop.manual_event_loop_fix import event_loop_request_fix, manual_loop_fix
 from asynclint.semantics.context import FileContext
@@ -96,9 +97,10 @@ class EventLoopFixture(Rule):
 
     code = "ASL403"
     name = "event-loop-fixture"
-    family = "loop"
     summary = "the event_loop fixture is redefined or requested (deprecated 0.22, removed 1.0)"
-    fix_availability = "unsafe"
+    fix_availability = FixAvailability.SOMETIMES
+    fix_safety = Applicability.UNSAFE
+    triggers = (b"event_loop",)
 
     def check(self, ctx: FileContext) -> Iterator[Finding]:
         if "event_loop" not in ctx.source or not ctx.profile.asyncio_plugin_enabled:

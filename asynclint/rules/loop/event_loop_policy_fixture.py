@@ -63,8 +63,8 @@ class EventLoopPolicyFixture(Rule):
 
     code = "ASL405"
     name = "event-loop-policy-fixture"
-    family = "loop"
     summary = "a user-defined event_loop_policy fixture (deprecated in pytest-asyncio 1.4)"
+    triggers = (b"event_loop",)
 
     def check(self, ctx: FileContext) -> Iterator[Finding]:
         if "event_loop_policy" not in ctx.source or not ctx.profile.asyncio_plugin_enabled:

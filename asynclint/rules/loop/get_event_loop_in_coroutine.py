@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import libcst as cst
 
-from asynclint.model import Applicability
+from asynclint.model import Applicability, FixAvailability
 from asynclint.rules.base import Finding, FixPlan, NodeEdit, Rule
 from asynclint.rules.fixes import module_reference
 from asynclint.semantics import tables
@@ -70,9 +70,10 @@ class GetEventLoopInCoroutine(Rule):
 
     code = "ASL404"
     name = "get-event-loop-in-coroutine"
-    family = "loop"
     summary = "asyncio.get_event_loop() inside async code"
-    fix_availability = "safe"
+    fix_availability = FixAvailability.SOMETIMES
+    fix_safety = Applicability.SAFE
+    triggers = (b"event_loop",)
 
     def check(self, ctx: FileContext) -> Iterator[Finding]:
         for site in ctx.model.calls:

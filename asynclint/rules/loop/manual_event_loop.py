@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import libcst as cst
 
+from asynclint.model import Applicability, FixAvailability
 from asynclint.rules.base import Finding, Rule
 from asynclint.rules.loop.manual_event_loop_fix import manual_loop_fix
 from asynclint.semantics import loops, tables
@@ -225,9 +226,10 @@ class ManualEventLoop(Rule):
 
     code = "ASL401"
     name = "manual-event-loop"
-    family = "loop"
     summary = "an event loop is created or driven by hand in a sync test"
-    fix_availability = "unsafe"
+    fix_availability = FixAvailability.SOMETIMES
+    fix_safety = Applicability.UNSAFE
+    triggers = (b"event_loop", b"run_until_complete", b"run_forever", b"asyncio")
 
     def check(self, ctx: FileContext) -> Iterator[Finding]:
         fixes: dict[int, object] = {}  # one rewrite per test, shared by all its findings

@@ -64,8 +64,8 @@ class NestedEventLoopRun(Rule):
 
     code = "ASL402"
     name = "nested-event-loop-run"
-    family = "loop"
     summary = "a loop is run from inside a running loop"
+    triggers = (b"event_loop", b"run_until_complete", b"run_forever", b"asyncio")
 
     def check(self, ctx: FileContext) -> Iterator[Finding]:
         for site in ctx.model.calls:

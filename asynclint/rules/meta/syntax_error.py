@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from asynclint.rules.base import Finding, Rule
-from asynclint.semantics.context import FileContext
+from asynclint.semantics.context import FileContext, FileFacts
 
 
 class SyntaxErrorRule(Rule):
@@ -42,8 +42,13 @@ class SyntaxErrorRule(Rule):
 
     code = "ASL000"
     name = "syntax-error"
-    family = "meta"
     summary = "the file cannot be parsed"
+
+    @classmethod
+    def may_apply(cls, facts: FileFacts) -> bool:
+        """The engine itself reports this code, when Python rejects the file (before any parse):
+        nothing for libcst to parse on its account."""
+        return False
 
     def check(self, ctx: FileContext) -> Iterator[Finding]:
         return iter(())  # produced by the engine when parsing fails

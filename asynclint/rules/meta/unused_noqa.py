@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from asynclint.model import Applicability, FixAvailability
 from asynclint.rules.base import Finding, Rule
-from asynclint.semantics.context import FileContext
+from asynclint.semantics.context import FileContext, FileFacts
 
 
 class UnusedNoqaRule(Rule):
@@ -60,9 +61,15 @@ class UnusedNoqaRule(Rule):
 
     code = "ASL001"
     name = "unused-noqa"
-    family = "meta"
     summary = "a # noqa code suppresses nothing"
-    fix_availability = "safe"
+    fix_availability = FixAvailability.ALWAYS
+    fix_safety = Applicability.SAFE
+
+    @classmethod
+    def may_apply(cls, facts: FileFacts) -> bool:
+        """The engine itself reports this code, once suppressions are applied (whether or not
+        the file was parsed): nothing for libcst to parse on its account."""
+        return False
 
     def check(self, ctx: FileContext) -> Iterator[Finding]:
         return iter(())  # produced by the engine once suppressions are applied

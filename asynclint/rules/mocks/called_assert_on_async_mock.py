@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import libcst as cst
 
-from asynclint.model import Applicability
+from asynclint.model import Applicability, FixAvailability
 from asynclint.rules.base import Finding, FixPlan, NodeEdit, Rule
 from asynclint.semantics.context import FileContext
 from asynclint.semantics.filemodel import Scope
@@ -111,9 +111,10 @@ class CalledAssertOnAsyncMock(Rule):
 
     code = "ASL502"
     name = "called-assert-on-async-mock"
-    family = "mock"
     summary = "assert_called*/call_count on a mock of an async callable"
-    fix_availability = "safe"
+    fix_availability = FixAvailability.ALWAYS
+    fix_safety = Applicability.SAFE
+    triggers = (b"Mock", b"patch")
 
     def check(self, ctx: FileContext) -> Iterator[Finding]:
         accesses: list[tuple[cst.Attribute, Scope]] = list(ctx.model.attribute_reads)

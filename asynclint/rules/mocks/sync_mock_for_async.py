@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import libcst as cst
 
-from asynclint.model import Applicability, ImportRequest
+from asynclint.model import Applicability, FixAvailability, ImportRequest
 from asynclint.rules.base import Finding, FixPlan, NodeEdit, Rule
 from asynclint.semantics import tables
 from asynclint.semantics.context import FileContext
@@ -322,9 +322,10 @@ class SyncMockForAsync(Rule):
 
     code = "ASL501"
     name = "sync-mock-for-async"
-    family = "mock"
     summary = "a synchronous Mock replaces an async callable"
-    fix_availability = "safe"
+    fix_availability = FixAvailability.SOMETIMES
+    fix_safety = Applicability.SAFE
+    triggers = (b"Mock", b"patch", b"setattr")
 
     def check(self, ctx: FileContext) -> Iterator[Finding]:
         for replacement in replacements(ctx):
