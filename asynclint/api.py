@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from asynclint.catalogue import resolve_selection
 from asynclint.config.pytest_config import PytestProfile, load_profile
 from asynclint.config.settings import Settings, load_settings
 from asynclint.engine.discovery import discover
@@ -15,7 +16,6 @@ from asynclint.fixer.fixer import FixRun, fix_files, fix_text
 from asynclint.fixer.source import NEWLINE, SourceText
 from asynclint.index.project import ProjectIndex
 from asynclint.model import Diagnostic, Edit
-from asynclint.rules import resolve_selection
 
 
 def lint_paths(

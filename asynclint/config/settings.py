@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pathspec
 
+from asynclint.catalogue import UnknownRuleError, apply_selection_layer, resolve_selection
 from asynclint.config.versions import parse_version
 
 if sys.version_info >= (3, 11):
@@ -185,8 +186,6 @@ def load_settings(
     configuration at all (``--isolated``). ``per_file_ignores`` from the command line
     replace the table of the configuration, as ``--select`` replaces ``select``.
     """
-    from asynclint.rules import apply_selection_layer, resolve_selection
-
     if isolated:
         found = None
     elif config_file is not None:
@@ -220,7 +219,7 @@ def load_settings(
     try:
         cfg_per_file = tuple((pattern, resolve_selection(codes)) for pattern, codes in per_file_codes)
         cfg_enabled = apply_selection_layer(defaults, cfg_select or None, extend, cfg_ignore)
-    except SettingsError as exc:  # resolve_selection does not know the file: name it once
+    except UnknownRuleError as exc:  # resolve_selection does not know the file: name it once
         raise SettingsError(f"{where}: {exc}") from None
     mode_source = "command line" if asyncio_mode else f"{where} [tool.asynclint] asyncio-mode"
     mode = asyncio_mode or table.get("asyncio-mode")
@@ -228,11 +227,14 @@ def load_settings(
         raise SettingsError(f"{where}: 'asyncio-mode' must be 'strict' or 'auto', not {mode!r}")
     select = tuple(select)
     ignore = tuple(ignore)
-    enabled = apply_selection_layer(cfg_enabled, select or None, tuple(extend_select), ignore)
-    if per_file_ignores is None:
-        file_ignores = cfg_per_file
-    else:
-        file_ignores = tuple((pattern, resolve_selection(codes)) for pattern, codes in per_file_ignores)
+    try:
+        enabled = apply_selection_layer(cfg_enabled, select or None, tuple(extend_select), ignore)
+        if per_file_ignores is None:
+            file_ignores = cfg_per_file
+        else:
+            file_ignores = tuple((pattern, resolve_selection(codes)) for pattern, codes in per_file_ignores)
+    except UnknownRuleError as exc:
+        raise SettingsError(str(exc)) from None
     return Settings(
         select=select or cfg_select,
         ignore=ignore + cfg_ignore,
