@@ -5,28 +5,41 @@ truth, as for ``asynclint rule CODE``) so that a link in a report (JSON ``url``,
 SARIF ``helpUri``) can point somewhere readable without a running asynclint.
 ``tests/test_rule_docs.py`` fails when the files drift from the classes; regenerate
 them with ``python -m asynclint.report.rule_docs`` from the repository root.
+
+Only metadata is needed, so the pages come from :mod:`asynclint.catalogue` (the classes'
+source, read without importing the rules; ``tests/test_catalogue.py`` keeps it equal
+to the imported classes). A rule class is accepted too and looked up there.
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from asynclint.rules import ALL_RULES
-from asynclint.rules.base import Rule
+from asynclint.catalogue import Entry, by_code, entries
+
+if TYPE_CHECKING:  # pragma: no cover
+    from asynclint.rules.base import Rule
 
 DOCS_FOLDER = Path("docs") / "rules"
 INDEX = "README.md"
 _GENERATED = "<!-- Generated from the rule classes by `python -m asynclint.report.rule_docs`; do not edit. -->"
 
 
-def rule_facts(rule: type[Rule]) -> str:
+def _entry(rule: type[Rule] | Entry) -> Entry:
+    return rule if isinstance(rule, Entry) else by_code()[rule.code]
+
+
+def rule_facts(rule: type[Rule] | Entry) -> str:
     """The one-line header both ``asynclint rule`` and the pages show."""
-    return f"{rule.code} {rule.name} ({rule.family}; fix: {rule.fix_label()})"
+    rule = _entry(rule)
+    return f"{rule.code} {rule.name} ({rule.family}; fix: {rule.fix_label})"
 
 
-def render_rule(rule: type[Rule]) -> str:
+def render_rule(rule: type[Rule] | Entry) -> str:
     """One rule's page: title, summary, facts, then its documented sections."""
+    rule = _entry(rule)
     lines = [
         _GENERATED,
         "",
@@ -34,9 +47,9 @@ def render_rule(rule: type[Rule]) -> str:
         "",
         f"What it flags: {rule.summary}.",
         "",
-        f"Family: {rule.family} · fix: {rule.fix_label()} · on by default: {'yes' if rule.default_enabled else 'no'}",
+        f"Family: {rule.family} · fix: {rule.fix_label} · on by default: {'yes' if rule.default_enabled else 'no'}",
         "",
-        rule.documentation(),
+        rule.documentation,
         "",
         f"[All rules]({INDEX})",
     ]
@@ -53,11 +66,9 @@ def render_index() -> str:
         "| code | name | family | fix | what it flags |",
         "|---|---|---|---|---|",
     ]
-    for rule in ALL_RULES:
+    for rule in entries():
         summary = rule.summary.replace("|", "\\|")
-        lines.append(
-            f"| [{rule.code}]({rule.code}.md) | {rule.name} | {rule.family} | {rule.fix_label()} | {summary} |"
-        )
+        lines.append(f"| [{rule.code}]({rule.code}.md) | {rule.name} | {rule.family} | {rule.fix_label} | {summary} |")
     return _tidy("\n".join(lines))
 
 
@@ -68,7 +79,7 @@ def _tidy(text: str) -> str:
 
 def pages() -> dict[str, str]:
     """File name -> content, for every generated file."""
-    generated = {f"{rule.code}.md": render_rule(rule) for rule in ALL_RULES}
+    generated = {f"{rule.code}.md": render_rule(rule) for rule in entries()}
     generated[INDEX] = render_index()
     return generated
 
