@@ -410,8 +410,8 @@ def _conftest_async_fixtures(path: Path, index: ProjectIndex, profile: PytestPro
 
 
 def needs_fixture_rules(path: Path, summary: ModuleSummary, index: ProjectIndex, profile: PytestProfile) -> bool:
-    """Whether a file without the engine's trigger words may still have findings of the
-    fixture rules: a fixture carrying a mark (ASL108), or a parameter named like an async
+    """Whether a file without the fixture rules' trigger words may still have findings of
+    them: a fixture carrying a mark (ASL108), or a parameter named like an async
     fixture of its conftest chain or plugins (ASL109). Summary-level, no parsing."""
     functions = [*summary.functions.values()]
     for cls in summary.classes.values():

@@ -19,7 +19,7 @@ from asynclint.semantics.filemodel import (
     positional_value,
     string_value,
 )
-from asynclint.semantics.pytest_items import collected_test
+from asynclint.semantics.pytest_items import ancestors, collected_test
 from asynclint.semantics.resolve import COROUTINE, Callee
 from asynclint.semantics.values import Instance
 
@@ -94,8 +94,6 @@ def _may_be_awaitable(ctx: FileContext, instance: Instance) -> bool:
     """A class whose ancestry asynclint cannot read in full might define ``__await__``."""
     cls = instance.cls
     if cls.local is not None:
-        from asynclint.semantics.pytest_items import ancestors
-
         found = ancestors(cls.local, ctx.resolver)
         return found is None or any(a.external and a.qualname not in _PLAIN_BASES for a in found)
     assert cls.symbol is not None and cls.symbol.cls is not None
