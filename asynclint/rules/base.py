@@ -1,9 +1,11 @@
 """What a rule is, and what it sees.
 
 A rule is a small class: identity (code, name, family), a docstring in fixed
-sections that ``asynclint rule CODE`` prints, and ``check`` which reads the
-shared :class:`FileContext` and yields :class:`Finding` objects. Rules never
-traverse syntax trees and never compute positions: the engine does both once.
+sections that ``asynclint rule CODE`` prints, what it needs to run (trigger words
+or :meth:`Rule.may_apply`), and ``check`` which reads the shared
+:class:`~asynclint.semantics.context.FileContext` (built by the engine) and yields
+:class:`Finding` objects. Rules never traverse syntax trees and never compute
+positions: the engine does both once.
 """
 
 from __future__ import annotations
