@@ -18,10 +18,13 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from libcst import Module
 
 import asynclint.rules
 from asynclint.api import lint_paths
+from asynclint.config.pytest_config import DEFAULT_PROFILE, PytestProfile
 from asynclint.engine import linter
+from asynclint.index.project import ProjectIndex
 from asynclint.model import Applicability, FixAvailability
 from asynclint.report.json_report import render
 from asynclint.rules import ALL_RULES
@@ -156,3 +159,29 @@ def test_a_well_formed_rule_class_is_accepted() -> None:
 def test_a_malformed_rule_class_fails_at_creation(attributes: dict[str, object], complaint: str) -> None:
     with pytest.raises(RuleDefinitionError, match=complaint):
         _make(**attributes)
+
+
+def test_a_file_no_rule_needs_is_never_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As selective as the engine's old single regex: a plain sync test module (a ``mark``
+    and a fixture with no mark) is skipped; one ``async`` makes the rules parse it."""
+    parsed: list[str] = []
+    original = linter.parse_module
+
+    def counting(source: str) -> Module:
+        parsed.append(source)
+        return original(source)
+
+    monkeypatch.setattr(linter, "parse_module", counting)
+    plain = (
+        "import pytest\n\n\n@pytest.fixture\ndef value():\n    return 1\n\n\n"
+        "@pytest.mark.slow\ndef test_x(value):\n    assert value\n"
+    )
+    assert linter.lint_source(plain, CORPUS / "test_plain.py", "test_plain.py", *_defaults()).diagnostics == []
+    assert parsed == []
+    linter.lint_source(plain + "\n\nasync def helper():\n    pass\n", CORPUS / "test_plain.py", "t.py", *_defaults())
+    assert len(parsed) == 1
+
+
+def _defaults() -> tuple[PytestProfile, ProjectIndex, frozenset[str]]:
+    index = ProjectIndex(CORPUS / "no-such-project", DEFAULT_PROFILE.pythonpath)
+    return DEFAULT_PROFILE, index, frozenset(r.code for r in ALL_RULES)

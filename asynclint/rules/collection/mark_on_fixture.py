@@ -78,7 +78,21 @@ class MarkOnFixture(Rule):
     summary = "a mark applied to a fixture: never effective"
     fix_availability = FixAvailability.ALWAYS
     fix_safety = Applicability.SAFE
-    triggers = (b"mark",)
+    # A mark may reach a fixture under any alias (``slow = pytest.mark.slow``): every word
+    # the engine used to gate all rules with, beside the summary check in ``may_apply``.
+    triggers = (
+        b"async",
+        b"await",
+        b"Mock",
+        b"patch",
+        b"setattr",
+        b"event_loop",
+        b"run_until_complete",
+        b"run_forever",
+        b"pytestmark",
+        b"sleep",
+        b"asyncio",
+    )
 
     @classmethod
     def may_apply(cls, facts: FileFacts) -> bool:
