@@ -26,6 +26,7 @@ from asynclint.rules.base import (
 )
 from asynclint.rules.helpers import marks_reference, module_reference, preferred_runner
 from asynclint.semantics import plugins, tables
+from asynclint.semantics.ancestry import ancestors, class_ancestry
 from asynclint.semantics.filemodel import ClassScope, FunctionScope, ModuleScope
 from asynclint.semantics.fixtures import (
     marks_from_fixture_params,
@@ -36,8 +37,6 @@ from asynclint.semantics.fixtures import (
 from asynclint.semantics.pytest_items import (
     FixtureDecorator,
     TestItem,
-    ancestors,
-    class_ancestry,
     class_has_init,
     class_marks,
     collected_test,

@@ -24,6 +24,7 @@ from asynclint.semantics.filemodel import (
     dotted,
     enclosing_function,
 )
+from asynclint.semantics.pytest_items import collected_test, item_marks
 
 
 def module_reference(
@@ -163,8 +164,6 @@ def loop_library(ctx: FileContext, function: FunctionScope) -> str | None:
     then trio/anyio auto mode, then what the file uses: anyio's functions work under every
     backend anyio runs, trio's only under trio.
     """
-    from asynclint.semantics.pytest_items import collected_test, item_marks
-
     top = function
     while isinstance(top.parent, FunctionScope):
         top = top.parent

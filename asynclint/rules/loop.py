@@ -14,11 +14,11 @@ from asynclint.rules.blocking import inside_lambda
 from asynclint.rules.helpers import in_async_function, module_reference, preferred_runner
 from asynclint.rules.loop_fix import event_loop_request_fix, manual_loop_fix
 from asynclint.semantics import loops, tables
+from asynclint.semantics.ancestry import class_ancestry
 from asynclint.semantics.filemodel import RETURN, CallSite, FunctionScope, enclosing_function, string_value
 from asynclint.semantics.fixtures import FixtureInfo, resolve_fixture
 from asynclint.semantics.pytest_items import (
     FixtureDecorator,
-    class_ancestry,
     collected_test,
     fixture_decorator,
     fixture_name,

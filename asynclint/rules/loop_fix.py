@@ -36,9 +36,9 @@ from asynclint.model import Applicability, ImportRequest
 from asynclint.rules.base import BEFORE, LINE_BEFORE, FileContext, FixPlan, NodeEdit
 from asynclint.rules.helpers import marks_reference, module_reference, preferred_runner
 from asynclint.semantics import tables
+from asynclint.semantics.ancestry import class_ancestry
 from asynclint.semantics.filemodel import FunctionScope, dotted
 from asynclint.semantics.pytest_items import (
-    class_ancestry,
     class_marks,
     collected_test,
     decorator_marks,

@@ -10,6 +10,7 @@ import libcst as cst
 from asynclint.model import Applicability, ImportRequest
 from asynclint.rules.base import FileContext, Finding, FixPlan, NodeEdit, Rule
 from asynclint.semantics import tables
+from asynclint.semantics.ancestry import ancestors
 from asynclint.semantics.filemodel import (
     Scope,
     dotted,
@@ -91,8 +92,6 @@ def _may_be_awaitable(ctx: FileContext, instance: Instance) -> bool:
     """A class whose ancestry asynclint cannot read in full might define ``__await__``."""
     cls = instance.cls
     if cls.local is not None:
-        from asynclint.semantics.pytest_items import ancestors
-
         found = ancestors(cls.local, ctx.resolver)
         return found is None or any(a.external and a.qualname not in _PLAIN_BASES for a in found)
     assert cls.symbol is not None and cls.symbol.cls is not None

@@ -23,11 +23,12 @@ from typing import TYPE_CHECKING
 import libcst as cst
 
 from asynclint.index.summary import ASYNC, ASYNC_GEN, FunctionFacts, ModuleSummary, qualify_in_summary
+from asynclint.semantics.ancestry import ancestors
+from asynclint.semantics.coroutine_runners import conftest_chain
 from asynclint.semantics.filemodel import ClassScope, FunctionScope, keyword_value
 from asynclint.semantics.pytest_items import (
     ASYNCIO_FIXTURE_DECORATORS,
     PYTEST_FIXTURE_DECORATORS,
-    ancestors,
     fixture_decorator,
     fixture_name,
     other_decorators,
@@ -189,7 +190,6 @@ _LAST: list[tuple[object, _FileFixtures]] = []
 def _file_fixtures(ctx: FileContext) -> _FileFixtures:
     if _LAST and _LAST[0][0] is ctx.model:
         return _LAST[0][1]
-    from asynclint.engine.runners import conftest_chain  # engine imports the rules: import late
 
     module: dict[str, FixtureInfo] = {}
     for function in ctx.model.functions:
@@ -393,7 +393,6 @@ def strict_mode_handles_nothing(ctx: FileContext, versions: ProjectVersions) -> 
 
 # ------------------------------------------------------------------ for the engine's pre-parse skip
 def _conftest_async_fixtures(path: Path, index: ProjectIndex, profile: PytestProfile) -> frozenset[str]:
-    from asynclint.engine.runners import conftest_chain
 
     names: set[str] = set()
     plugin_names = list(p for p in profile.plugins if not p.startswith("no:"))

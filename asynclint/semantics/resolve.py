@@ -26,6 +26,7 @@ from asynclint.index.summary import (
     qualify_in_summary,
 )
 from asynclint.semantics import tables
+from asynclint.semantics.ancestry import ancestors
 from asynclint.semantics.filemodel import (
     Binding,
     CallSite,
@@ -229,8 +230,6 @@ class Resolver:
         return False
 
     def _derives_from(self, candidate: ClassScope, cls: ClassRef) -> bool:
-        from asynclint.semantics.pytest_items import ancestors  # it builds on this module
-
         if cls.local is not None:
             return any(a.local is cls.local for a in ancestors(candidate, self) or ())
         assert cls.symbol is not None
