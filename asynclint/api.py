@@ -9,10 +9,10 @@ from asynclint.config.pytest_config import PytestProfile, load_profile
 from asynclint.config.settings import Settings, load_settings
 from asynclint.engine.discovery import discover
 from asynclint.engine.linter import lint_source
-from asynclint.engine.projects import group_by_config, merge_fix_runs, merge_runs, without_excluded
+from asynclint.engine.projects import group_by_config, merge_runs, without_excluded
 from asynclint.engine.run_state import RunState
 from asynclint.engine.runner import RunResult, run
-from asynclint.fixer.fixer import FixRun, fix_files, fix_text
+from asynclint.fixer.fixer import FixRun, fix_files, fix_text, merge_fix_runs
 from asynclint.fixer.source import NEWLINE, SourceText
 from asynclint.index.project import ProjectIndex
 from asynclint.model import Diagnostic, Edit

@@ -25,15 +25,15 @@ from asynclint.config.pytest_config import PytestConfigError
 from asynclint.config.settings import Settings, SettingsError, load_settings
 from asynclint.config.versions import parse_version
 from asynclint.engine import baseline
-from asynclint.engine.add_noqa import add_noqa
 from asynclint.engine.cache import CACHE_DIR_NAME, ENV_CACHE_DIR
 from asynclint.engine.dependents import with_dependents
 from asynclint.engine.discovery import SourceFile, discover
-from asynclint.engine.projects import group_by_config, merge_fix_runs, merge_runs, without_excluded
+from asynclint.engine.projects import group_by_config, merge_runs, without_excluded
 from asynclint.engine.runner import run
-from asynclint.engine.stdin import lint_stdin
-from asynclint.fixer.fixer import FixRun, fix_files
+from asynclint.fixer.add_noqa import add_noqa
+from asynclint.fixer.fixer import FixRun, fix_files, merge_fix_runs
 from asynclint.fixer.imports import complete_fixes
+from asynclint.fixer.stdin import lint_stdin
 from asynclint.model import Diagnostic, FileError
 from asynclint.report import concise, github, gitlab, json_report, junit, sarif, statistics, text
 from asynclint.report.progress import RunProgress

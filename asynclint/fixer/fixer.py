@@ -228,10 +228,10 @@ def _patch_lines(data: bytes) -> list[bytes]:
 
 
 def _linter(
-    source_file: SourceFile, settings: Settings, fallback: Path, state: RunState
+    source_file: SourceFile, settings: Settings, fallback: Path, state: RunState | None = None
 ) -> Callable[[str], list[Diagnostic]]:
     path = source_file.path
-    profile, index = state.index_of_file(path, settings, fallback)
+    profile, index = (state if state is not None else RunState()).index_of_file(path, settings, fallback)
     enabled = settings.enabled - settings.ignored_for(path)
 
     def lint(text: str) -> list[Diagnostic]:
@@ -258,7 +258,7 @@ def fix_file(
     if source is None:
         outcome.skipped = "cannot decode the file losslessly"
         return outcome
-    lint = _linter(source_file, settings, fallback or path.parent, state if state is not None else RunState())
+    lint = _linter(source_file, settings, fallback or path.parent, state)
     # Re-parsing and regenerating the text recurse as deep as the file nests.
     fixed = run_deep(fix_text, source, lint, unsafe, str(path), max_rounds)
     outcome.applied = fixed.applied
@@ -440,3 +440,18 @@ def fix_files(
     outcome.diagnostics = diagnostics
     outcome.files = sorted(records.values(), key=lambda f: f.display)
     return outcome
+
+
+def merge_fix_runs(runs: list[FixRun]) -> FixRun:
+    """One outcome of the runs of several projects (each with its own settings)."""
+    merged = FixRun()
+    for run in runs:
+        merged.diagnostics.extend(run.diagnostics)
+        merged.files_checked += run.files_checked
+        merged.files.extend(run.files)
+        merged.errors.extend(run.errors)
+        merged.file_errors.extend(run.file_errors)
+        merged.warnings.extend(w for w in run.warnings if w not in merged.warnings)
+    merged.diagnostics.sort(key=Diagnostic.sort_key)
+    merged.files.sort(key=lambda f: f.display)
+    return merged
