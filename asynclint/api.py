@@ -10,9 +10,10 @@ from asynclint.config.pytest_config import PytestProfile, load_profile
 from asynclint.config.settings import Settings, load_settings
 from asynclint.engine.discovery import discover
 from asynclint.engine.linter import lint_source
-from asynclint.engine.projects import group_by_config, merge_fix_runs, merge_runs, without_excluded
-from asynclint.engine.runner import RunResult, effective_profile, index_for, project_root, run
-from asynclint.fixer.fixer import FixRun, fix_files, fix_text
+from asynclint.engine.projects import group_by_config, merge_runs, without_excluded
+from asynclint.engine.run_state import RunState
+from asynclint.engine.runner import RunResult, run
+from asynclint.fixer.fixer import FixRun, fix_files, fix_text, merge_fix_runs
 from asynclint.fixer.source import NEWLINE, SourceText
 from asynclint.index.project import ProjectIndex
 from asynclint.model import Diagnostic, Edit
@@ -113,13 +114,15 @@ def lint_text(
     return lint_source(source, path, filename, profile, index, enabled).diagnostics
 
 
-def lint_document(text: str, path: Path, fallback_root: Path | None = None) -> list[Diagnostic]:
+def lint_document(
+    text: str, path: Path, fallback_root: Path | None = None, state: RunState | None = None
+) -> list[Diagnostic]:
     """Lint ``text`` as the contents of ``path`` in its project, as ``asynclint check`` would.
 
     For editors: the buffer may differ from the file on disk (or the file may not exist
-    yet). Settings and the pytest profile come from the configs above ``path``, and the
-    project index is the process-wide one the runner keeps, so a long-lived process
-    reuses what it learnt about the project's other modules from one call to the next.
+    yet). Settings and the pytest profile come from the configs above ``path``; a
+    long-lived process passes its ``state`` to reuse what it learnt about the project's
+    other modules from one call to the next (and tells it of changed files).
     ``fallback_root`` is the index root when no config names one (``check`` uses the
     common folder of the files it was given). Raises ``SettingsError`` /
     ``PytestConfigError`` for broken configuration, as the command line does.
@@ -128,12 +131,13 @@ def lint_document(text: str, path: Path, fallback_root: Path | None = None) -> l
     settings = load_settings(path)
     if settings.is_excluded(path):
         return []
-    return _document_linter(path, settings, fallback_root)(text)
+    return _document_linter(path, settings, fallback_root, state or RunState())(text)
 
 
-def _document_linter(path: Path, settings: Settings, fallback_root: Path | None) -> Callable[[str], list[Diagnostic]]:
-    profile = effective_profile(path, settings)
-    index = index_for(project_root(path, profile, fallback_root or path.parent), profile.pythonpath)
+def _document_linter(
+    path: Path, settings: Settings, fallback_root: Path | None, state: RunState
+) -> Callable[[str], list[Diagnostic]]:
+    profile, index = state.index_of_file(path, settings, fallback_root or path.parent)
     enabled = settings.enabled - settings.ignored_for(path)
 
     def lint(text: str) -> list[Diagnostic]:
@@ -143,7 +147,9 @@ def _document_linter(path: Path, settings: Settings, fallback_root: Path | None)
     return lint
 
 
-def fix_document(text: str, path: Path, fallback_root: Path | None = None, unsafe: bool = False) -> str:
+def fix_document(
+    text: str, path: Path, fallback_root: Path | None = None, unsafe: bool = False, state: RunState | None = None
+) -> str:
     """``text`` with every applicable fix applied, as ``asynclint --fix`` would fix ``path``.
 
     The same fixed-point loop as the command line (re-lint after each round, results that
@@ -155,7 +161,9 @@ def fix_document(text: str, path: Path, fallback_root: Path | None = None, unsaf
         return text
     newline = NEWLINE.search(text)
     source = SourceText(text, "utf-8", False, newline.group(0) if newline else "\n")
-    return fix_text(source, _document_linter(path, settings, fallback_root), unsafe, str(path)).text
+    return fix_text(
+        source, _document_linter(path, settings, fallback_root, state or RunState()), unsafe, str(path)
+    ).text
 
 
 def fix_edits(diagnostic: Diagnostic, text: str) -> tuple[Edit, ...] | None:

@@ -23,17 +23,17 @@ from rich.text import Text
 from asynclint import __version__
 from asynclint.config.pytest_config import PytestConfigError
 from asynclint.config.settings import Settings, SettingsError, load_settings
-from asynclint.config.versions import parse_version, set_cli_override
+from asynclint.config.versions import parse_version
 from asynclint.engine import baseline
-from asynclint.engine.add_noqa import add_noqa
 from asynclint.engine.cache import CACHE_DIR_NAME, ENV_CACHE_DIR
 from asynclint.engine.dependents import with_dependents
 from asynclint.engine.discovery import SourceFile, discover
-from asynclint.engine.projects import group_by_config, merge_fix_runs, merge_runs, without_excluded
+from asynclint.engine.projects import group_by_config, merge_runs, without_excluded
 from asynclint.engine.runner import run
-from asynclint.engine.stdin import lint_stdin
-from asynclint.fixer.fixer import FixRun, fix_files
+from asynclint.fixer.add_noqa import add_noqa
+from asynclint.fixer.fixer import FixRun, fix_files, merge_fix_runs
 from asynclint.fixer.imports import complete_fixes
+from asynclint.fixer.stdin import lint_stdin
 from asynclint.model import Diagnostic, FileError
 from asynclint.report import concise, github, gitlab, json_report, junit, sarif, statistics, text
 from asynclint.report.progress import RunProgress
@@ -87,8 +87,17 @@ def _version_override(ctx: click.Context, param: click.Parameter, value: str | N
     """Validated at parse time so a typo is a usage error, not a silently ignored option."""
     if value is not None and parse_version(value) is None:
         raise _fail(f"--pytest-asyncio-version: not a version: {value!r} (expected e.g. 0.23.8)")
-    set_cli_override(value)
+    ctx.meta[_VERSION_OPTION] = value  # read into the Settings, which carry it to the workers
     return value
+
+
+_VERSION_OPTION = "asynclint.pytest_asyncio_version"
+
+
+def _cli_version() -> str | None:
+    """This invocation's ``--pytest-asyncio-version`` (None when not given)."""
+    value = click.get_current_context().meta.get(_VERSION_OPTION)
+    return value if isinstance(value, str) else None
 
 
 _pytest_asyncio_version = click.option(
@@ -291,6 +300,7 @@ def check(
             per_file_ignores=_per_file_ignores(per_file_ignores),
             config_file=Path(config_file) if config_file else None,
             isolated=isolated,
+            pytest_asyncio_version=_cli_version(),
         )
 
     if stdin_filename is not None or "-" in paths:
@@ -633,12 +643,12 @@ def server(stdio: bool) -> None:
 @_pytest_asyncio_version
 def show_config(path: str) -> None:
     """Print the profile asynclint uses for PATH: pytest config, mode, plugins, versions."""
-    from asynclint.config.profile_report import describe_profile
+    from asynclint.report.profile_report import describe_profile
 
     if not os.path.exists(path):
         raise _fail(f"path does not exist: {path}")
     try:
-        settings = load_settings(Path(path))
+        settings = load_settings(Path(path), pytest_asyncio_version=_cli_version())
         rows = describe_profile(Path(path), settings)
     except (SettingsError, PytestConfigError) as exc:
         raise _fail(str(exc)) from None

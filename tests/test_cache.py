@@ -294,6 +294,11 @@ def test_advice_that_depends_on_other_files_is_not_stale(project: Path) -> None:
     result = concise()
     assert "add `@pytest.mark.asyncio`" in result.stdout, result.stdout
     assert result.stdout == concise("--no-cache").stdout
+    # --fix answered from the same cache adds the mark the project now uses, not the old one.
+    fixed = invoke("--fix", "--unsafe-fixes")
+    assert fixed.exit_code in (0, 1), fixed.output
+    text = (project / "test_b.py").read_text(encoding="utf-8")
+    assert "@pytest.mark.asyncio" in text and "anyio" not in text, text
 
 
 def test_a_module_that_now_shadows_another_is_seen(project: Path) -> None:

@@ -17,7 +17,7 @@ from asynclint.api import lint_paths
 from asynclint.cli import main
 from asynclint.config.dependencies import declared_dependencies
 from asynclint.config.settings import Settings
-from asynclint.engine import runners
+from asynclint.semantics import coroutine_runners as runners
 from asynclint.semantics import plugins
 
 ASL101_ONLY = Settings(enabled=frozenset({"ASL101"}))

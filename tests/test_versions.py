@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -31,12 +32,9 @@ ALL_CODES = frozenset(rule.code for rule in ALL_RULES)
 
 
 @pytest.fixture(autouse=True)
-def fresh_caches(monkeypatch):
-    monkeypatch.delenv(versions.ENV_OVERRIDE, raising=False)
-    versions.clear_cache()
+def fresh_caches():
     clear_cache()
     yield
-    versions.clear_cache()
     clear_cache()
 
 
@@ -109,7 +107,6 @@ def test_a_loose_specifier_means_the_installed_release_when_it_fits(tmp_path: Pa
     spec = '[project]\nname="x"\nversion="0"\ndependencies=["pytest-asyncio>=0.23"]\n'
     found = project_versions(write_tree(tmp_path / "fits", {"pyproject.toml": spec}))
     assert str(found.pytest_asyncio.version) == "0.23.5" and found.pytest_asyncio.source.endswith("installed")
-    versions.clear_cache()
     spec = spec.replace(">=0.23", ">=1.0")
     found = project_versions(write_tree(tmp_path / "outside", {"pyproject.toml": spec}))
     assert found.pytest_asyncio.version == versions.newest_known("pytest-asyncio")
@@ -128,19 +125,16 @@ def test_priority_of_sources(tmp_path: Path, monkeypatch) -> None:
     assert "pyproject.toml [project] dependencies" in found.pytest_asyncio.source
     assert found.pytest.version == versions.newest_known("pytest") and "newest" in found.pytest.source
 
-    versions.clear_cache()
     (root / "requirements-dev.txt").write_text("pytest-asyncio==0.23.5  # pinned\npytest==8.3.2\n")
     found = project_versions(root)
     assert str(found.pytest_asyncio.version) == "0.23.5"
     assert found.pytest_asyncio.source == "pinned in requirements-dev.txt"
     assert str(found.pytest.version) == "8.3.2"
 
-    versions.clear_cache()
     (root / "uv.lock").write_text('version = 1\n\n[[package]]\nname = "pytest-asyncio"\nversion = "0.24.0"\n')
     found = project_versions(root)
     assert str(found.pytest_asyncio.version) == "0.24.0" and found.pytest_asyncio.source == "locked in uv.lock"
 
-    versions.clear_cache()
     (root / "pyproject.toml").write_text(
         '[project]\nname="x"\nversion="0"\n\n[tool.asynclint]\npytest-asyncio-version = "0.25.1"\n'
     )
@@ -150,12 +144,7 @@ def test_priority_of_sources(tmp_path: Path, monkeypatch) -> None:
     # The key is a known asynclint setting.
     load_settings(root)
 
-    versions.clear_cache()
-    versions.set_cli_override("1.2.0")
-    try:
-        found = project_versions(root, versions.cli_override())
-    finally:
-        versions.set_cli_override(None)
+    found = project_versions(root, "1.2.0")  # --pytest-asyncio-version, as the run's index passes it
     assert str(found.pytest_asyncio.version) == "1.2.0"
     assert found.pytest_asyncio.source == "--pytest-asyncio-version"
 
@@ -204,7 +193,6 @@ def test_running_environment_before_the_default(tmp_path: Path, monkeypatch) -> 
     root = write_tree(tmp_path / "p", {"pytest.ini": "[pytest]\n"})
     monkeypatch.setattr(versions, "environment_is_projects", lambda root: False)
     assert project_versions(root).pytest_asyncio.source == "newest release asynclint knows"
-    versions.clear_cache()
     monkeypatch.setattr(versions, "environment_is_projects", lambda root: True)
     found = project_versions(root)
     assert str(found.pytest_asyncio.version) == "0.26.0"
@@ -310,7 +298,8 @@ def test_cli_version_option_beats_the_pin_and_keys_the_cache(tmp_path: Path, mon
     # Same files, same cache directory: the option must not be answered from the cache.
     assert codes("--pytest-asyncio-version", "1.5.0") == {"ASL403", "ASL107", "ASL405"}
     assert codes() == set()
-    assert versions.cli_override() is None  # one run's option does not leak into the next
+    assert codes("--pytest-asyncio-version", "1.5.0") == {"ASL403", "ASL107", "ASL405"}
+    assert not any("PYTEST_ASYNCIO" in name for name in os.environ)  # data, not the environment
 
 
 def test_cli_version_option_rejects_a_non_version(tmp_path: Path) -> None:

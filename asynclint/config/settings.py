@@ -10,9 +10,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pathspec
+from packaging.version import InvalidVersion, Version
 
 from asynclint.catalogue import UnknownRuleError, apply_selection_layer, resolve_selection
-from asynclint.config.versions import parse_version
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -53,10 +53,20 @@ class Settings:
     # Files above this many bytes are skipped with a warning (0: no limit): libcst's tree
     # takes about 0.9 GB per MB of test code, so the default keeps a run within 2 GB.
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    # ``--pytest-asyncio-version``: plain data, so worker processes receive it with the task.
+    pytest_asyncio_version: str | None = None
 
     def fingerprint(self) -> str:
         """Identifies the settings that change findings (for the result cache)."""
-        text = repr((sorted(self.enabled), self.per_file_ignores, self.asyncio_mode, self.max_file_size))
+        text = repr(
+            (
+                sorted(self.enabled),
+                self.per_file_ignores,
+                self.asyncio_mode,
+                self.max_file_size,
+                self.pytest_asyncio_version,
+            )
+        )
         return hashlib.sha1(text.encode()).hexdigest()[:16]
 
     def is_excluded(self, path: Path) -> bool:
@@ -134,8 +144,17 @@ def _check_version_keys(table: dict, where: str) -> None:
     for key in ("pytest-asyncio-version", "pytest-version"):
         if key in table:
             value = table[key]
-            if not isinstance(value, str) or parse_version(value) is None:
+            if not isinstance(value, str) or not _is_version(value):
                 raise SettingsError(f"{where}: '{key}' must be a version such as \"0.23.8\", not {value!r}")
+
+
+def _is_version(text: str) -> bool:
+    """A PEP 440 version (settings sit below ``versions``, which reads them: no import back)."""
+    try:
+        Version(text.strip())
+    except InvalidVersion:
+        return False
+    return True
 
 
 _KNOWN_KEYS = {
@@ -179,6 +198,7 @@ def load_settings(
     per_file_ignores: Iterable[tuple[str, Iterable[str]]] | None = None,
     config_file: Path | None = None,
     isolated: bool = False,
+    pytest_asyncio_version: str | None = None,
 ) -> Settings:
     """Merge ``[tool.asynclint]`` with command-line options (the command line wins).
 
@@ -246,6 +266,7 @@ def load_settings(
         config_path=config_path,
         enabled=frozenset(enabled),
         max_file_size=_size(table.get("max-file-size", DEFAULT_MAX_FILE_SIZE), where),
+        pytest_asyncio_version=pytest_asyncio_version,
     )
 
 

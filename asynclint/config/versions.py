@@ -6,9 +6,8 @@ mark became ``loop_scope=`` in 0.24, overriding ``event_loop_policy`` is
 deprecated from 1.4, and pytest 9 turns unhandled async fixtures and marks on
 fixtures into errors. The versions are looked up, first hit wins:
 
-1. the command line (``--pytest-asyncio-version``, exported through
-   :func:`set_cli_override`) or ``[tool.asynclint] pytest-asyncio-version`` /
-   ``pytest-version``;
+1. the command line (``--pytest-asyncio-version``, carried by the run's project index) or
+   ``[tool.asynclint] pytest-asyncio-version`` / ``pytest-version``;
 2. lock files: ``uv.lock``, ``poetry.lock``, ``pdm.lock``, ``Pipfile.lock``;
 3. ``==`` pins in ``requirements*.txt`` (also ``requirements/*.txt``, ``*-requirements.txt``);
 4. dependency specifiers in ``pyproject.toml`` (PEP 621, PEP 735 groups, Poetry,
@@ -35,13 +34,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import unquote, urlparse
 
 from packaging.requirements import InvalidRequirement, Requirement
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
+
+from asynclint.config.settings import SettingsError, find_pyproject_settings
+from asynclint.index.project import ProjectIndex
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -50,7 +52,6 @@ else:  # pragma: no cover
 
 PYTEST_ASYNCIO = "pytest-asyncio"
 PYTEST = "pytest"
-ENV_OVERRIDE = "ASYNCLINT_PYTEST_ASYNCIO_VERSION"
 
 
 # --------------------------------------------------------------------------- versions
@@ -329,8 +330,6 @@ def pyproject_specs(data: dict[str, Any]) -> Iterator[tuple[str, str, str]]:
 
 
 def _config_override(root: Path) -> tuple[dict[str, str], str | None]:
-    from asynclint.config.settings import SettingsError, find_pyproject_settings
-
     try:
         found = find_pyproject_settings(root)
     except SettingsError:
@@ -425,9 +424,9 @@ def _rel(path: Path, root: Path) -> str:
         return str(path)
 
 
-@lru_cache(maxsize=64)
 def project_versions(root: Path, override: str | None = None) -> ProjectVersions:
-    """The pytest-asyncio and pytest versions a project at ``root`` runs with (cached)."""
+    """The pytest-asyncio and pytest versions a project at ``root`` runs with. It reads files,
+    so it is not cached here: :func:`versions_for_index` keeps the answer in the run's index."""
     root = Path(root)
     packages = (PYTEST_ASYNCIO, PYTEST)
     facts: dict[str, VersionFact] = {}
@@ -505,36 +504,25 @@ def project_versions(root: Path, override: str | None = None) -> ProjectVersions
     return ProjectVersions(facts[PYTEST_ASYNCIO], facts[PYTEST], tuple(dict.fromkeys(read)), missing_from)
 
 
-def set_cli_override(version: str | None) -> None:
-    """Make ``--pytest-asyncio-version`` visible to this process and its worker processes."""
-    if version:
-        os.environ[ENV_OVERRIDE] = version
-    else:
-        os.environ.pop(ENV_OVERRIDE, None)
+class _LintContext(Protocol):
+    """What ``versions_for`` needs of a rule's file context (declared in a higher layer)."""
+
+    @property
+    def index(self) -> ProjectIndex: ...
 
 
-def cli_override() -> str | None:
-    return os.environ.get(ENV_OVERRIDE) or None
-
-
-def versions_for(ctx: Any) -> ProjectVersions:
+def versions_for(ctx: _LintContext) -> ProjectVersions:
     """The versions for a linted file's project; records the files read for the result cache."""
     return versions_for_index(ctx.index)
 
 
-def versions_for_index(index: Any) -> ProjectVersions:
-    """``versions_for`` given the project index alone (the engine, before rules run)."""
-    versions = project_versions(Path(index.root), cli_override())
-    consulted = getattr(index, "consulted", None)
-    if isinstance(consulted, dict):
-        for path in versions.files:
-            consulted[f"@{path}"] = path
+def versions_for_index(index: ProjectIndex) -> ProjectVersions:
+    """``versions_for`` given the project index alone (the engine, before rules run): computed
+    once per index (the run's), with the run's ``--pytest-asyncio-version``."""
+    versions = index.derived("versions", lambda: project_versions(index.root, index.pytest_asyncio_version))
+    for path in versions.files:
+        index.record_file(path)
     return versions
-
-
-def clear_cache() -> None:
-    project_versions.cache_clear()
-    _warning_action.cache_clear()
 
 
 # --------------------------------------------------------------------------- warnings
@@ -603,6 +591,7 @@ def _cmdline_filters(profile: Any) -> list[str]:
     return found
 
 
+# A pure function of its arguments (no file is read): safe to cache for the process.
 @lru_cache(maxsize=256)
 def _warning_action(filters: tuple[str, ...], cmdline: tuple[str, ...], category: str, pytest9: bool) -> str:
     action = "default"

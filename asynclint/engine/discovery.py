@@ -29,26 +29,6 @@ from asynclint.config.conftest_ignores import is_ignored_by_conftests
 from asynclint.config.pytest_config import PytestProfile, load_profile
 from asynclint.config.settings import Settings
 
-SKIPPED_DIRS = frozenset(
-    {
-        ".git",
-        ".hg",
-        ".svn",
-        "node_modules",
-        "__pycache__",
-        ".tox",
-        ".nox",
-        "build",
-        "dist",
-        "site-packages",
-        ".venv",
-        ".mypy_cache",
-        ".pytest_cache",
-        ".ruff_cache",
-        ".asynclint_cache",
-        ".eggs",
-    }
-)
 # Never test sources whatever norecursedirs says: pytest itself skips __pycache__, and the
 # others (and *.egg-info) are tool state: a project replacing norecursedirs still has no
 # tests in .git.
@@ -93,13 +73,6 @@ def is_lintable(path: Path, walked: Path | None = None, profile: PytestProfile |
     if path.name == "conftest.py" or profile.is_test_file(path):
         return True
     return any(r in resolved.parents for r in roots)
-
-
-def is_skipped_dir(dirpath: str, name: str) -> bool:
-    """Folders no scanned project file comes from: VCS, caches, builds, virtual environments."""
-    if name in SKIPPED_DIRS or name.endswith(".egg-info"):
-        return True
-    return os.path.isfile(os.path.join(dirpath, name, "pyvenv.cfg"))
 
 
 def is_virtualenv(folder: Path) -> bool:

@@ -19,7 +19,6 @@ from asynclint.config.pytest_config import PytestProfile
 from asynclint.engine import noqa
 from asynclint.engine.parsing import MAX_NESTING, check_source, nesting_depth, parse_module, run_deep
 from asynclint.engine.positions import Locator
-from asynclint.engine.runners import runner_context
 from asynclint.engine.suppression import ignores_file
 from asynclint.fixer.imports import with_import_edits
 from asynclint.fixer.source import detect_encoding
@@ -29,6 +28,7 @@ from asynclint.model import Diagnostic, Edit, Fix, Position, Span
 from asynclint.rules import ALL_RULES, BY_CODE
 from asynclint.rules.base import AFTER, BEFORE, FIRST_CHAR, LAST_CHAR, LINE_BEFORE, Finding
 from asynclint.semantics.context import FileContext, FileFacts
+from asynclint.semantics.coroutine_runners import runner_context
 from asynclint.semantics.filemodel import build_model
 from asynclint.semantics.resolve import Resolver
 

@@ -14,7 +14,6 @@ from pathlib import Path
 from asynclint.config.settings import Settings, find_pyproject_settings
 from asynclint.engine.discovery import SourceFile
 from asynclint.engine.runner import RunResult
-from asynclint.fixer.fixer import FixRun
 from asynclint.model import Diagnostic
 
 
@@ -59,18 +58,4 @@ def merge_runs(results: list[RunResult]) -> RunResult:
         merged.errors.extend(result.errors)
         merged.warnings.extend(w for w in result.warnings if w not in merged.warnings)
     merged.diagnostics.sort(key=Diagnostic.sort_key)
-    return merged
-
-
-def merge_fix_runs(runs: list[FixRun]) -> FixRun:
-    merged = FixRun()
-    for run in runs:
-        merged.diagnostics.extend(run.diagnostics)
-        merged.files_checked += run.files_checked
-        merged.files.extend(run.files)
-        merged.errors.extend(run.errors)
-        merged.file_errors.extend(run.file_errors)
-        merged.warnings.extend(w for w in run.warnings if w not in merged.warnings)
-    merged.diagnostics.sort(key=Diagnostic.sort_key)
-    merged.files.sort(key=lambda f: f.display)
     return merged

@@ -8,10 +8,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from asynclint.config import versions
-from asynclint.config.pytest_config import PytestProfile, clear_cache, load_profile
+from asynclint.config.pytest_config import PytestProfile
 from asynclint.config.settings import Settings
-from asynclint.engine import parsing, runners
 from asynclint.engine.cache import (
     Dependency,
     Digests,
@@ -23,12 +21,11 @@ from asynclint.engine.cache import (
 )
 from asynclint.engine.discovery import SourceFile
 from asynclint.engine.linter import FileResult, decode, lint_source
-from asynclint.index.project import ProjectIndex
+from asynclint.engine.run_state import RunState, effective_profile, project_root
 from asynclint.model import Diagnostic, FileError
 
 Progress = Callable[[int, int, int], None]  # (files done, files to do, findings so far)
 PARALLEL_THRESHOLD = 48  # below this, process start-up costs more than it saves
-_INDEXES: dict[tuple[str, tuple[str, ...]], ProjectIndex] = {}
 
 
 @dataclass
@@ -40,43 +37,12 @@ class RunResult:
     warnings: list[str] = field(default_factory=list)  # the cache turned itself off, files valid but not analysed
 
 
-def effective_profile(path: Path, settings: Settings) -> PytestProfile:
-    profile = load_profile(path)
-    if settings.asyncio_mode:
-        profile = profile.with_overrides(
-            asyncio_mode=settings.asyncio_mode, asyncio_mode_source=settings.asyncio_mode_source
-        )
-    return profile
-
-
-def project_root(path: Path, profile: PytestProfile, fallback: Path) -> Path:
-    """The index root: the pytest config's folder, else the common ancestor of the paths."""
-    if profile.rootdir is not None:
-        return profile.rootdir
-    return fallback
-
-
-def index_for(root: Path, pythonpath: tuple[str, ...]) -> ProjectIndex:
-    """One index per project and process; summaries are reused across the files it lints."""
-    key = (str(root), pythonpath)
-    index = _INDEXES.get(key)
-    if index is None:
-        index = _INDEXES[key] = ProjectIndex(root, pythonpath)
-    return index
-
-
-def forget_file(path: Path) -> None:
-    """A file was rewritten: every in-process index must read it again."""
-    for index in _INDEXES.values():
-        index.forget(path)
-
-
 def _enabled_for(path: Path, settings: Settings) -> frozenset[str]:
     return settings.enabled - settings.ignored_for(path)
 
 
 def _cache_key(settings: Settings, profile: PytestProfile, enabled: frozenset[str], root: Path) -> str:
-    return run_key(settings.fingerprint(), sorted(enabled), repr(profile), str(root), versions.cli_override())
+    return run_key(settings.fingerprint(), sorted(enabled), repr(profile), str(root))
 
 
 @dataclass(frozen=True)
@@ -111,7 +77,7 @@ def internal_error(exc: BaseException) -> str:
     return f"internal error: {type(exc).__name__}" + (f": {detail}" if detail else "")
 
 
-def lint_task(task: Task, digests: Digests | None = None) -> TaskOutcome:
+def lint_task(task: Task, state: RunState, digests: Digests | None = None) -> TaskOutcome:
     """Lint one file (in a worker or in-process); a failure is this file's outcome, never the run's."""
     path = Path(task.path)
     try:
@@ -120,7 +86,7 @@ def lint_task(task: Task, digests: Digests | None = None) -> TaskOutcome:
         return TaskOutcome(task.path, task.display, error=unreadable(exc))
     try:
         profile = effective_profile(path, task.settings)
-        index = index_for(Path(task.root), profile.pythonpath)
+        index = state.index_for(Path(task.root), profile.pythonpath, task.settings)
         enabled = _enabled_for(path, task.settings)
         index.begin_file()
         result = lint_source(
@@ -140,9 +106,12 @@ def lint_task(task: Task, digests: Digests | None = None) -> TaskOutcome:
     return TaskOutcome(task.path, task.display, result, None, content_digest(data), key, deps)
 
 
-def _lint_chunk(tasks: list[Task]) -> list[TaskOutcome]:
+def _lint_chunk(tasks: list[Task], state: RunState | None = None) -> list[TaskOutcome]:
+    """Lint ``tasks`` with the run's state (in-process) or, in a worker process, a state of
+    its own: the worker was started for this run, so its config readers are fresh."""
+    state = state if state is not None else RunState(fresh_configs=False)
     digests = Digests()  # the files a chunk's lints consulted are read once per chunk
-    return [lint_task(t, digests) for t in tasks]
+    return [lint_task(t, state, digests) for t in tasks]
 
 
 def _common_ancestor(files: list[SourceFile]) -> Path:
@@ -152,15 +121,6 @@ def _common_ancestor(files: list[SourceFile]) -> Path:
     return Path(common)
 
 
-def reset_caches() -> None:
-    """A long-lived process (tests, editors) must see edited configs, pins and modules."""
-    clear_cache()
-    versions.clear_cache()
-    runners.clear_cache()
-    parsing.clear_cache()
-    _INDEXES.clear()
-
-
 def run(
     files: list[SourceFile],
     settings: Settings,
@@ -168,10 +128,12 @@ def run(
     cache_dir: Path | None = None,
     jobs: int | None = None,
     progress: Progress | None = None,
+    state: RunState | None = None,
 ) -> RunResult:
     """Lint ``files``; ``cache_dir`` defaults to ``$ASYNCLINT_CACHE_DIR`` or ``./.asynclint_cache``;
-    ``progress(done, total, findings)`` hears of each file as it is done."""
-    reset_caches()
+    ``progress(done, total, findings)`` hears of each file as it is done. ``state`` is the
+    run's state (a fresh one by default; ``--fix`` passes its own to reuse the indexes)."""
+    state = state if state is not None else RunState()
     outcome = RunResult(files_checked=len(files))
     fallback = _common_ancestor(files)
     cache = ResultCache(cache_dir or default_cache_dir()) if use_cache else None
@@ -181,14 +143,14 @@ def run(
         root = project_root(source.path, profile, fallback)
         task = Task(str(source.path), source.display, str(root), settings)
         if cache is not None:
-            hit = _cached(cache, task, profile)
+            hit = _cached(state, cache, task, profile)
             if hit is not None:
                 outcome.diagnostics.extend(hit)
                 outcome.cache_hits += 1
                 continue
         pending.append(task)
     finished = outcome.files_checked - len(pending)
-    for done in _execute(pending, jobs):
+    for done in _execute(pending, jobs, state):
         if done.result is None:
             outcome.errors.append(FileError(done.display, done.error or "internal error"))
             continue
@@ -206,11 +168,11 @@ def run(
     return outcome
 
 
-def _cached(cache: ResultCache, task: Task, profile: PytestProfile) -> list[Diagnostic] | None:
+def _cached(state: RunState, cache: ResultCache, task: Task, profile: PytestProfile) -> list[Diagnostic] | None:
     path = Path(task.path)
     try:
         data = path.read_bytes()
-        index = index_for(Path(task.root), profile.pythonpath)
+        index = state.index_for(Path(task.root), profile.pythonpath, task.settings)
         enabled = _enabled_for(path, task.settings)
         key = _cache_key(task.settings, profile, enabled, index.root)
         return cache.get(path, content_digest(data), key, index, task.display)
@@ -218,11 +180,11 @@ def _cached(cache: ResultCache, task: Task, profile: PytestProfile) -> list[Diag
         return None
 
 
-def _execute(tasks: list[Task], jobs: int | None) -> Iterator[TaskOutcome]:
+def _execute(tasks: list[Task], jobs: int | None, state: RunState) -> Iterator[TaskOutcome]:
     """Outcomes as they come (for progress), in a deterministic order."""
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if workers <= 1 or len(tasks) < PARALLEL_THRESHOLD:
-        yield from _lint_chunk(tasks)
+        yield from _lint_chunk(tasks, state)
         return
     # Keep a project's files together so each worker reuses its index summaries.
     ordered = sorted(tasks, key=lambda t: (t.root, t.path))

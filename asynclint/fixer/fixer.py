@@ -37,6 +37,7 @@ from asynclint.engine import runner
 from asynclint.engine.discovery import SourceFile
 from asynclint.engine.linter import lint_source
 from asynclint.engine.parsing import run_deep
+from asynclint.engine.run_state import RunState
 from asynclint.fixer.edits import LineIndex, Located, apply, locate, select
 from asynclint.fixer.imports import ImportMergeError, merge_imports
 from asynclint.fixer.source import ConcurrentModification, SourceText, atomic_write
@@ -226,11 +227,11 @@ def _patch_lines(data: bytes) -> list[bytes]:
     return lines if lines[-1] else lines[:-1]
 
 
-def _linter(source_file: SourceFile, settings: Settings, fallback: Path) -> Callable[[str], list[Diagnostic]]:
+def _linter(
+    source_file: SourceFile, settings: Settings, fallback: Path, state: RunState | None = None
+) -> Callable[[str], list[Diagnostic]]:
     path = source_file.path
-    profile = runner.effective_profile(path, settings)
-    root = runner.project_root(path, profile, fallback)
-    index = runner.index_for(root, profile.pythonpath)
+    profile, index = (state if state is not None else RunState()).index_of_file(path, settings, fallback)
     enabled = settings.enabled - settings.ignored_for(path)
 
     def lint(text: str) -> list[Diagnostic]:
@@ -246,8 +247,10 @@ def fix_file(
     unsafe: bool = False,
     fallback: Path | None = None,
     max_rounds: int = MAX_ROUNDS,
+    state: RunState | None = None,
 ) -> FileFix:
-    """Fix one file in memory (nothing is written here)."""
+    """Fix one file in memory (nothing is written here); ``state`` is the run's (by default
+    a fresh one)."""
     path = source_file.path
     data = path.read_bytes()
     outcome = FileFix(path, source_file.display, data)
@@ -255,7 +258,7 @@ def fix_file(
     if source is None:
         outcome.skipped = "cannot decode the file losslessly"
         return outcome
-    lint = _linter(source_file, settings, fallback or path.parent)
+    lint = _linter(source_file, settings, fallback or path.parent, state)
     # Re-parsing and regenerating the text recurse as deep as the file nests.
     fixed = run_deep(fix_text, source, lint, unsafe, str(path), max_rounds)
     outcome.applied = fixed.applied
@@ -351,7 +354,10 @@ def fix_files(
         # changed: a private, throw-away result cache gives exactly that.
         with tempfile.TemporaryDirectory(prefix="asynclint-fix-") as scratch:
             return fix_files(files, settings, named, unsafe, write, True, Path(scratch), jobs, progress)
-    result = runner.run(files, settings, use_cache=use_cache, cache_dir=cache_dir, jobs=jobs, progress=progress)
+    state = RunState()  # the fixes reuse what the first lint learnt; a write makes it forget the file
+    result = runner.run(
+        files, settings, use_cache=use_cache, cache_dir=cache_dir, jobs=jobs, progress=progress, state=state
+    )
     outcome = FixRun(files_checked=result.files_checked)
     outcome.absorb(result)
     links_out = _links_out(files, named)
@@ -386,7 +392,7 @@ def fix_files(
         fresh: dict[str, list[Diagnostic]] = {}
         for source_file in targets:
             try:
-                fixed = fix_file(source_file, settings, unsafe, fallback)
+                fixed = fix_file(source_file, settings, unsafe, fallback, state=state)
             except Exception as exc:  # noqa: BLE001 -- unreadable, or an internal error: that file only
                 why = runner.unreadable(exc) if isinstance(exc, OSError) else runner.internal_error(exc)
                 outcome.absorb(runner.RunResult(errors=[FileError(source_file.display, why)]))
@@ -418,7 +424,7 @@ def fix_files(
                     continue
                 record.written = True
                 changed = True
-                runner.forget_file(source_file.path)
+                state.forget_file(source_file.path)
         if not write:
             diagnostics = [d for d in diagnostics if d.path not in fresh]
             for found in fresh.values():
@@ -427,9 +433,25 @@ def fix_files(
             break
         if not changed:
             break
-        relint = runner.run(files, settings, use_cache=use_cache, cache_dir=cache_dir, jobs=jobs)
+        state = RunState()  # a new run: the written files change what the project says
+        relint = runner.run(files, settings, use_cache=use_cache, cache_dir=cache_dir, jobs=jobs, state=state)
         outcome.absorb(relint)
         diagnostics = relint.diagnostics
     outcome.diagnostics = diagnostics
     outcome.files = sorted(records.values(), key=lambda f: f.display)
     return outcome
+
+
+def merge_fix_runs(runs: list[FixRun]) -> FixRun:
+    """One outcome of the runs of several projects (each with its own settings)."""
+    merged = FixRun()
+    for run in runs:
+        merged.diagnostics.extend(run.diagnostics)
+        merged.files_checked += run.files_checked
+        merged.files.extend(run.files)
+        merged.errors.extend(run.errors)
+        merged.file_errors.extend(run.file_errors)
+        merged.warnings.extend(w for w in run.warnings if w not in merged.warnings)
+    merged.diagnostics.sort(key=Diagnostic.sort_key)
+    merged.files.sort(key=lambda f: f.display)
+    return merged

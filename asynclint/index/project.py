@@ -9,11 +9,15 @@ result can be invalidated when any of them changes.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar, cast
 
 from asynclint.index.summary import ClassFacts, FunctionFacts, ModuleSummary, summarize
+from asynclint.index.walk import walk_project
+
+T = TypeVar("T")
 
 MAX_DEPTH = 12
 
@@ -76,8 +80,12 @@ class ProjectIndex:
         root: Path,
         pythonpath: tuple[str, ...] = (),
         loader: SummaryLoader = read_summary,
+        pytest_asyncio_version: str | None = None,
     ) -> None:
         self.root = root.resolve()
+        # The run's ``--pytest-asyncio-version``: an option that changes a project fact, so it
+        # travels with the project's other facts (to worker processes too), never in os.environ.
+        self.pytest_asyncio_version = pytest_asyncio_version
         roots = [self.root / p for p in pythonpath]
         if (self.root / "src").is_dir():
             roots.append(self.root / "src")
@@ -87,6 +95,7 @@ class ProjectIndex:
         self._by_path: dict[Path, ModuleSummary] = {}
         self._by_name: dict[str, Path | None] = {}
         self._facts: dict[str, str] = {}
+        self._derived: dict[Hashable, object] = {}
         # Per linted file, for cache validation: module names looked up (name -> file) and
         # files read ("@path" -> path); project facts read (name -> value).
         self.consulted: dict[str, str | None] = {}
@@ -96,6 +105,26 @@ class ProjectIndex:
         """Start recording what the next linted file depends on."""
         self.consulted = {}
         self.facts_consulted = {}
+
+    def record_file(self, path: str) -> None:
+        """The current file's findings depend on ``path`` (a config or dependency file read by
+        a project-level answer): the result cache re-checks its content."""
+        self.consulted[f"@{path}"] = path
+
+    def derived(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """Project data read from the file system (version facts, the suite's marks, the
+        runner answer), computed once per index, that is once per run and project, and
+        dropped by :meth:`forget`. This is where such answers are kept instead of module-level
+        caches, which would outlive the run. The caller records what the answer read."""
+        if key not in self._derived:
+            self._derived[key] = compute()
+        return cast(T, self._derived[key])
+
+    def walk(self) -> Iterator[tuple[str, list[str]]]:
+        """(folder, file names) of every folder of the project a scan reads. A project-wide
+        scan walks through here and is published as a project fact (:func:`project_fact`),
+        so a cached result that rests on it is re-checked when any scanned file changes."""
+        return walk_project(str(self.root))
 
     # ---------------------------------------------------------------- facts
     @staticmethod
@@ -144,6 +173,7 @@ class ProjectIndex:
         resolved = path.resolve()
         self._by_path.pop(resolved, None)
         self._facts.clear()
+        self._derived.clear()
         stale = [name for name, found in self._by_name.items() if found is None or found == resolved]
         for name in stale:
             del self._by_name[name]

@@ -7,12 +7,11 @@ import libcst as cst
 
 from asynclint.config.versions import ProjectVersions, warning_action
 from asynclint.semantics import tables
+from asynclint.semantics.ancestry import ancestors, class_ancestry
 from asynclint.semantics.context import FileContext
 from asynclint.semantics.filemodel import ClassScope, FunctionScope
 from asynclint.semantics.pytest_items import (
     TestItem,
-    ancestors,
-    class_ancestry,
     class_has_init,
     collected_test,
     is_unittest_class,

@@ -23,12 +23,13 @@ from typing import TYPE_CHECKING
 import libcst as cst
 
 from asynclint.index.summary import ASYNC, ASYNC_GEN, FunctionFacts, ModuleSummary, qualify_in_summary
+from asynclint.semantics.ancestry import ancestors
+from asynclint.semantics.coroutine_runners import conftest_chain
 from asynclint.semantics.filemodel import ClassScope, FunctionScope, keyword_value
 from asynclint.semantics.pytest_items import (
     ASYNCIO_FIXTURE_DECORATORS,
     PYTEST_FIXTURE_DECORATORS,
     FixtureDecorator,
-    ancestors,
     fixture_decorator,
     fixture_name,
     other_decorators,
@@ -190,7 +191,6 @@ def _file_fixtures(ctx: FileContext) -> _FileFixtures:
 
 
 def _build_file_fixtures(ctx: FileContext) -> _FileFixtures:
-    from asynclint.engine.runners import conftest_chain  # engine imports the rules: import late
 
     module: dict[str, FixtureInfo] = {}
     for function in ctx.model.functions:
@@ -392,7 +392,6 @@ def strict_mode_handles_nothing(ctx: FileContext, versions: ProjectVersions) -> 
 
 # ------------------------------------------------------------------ for the engine's pre-parse skip
 def _conftest_async_fixtures(path: Path, index: ProjectIndex, profile: PytestProfile) -> frozenset[str]:
-    from asynclint.engine.runners import conftest_chain
 
     names: set[str] = set()
     plugin_names = list(p for p in profile.plugins if not p.startswith("no:"))

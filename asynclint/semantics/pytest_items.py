@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
-from asynclint.index.summary import ClassFacts, ModuleSummary
 from asynclint.semantics import tables
 from asynclint.semantics.filemodel import (
     ClassScope,
@@ -154,37 +153,6 @@ def item_marks(function: FunctionScope, cls: ClassScope | None, resolver: Resolv
     if cls is not None:
         marks = marks | class_marks(cls, resolver)
     return marks
-
-
-def class_ancestry(cls: ClassScope, resolver: Resolver, depth: int = 0) -> list[str] | None:
-    """Qualified names of every ancestor; None when some base cannot be resolved at all."""
-    assert cls.node is not None
-    names: list[str] = []
-    for base in cls.node.bases:
-        base_name = dotted(base.value)
-        if not base_name:
-            return None
-        binding = resolver.lookup(base_name.partition(".")[0], cls.parent)
-        if binding is not None and binding.kind == "class" and binding.cls is not None and "." not in base_name:
-            if depth > 8:
-                return None
-            inner = class_ancestry(binding.cls, resolver, depth + 1)
-            if inner is None:
-                return None
-            names.append(base_name)
-            names.extend(inner)
-            continue
-        if base_name == "object" and binding is None:
-            continue
-        qualname = resolver.qualify(base_name, cls.parent)
-        if not qualname:
-            return None
-        names.append(qualname)
-        symbol = resolver.resolve_qualname(qualname)
-        if symbol is not None and symbol.cls is not None:
-            for ancestor in resolver.index.class_ancestry(symbol.module, symbol.cls):
-                names.append(ancestor if isinstance(ancestor, str) else ancestor.qualname)
-    return names
 
 
 def is_unittest_class(ancestry: list[str]) -> bool:
@@ -394,57 +362,4 @@ def shared_usefixtures(resolver: Resolver, profile: PytestProfile) -> list[tuple
             items = [e.value for e in value.elements] if isinstance(value, cst.List) else [value]
             for item in items:
                 found.extend((where, cls, r) for r in _usefixtures_in(item, cls, resolver))
-    return found
-
-
-# --------------------------------------------------------------------------- ancestry
-@dataclass(frozen=True)
-class Ancestor:
-    """One ancestor class: defined in this file, in the project (index), or outside (name only)."""
-
-    qualname: str
-    local: ClassScope | None = None
-    facts: ClassFacts | None = None
-    summary: ModuleSummary | None = None
-
-    @property
-    def external(self) -> bool:
-        return self.local is None and self.facts is None
-
-
-def ancestors(cls: ClassScope, resolver: Resolver, depth: int = 0) -> list[Ancestor] | None:
-    """Every ancestor of a class of this file, nearest first; None when a base is unreadable."""
-    assert cls.node is not None
-    found: list[Ancestor] = []
-    for base in cls.node.bases:
-        if base.keyword is not None:
-            continue
-        base_name = dotted(base.value)
-        if not base_name:
-            return None
-        binding = resolver.lookup(base_name.partition(".")[0], cls.parent)
-        if binding is not None and binding.kind == "class" and binding.cls is not None and "." not in base_name:
-            if depth > 8:
-                return None
-            inner = ancestors(binding.cls, resolver, depth + 1)
-            if inner is None:
-                return None
-            found.append(Ancestor(base_name, local=binding.cls))
-            found.extend(inner)
-            continue
-        if base_name == "object" and binding is None:
-            continue
-        qualname = resolver.qualify(base_name, cls.parent)
-        if not qualname:
-            return None
-        symbol = resolver.resolve_qualname(qualname)
-        if symbol is None or symbol.cls is None:
-            found.append(Ancestor(qualname))
-            continue
-        found.append(Ancestor(qualname, facts=symbol.cls, summary=symbol.module))
-        for ancestor in resolver.index.class_ancestry(symbol.module, symbol.cls):
-            if isinstance(ancestor, str):
-                found.append(Ancestor(ancestor))
-            elif ancestor.cls is not None:
-                found.append(Ancestor(ancestor.qualname, facts=ancestor.cls, summary=ancestor.module))
     return found

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import libcst as cst
@@ -17,7 +16,6 @@ import libcst as cst
 from asynclint.index.project import ProjectIndex, Symbol
 from asynclint.index.summary import (
     ASYNC,
-    ASYNC_GEN,
     PARTIAL,
     PASSTHROUGH,
     SYNC,
@@ -26,6 +24,8 @@ from asynclint.index.summary import (
     qualify_in_summary,
 )
 from asynclint.semantics import tables
+from asynclint.semantics.ancestry import ancestors
+from asynclint.semantics.callee import ASYNC_GENERATOR, COROUTINE, FUTURE, PLAIN, UNKNOWN, Callee
 from asynclint.semantics.filemodel import (
     Binding,
     CallSite,
@@ -37,26 +37,6 @@ from asynclint.semantics.filemodel import (
     dotted,
 )
 from asynclint.semantics.values import ClassRef, Instance, MockValue, ValueInference
-
-# Callee kinds.
-COROUTINE = "coroutine"  # calling it returns a coroutine
-FUTURE = "future"  # calling it returns an awaitable future (asyncio.gather)
-ASYNC_GENERATOR = ASYNC_GEN
-PLAIN = "plain"  # a known synchronous callable
-UNKNOWN = "unknown"
-
-
-@dataclass(frozen=True)
-class Callee:
-    kind: str
-    name: str  # the callee as written ("client.get")
-    qualname: str = ""  # resolved dotted name when known
-    definition: str = ""  # "async def fetch in app/service.py:3"
-
-    @property
-    def awaitable(self) -> bool:
-        return self.kind in (COROUTINE, FUTURE)
-
 
 _KEEPING_DECORATORS = frozenset({"staticmethod", "classmethod"})
 # Decorators that return the function they get (markers for type checkers and ABCs).
@@ -229,8 +209,6 @@ class Resolver:
         return False
 
     def _derives_from(self, candidate: ClassScope, cls: ClassRef) -> bool:
-        from asynclint.semantics.pytest_items import ancestors  # it builds on this module
-
         if cls.local is not None:
             return any(a.local is cls.local for a in ancestors(candidate, self) or ())
         assert cls.symbol is not None

@@ -12,11 +12,12 @@ parameter is bound to, and the mocks ``patch`` creates. Anything else is
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from pathlib import Path
+from typing import Literal, Protocol
 
 import libcst as cst
 
-from asynclint.index.project import Symbol
+from asynclint.index.project import ProjectIndex, Symbol
 from asynclint.index.summary import (
     ASYNC,
     AWAITED,
@@ -29,8 +30,11 @@ from asynclint.index.summary import (
     qualify_in_summary,
 )
 from asynclint.semantics import tables
+from asynclint.semantics.callee import Callee
 from asynclint.semantics.filemodel import (
+    Binding,
     ClassScope,
+    FileModel,
     FunctionScope,
     ModuleScope,
     Scope,
@@ -40,8 +44,32 @@ from asynclint.semantics.filemodel import (
     string_value,
 )
 
-if TYPE_CHECKING:
-    from asynclint.semantics.resolve import Callee, Resolver
+
+class Resolver(Protocol):
+    """What value inference asks of :class:`~asynclint.semantics.resolve.Resolver`, which
+    owns it and which it asks back (named structurally: the resolver imports this module)."""
+
+    @property
+    def model(self) -> FileModel: ...
+    @property
+    def summary(self) -> ModuleSummary: ...
+    @property
+    def index(self) -> ProjectIndex: ...
+    @property
+    def path(self) -> Path: ...
+
+    def lookup(self, name: str, scope: Scope | None) -> Binding | None: ...
+    def owner(self, name: str, scope: Scope | None) -> Scope | None: ...
+    def qualify(self, expr: cst.BaseExpression | str, scope: Scope | None) -> str: ...
+    def resolve_qualname(self, qualname: str) -> Symbol | None: ...
+    def resolve_callable(self, func: cst.BaseExpression, scope: Scope, _depth: int = 0) -> Callee: ...
+    def resolve_target(self, qualname: str) -> Callee: ...
+    def resolve_attribute_target(self, owner: cst.BaseExpression, attribute: str, scope: Scope) -> Callee: ...
+    def facts_kind(self, summary: ModuleSummary, facts: FunctionFacts) -> str: ...
+    def local_facts(self, function: FunctionScope) -> FunctionFacts | None: ...
+    def is_fixture_function(self, function: FunctionScope) -> bool: ...
+    def class_method_symbol(self, cls: ClassScope, method: str, depth: int = 0) -> FunctionScope | Symbol | None: ...
+
 
 MAX_DEPTH = 8
 SETUP_METHODS = ("setUp", "asyncSetUp", "setup_method", "setup", "__init__", "setup_class", "setUpClass")

@@ -38,13 +38,12 @@ from pygls.workspace import TextDocument
 
 from asynclint import __version__
 from asynclint.api import fix_document, fix_edits, lint_document
-from asynclint.config import pytest_config, versions
 from asynclint.config.pytest_config import PytestConfigError
 from asynclint.config.settings import SettingsError
-from asynclint.engine import runners
-from asynclint.engine.discovery import is_lintable, is_skipped_dir
-from asynclint.engine.runner import forget_file
+from asynclint.engine.discovery import is_lintable
+from asynclint.engine.run_state import RunState
 from asynclint.engine.suppression import noqa_edit
+from asynclint.index.walk import is_skipped_dir
 from asynclint.model import Applicability, Diagnostic, Span
 from asynclint.rules import find_rule
 from asynclint.server import convert
@@ -100,6 +99,9 @@ class AsynclintServer(LanguageServer):
         self._timers: dict[str, asyncio.TimerHandle] = {}
         self._last_activity: dict[str, float] = {}  # a change arrived or a lint finished
         self._config_errors: set[str] = set()  # logged once until the settings are reloaded
+        # The session's run state: project indexes and facts reused from one lint to the
+        # next, told of every changed file, replaced when a config changes.
+        self.run_state = RunState()
 
     # ------------------------------------------------------------------ plumbing
     def log(self, message: str, kind: types.MessageType = types.MessageType.Info) -> None:
@@ -153,7 +155,7 @@ class AsynclintServer(LanguageServer):
         findings: list[Diagnostic] = []
         try:
             if self.is_target(path):
-                findings = lint_document(text, path, self.folder_of(path))
+                findings = lint_document(text, path, self.folder_of(path), self.run_state)
         except (SettingsError, PytestConfigError) as exc:
             if str(exc) not in self._config_errors:  # not once per keystroke
                 self._config_errors.add(str(exc))
@@ -234,11 +236,10 @@ class AsynclintServer(LanguageServer):
         """
         modules = [p for p in paths if p.suffix == ".py"]
         for path in modules:
-            forget_file(path)
+            self.run_state.forget_file(path)
         settings = [p for p in paths if is_settings_file(p)]
         if settings:
-            pytest_config.clear_cache()
-            versions.clear_cache()
+            self.run_state = RunState()  # configs, versions and project facts are read again
             self._config_errors.clear()
             self.log(f"{', '.join(str(p) for p in settings)} changed: settings reloaded")
             folders: list[Path | None] = [None]
@@ -246,8 +247,6 @@ class AsynclintServer(LanguageServer):
             folders = list(dict.fromkeys(self.folder_of(p) for p in modules))
             if None in folders:
                 folders = [None]
-        if folders:
-            runners.clear_cache()  # project-wide scans (which runner the project uses)
         for folder in folders:
             self.relint_open(folder)
 
@@ -256,7 +255,7 @@ class AsynclintServer(LanguageServer):
         path = self.path_of(uri)
         if path is None:
             return None
-        fixed = fix_document(linted.text, path, self.folder_of(path))
+        fixed = fix_document(linted.text, path, self.folder_of(path), state=self.run_state)
         if fixed == linted.text:
             return None
         edit = convert.whole_document_edit(linted.lines, fixed, self.workspace.position_codec)

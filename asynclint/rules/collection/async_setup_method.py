@@ -6,10 +6,11 @@ from collections.abc import Iterator
 
 from asynclint.model import Applicability, FixAvailability
 from asynclint.rules.base import Finding, FixPlan, NodeEdit, Rule
+from asynclint.semantics.ancestry import ancestors, class_ancestry
 from asynclint.semantics.collection import SYNC_TESTCASES, customised_class, plain_decorators_only, testcase_base
 from asynclint.semantics.context import FileContext
 from asynclint.semantics.filemodel import ClassScope, FunctionScope, ModuleScope
-from asynclint.semantics.pytest_items import ancestors, class_ancestry, is_unittest_class
+from asynclint.semantics.pytest_items import is_unittest_class
 
 ISOLATED_TESTCASES = frozenset({"unittest.IsolatedAsyncioTestCase", "unittest.async_case.IsolatedAsyncioTestCase"})
 

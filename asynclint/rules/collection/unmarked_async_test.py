@@ -8,13 +8,13 @@ from asynclint.model import Applicability, FixAvailability
 from asynclint.rules.base import LINE_BEFORE, Finding, FixPlan, NodeEdit, Rule
 from asynclint.rules.fixes import marks_reference
 from asynclint.semantics import plugins, tables
+from asynclint.semantics.ancestry import class_ancestry
 from asynclint.semantics.collection import keeps_test_coroutine
 from asynclint.semantics.context import FileContext
 from asynclint.semantics.filemodel import ClassScope, FunctionScope
 from asynclint.semantics.fixtures import marks_from_fixture_params, resolve_fixture
 from asynclint.semantics.libraries import preferred_runner
 from asynclint.semantics.pytest_items import (
-    class_ancestry,
     class_has_init,
     class_marks,
     collected_test,

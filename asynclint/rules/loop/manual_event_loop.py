@@ -10,11 +10,12 @@ from asynclint.model import Applicability, FixAvailability
 from asynclint.rules.base import Finding, Rule
 from asynclint.rules.loop.manual_event_loop_fix import manual_loop_fix
 from asynclint.semantics import loops, tables
+from asynclint.semantics.ancestry import class_ancestry
 from asynclint.semantics.calls import loop_call
 from asynclint.semantics.context import FileContext
 from asynclint.semantics.filemodel import RETURN, CallSite, FunctionScope, enclosing_function
 from asynclint.semantics.libraries import preferred_runner
-from asynclint.semantics.pytest_items import class_ancestry, collected_test, fixture_decorator, is_unittest_class
+from asynclint.semantics.pytest_items import collected_test, fixture_decorator, is_unittest_class
 
 
 def _runs_loop_on_purpose(ctx: FileContext, function: FunctionScope) -> bool:

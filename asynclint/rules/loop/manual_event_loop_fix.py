@@ -36,11 +36,11 @@ from asynclint.model import Applicability, ImportRequest
 from asynclint.rules.base import BEFORE, LINE_BEFORE, FixPlan, NodeEdit
 from asynclint.rules.fixes import marks_reference, module_reference
 from asynclint.semantics import tables
+from asynclint.semantics.ancestry import class_ancestry
 from asynclint.semantics.context import FileContext
 from asynclint.semantics.filemodel import FunctionScope, dotted
 from asynclint.semantics.libraries import preferred_runner
 from asynclint.semantics.pytest_items import (
-    class_ancestry,
     class_marks,
     collected_test,
     decorator_marks,

@@ -10,6 +10,7 @@ import libcst as cst
 from asynclint.model import Applicability, FixAvailability, ImportRequest
 from asynclint.rules.base import Finding, FixPlan, NodeEdit, Rule
 from asynclint.semantics import tables
+from asynclint.semantics.ancestry import ancestors
 from asynclint.semantics.context import FileContext
 from asynclint.semantics.filemodel import (
     Scope,
@@ -19,7 +20,7 @@ from asynclint.semantics.filemodel import (
     positional_value,
     string_value,
 )
-from asynclint.semantics.pytest_items import ancestors, collected_test
+from asynclint.semantics.pytest_items import collected_test
 from asynclint.semantics.resolve import COROUTINE, Callee
 from asynclint.semantics.values import Instance
 

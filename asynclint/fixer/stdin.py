@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from asynclint.config.settings import Settings
-from asynclint.engine import runner
 from asynclint.engine.linter import lint_source
+from asynclint.engine.run_state import RunState
 from asynclint.fixer.fixer import fix_text
 from asynclint.fixer.source import NEWLINE, SourceText
 from asynclint.model import Diagnostic
@@ -29,13 +29,11 @@ class StdinResult:
 
 def lint_stdin(text: str, filename: str, settings: Settings, fix: bool = False, unsafe: bool = False) -> StdinResult:
     """Lint (and with ``fix``, fix) ``text`` as the file ``filename``."""
-    runner.reset_caches()
+    state = RunState()
     path = Path(os.path.abspath(filename))
     if settings.is_excluded(path):
         return StdinResult(text)
-    profile = runner.effective_profile(path, settings)
-    root = runner.project_root(path, profile, path.parent)
-    index = runner.index_for(root, profile.pythonpath)
+    profile, index = state.index_of_file(path, settings, path.parent)
     enabled = settings.enabled - settings.ignored_for(path)
 
     def lint(current: str) -> list[Diagnostic]:

@@ -14,7 +14,6 @@ import os
 import re
 import sys
 from dataclasses import dataclass
-from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
@@ -29,7 +28,6 @@ from asynclint.config.versions import (
     search_folders,
     versions_for_index,
 )
-from asynclint.engine.discovery import is_skipped_dir
 from asynclint.index.project import ProjectIndex, project_fact
 from asynclint.index.summary import ModuleSummary
 from asynclint.semantics import plugins
@@ -78,20 +76,22 @@ def _is_test_like(dirpath: str, name: str) -> bool:
     return any(part in _TEST_DIR_NAMES for part in Path(dirpath).parts[-3:])
 
 
-@lru_cache(maxsize=64)
-def suite_marks(root: str) -> SuiteMarks:
-    """Scan the test-like files under ``root`` once per run (text only, never imported).
+def suite_marks(index: ProjectIndex) -> SuiteMarks:
+    """Scan the project's test-like files once per run and project (text only, never imported).
 
     A conftest that marks (even ineffectively, see ASL106) shows the suite means its tests
     under that folder to carry marks, and a test file importing a helper module that marks
     (base classes with ``pytestmark``) inherits them: both count as tests of marked files.
     """
+    return index.derived("suite-marks", lambda: _scan_suite_marks(index))
+
+
+def _scan_suite_marks(index: ProjectIndex) -> SuiteMarks:
     used: set[str] = set()
     tests: list[tuple[str, bool, int, str]] = []  # (folder, uses a mark, coroutine tests, text)
     marking_conftests: list[str] = []
     marking_helpers: set[str] = set()  # helper modules (base classes) whose marks tests inherit
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = [d for d in dirs if not is_skipped_dir(folder, d)]
+    for folder, files in index.walk():
         for name in files:
             path = os.path.join(folder, name)
             if not name.endswith(".py") or not _is_test_like(folder, name) or not os.path.isfile(path):
@@ -153,11 +153,11 @@ def _source_runs_coroutines(module: str) -> bool:
 
 
 def installed_entry_point_plugins() -> tuple[tuple[str, str, str | None], ...]:
-    """(distribution, module, version) of every ``pytest11`` entry point installed here."""
+    """(distribution, module, version) of every ``pytest11`` entry point installed here
+    (read anew on each call: callers keep it in the run's index, see ``project_runners``)."""
     return _scan_entry_points()
 
 
-@lru_cache(maxsize=1)
 def _scan_entry_points() -> tuple[tuple[str, str, str | None], ...]:
     """Read from the distributions' metadata: the plugins are never imported."""
     found: list[tuple[str, str, str | None]] = []
@@ -218,9 +218,20 @@ def _disabled(profile: PytestProfile) -> set[str]:
     return set(profile.disabled_plugins)
 
 
-@lru_cache(maxsize=64)
-def project_runners(root: Path, profile: PytestProfile) -> ProjectRunners:
-    """The project-wide part of the answer (cached per run; the engine clears it)."""
+def project_runners(index: ProjectIndex, profile: PytestProfile) -> ProjectRunners:
+    """The project-wide part of the answer, kept in the run's index (per profile)."""
+    return index.derived(("runners", profile), lambda: _project_runners(index, profile))
+
+
+def _installed_plugins(index: ProjectIndex) -> tuple[tuple[str, str, str | None], ...]:
+    """The installed ``pytest11`` plugins, when the environment is the project's own."""
+    if not index.derived("own-environment", lambda: environment_is_projects(index.root)):
+        return ()
+    return index.derived("entry-points", installed_entry_point_plugins)
+
+
+def _project_runners(index: ProjectIndex, profile: PytestProfile) -> ProjectRunners:
+    root = index.root
     declared: DeclaredDependencies = declared_dependencies(root)
     evidence: list[str] = []
     reasons: list[str] = []
@@ -234,24 +245,23 @@ def project_runners(root: Path, profile: PytestProfile) -> ProjectRunners:
             reasons.append(reason)
         if role is not None and role.behaviour != NOT_A_RUNNER:
             evidence.append(f"{role.distribution} declared in {where}")
-    if environment_is_projects(root):
-        for dist, module, version in installed_entry_point_plugins():
-            role = plugins.role_of_distribution(dist) or plugins.role_of_module(module)
-            if module in disabled or canonicalize_name(dist) in {canonicalize_name(d) for d in disabled}:
-                continue
-            if role is not None and set(role.modules) & disabled:
-                continue
-            if role is None:
-                if _source_runs_coroutines(module):
-                    reasons.append(f"installed plugin {dist} ({module}) implements a test-running hook")
-                continue
-            reason = _judge(role, dist, version, "installed, pytest11 entry point")
-            if reason:
-                reasons.append(reason)
-            if role.behaviour != NOT_A_RUNNER:
-                evidence.append(f"{role.distribution} {version} installed (pytest11 entry point)")
+    for dist, module, version in _installed_plugins(index):
+        role = plugins.role_of_distribution(dist) or plugins.role_of_module(module)
+        if module in disabled or canonicalize_name(dist) in {canonicalize_name(d) for d in disabled}:
+            continue
+        if role is not None and set(role.modules) & disabled:
+            continue
+        if role is None:
+            if _source_runs_coroutines(module):
+                reasons.append(f"installed plugin {dist} ({module}) implements a test-running hook")
+            continue
+        reason = _judge(role, dist, version, "installed, pytest11 entry point")
+        if reason:
+            reasons.append(reason)
+        if role.behaviour != NOT_A_RUNNER:
+            evidence.append(f"{role.distribution} {version} installed (pytest11 entry point)")
     named = bool(reasons)
-    marks = suite_marks(str(root))
+    marks = suite_marks(index)
     auto = (
         (profile.asyncio_mode == "auto" and profile.asyncio_plugin_enabled) or profile.anyio_auto or profile.trio_auto
     )
@@ -333,9 +343,13 @@ def _runner_evidence(index: ProjectIndex) -> str:
     declared and installed plugins), as a project fact: a cached result is re-checked against
     it, so marking another file ``asyncio`` changes the advice given here."""
     root = index.root
-    installed = installed_entry_point_plugins() if environment_is_projects(root) else ()
     return repr(
-        (suite_marks(str(root)), sorted(declared_dependencies(root).packages), installed, own_pytest_plugins(root))
+        (
+            suite_marks(index),
+            sorted(declared_dependencies(root).packages),
+            _installed_plugins(index),
+            own_pytest_plugins(root),
+        )
     )
 
 
@@ -344,9 +358,9 @@ def runner_context(path: Path, own: ModuleSummary, index: ProjectIndex, profile:
     if path.name == "conftest.py":
         summaries.append(own)
     index.fact(RUNNER_EVIDENCE)
-    project = project_runners(index.root, profile)
+    project = project_runners(index, profile)
     for file in project.files:
-        index.consulted[f"@{file}"] = file
+        index.record_file(file)
     anyio = any(_autouse_anyio(s) for s in (*summaries, own))
 
     def context(reason: str | None, unseen: bool = False) -> RunnerContext:
@@ -366,10 +380,3 @@ def runner_context(path: Path, own: ModuleSummary, index: ProjectIndex, profile:
         if reason:
             return context(reason)
     return context(project.unmarked_runner, project.unseen)
-
-
-def clear_cache() -> None:
-    """Forget project facts (a long-lived process may see the files change)."""
-    suite_marks.cache_clear()
-    project_runners.cache_clear()
-    _scan_entry_points.cache_clear()

@@ -4,13 +4,13 @@ each with where it came from."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from asynclint.config.pytest_config import PytestProfile
 from asynclint.config.settings import Settings, find_pyproject_settings
-from asynclint.config.versions import ProjectVersions, cli_override, project_versions, warning_action
-
-if TYPE_CHECKING:  # pragma: no cover
-    from asynclint.config.pytest_config import PytestProfile
+from asynclint.config.versions import ProjectVersions, versions_for_index, warning_action
+from asynclint.engine.run_state import RunState, project_root
+from asynclint.index.summary import ModuleSummary, summarize
+from asynclint.semantics.coroutine_runners import conftest_chain, runner_context
 
 
 def _mode(profile: PytestProfile, versions: ProjectVersions) -> str:
@@ -25,16 +25,10 @@ def _mode(profile: PytestProfile, versions: ProjectVersions) -> str:
 
 def describe_profile(path: Path, settings: Settings) -> list[tuple[str, str]]:
     """(label, value) rows for ``path`` (a file or a folder)."""
-    from asynclint.engine.runner import effective_profile, project_root
-    from asynclint.engine.runners import conftest_chain, runner_context
-    from asynclint.index.project import ProjectIndex
-    from asynclint.index.summary import ModuleSummary, summarize
-
     path = Path(path)
-    profile = effective_profile(path, settings)
     folder = path.resolve() if path.is_dir() else path.resolve().parent
+    profile, index = RunState().index_of_file(path, settings, folder)
     root = project_root(path, profile, folder)
-    index = ProjectIndex(root, profile.pythonpath)
     probe = path.resolve() if path.is_file() else folder / "__asynclint_probe__.py"
     if path.is_file():
         name, is_package = index.module_name(probe)
@@ -45,7 +39,7 @@ def describe_profile(path: Path, settings: Settings) -> list[tuple[str, str]]:
     else:
         own = ModuleSummary(path=str(probe), module="", is_package=False)
     context = runner_context(probe, own, index, profile)
-    versions = project_versions(root, cli_override())
+    versions = versions_for_index(index)
     conftests = conftest_chain(probe, index)
     plugins = list(own.pytest_plugins)
     for conftest in conftests:
