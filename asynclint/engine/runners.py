@@ -331,11 +331,19 @@ RUNNER_EVIDENCE = "runner-evidence"
 def _runner_evidence(index: ProjectIndex) -> str:
     """The project-wide evidence every file's runner answer rests on (the suite's marks, the
     declared and installed plugins), as a project fact: a cached result is re-checked against
-    it, so marking another file ``asyncio`` changes the advice given here."""
+    it, so marking another file ``asyncio`` changes the advice given here. The value must be
+    the same in every process: sets are sorted (a set's repr follows the string hash, which
+    differs per process, and an unstable value made every warm run re-lint the file)."""
     root = index.root
     installed = installed_entry_point_plugins() if environment_is_projects(root) else ()
+    marks = suite_marks(str(root))
     return repr(
-        (suite_marks(str(root)), sorted(declared_dependencies(root).packages), installed, own_pytest_plugins(root))
+        (
+            (sorted(marks.used), marks.in_marked_files, marks.in_unmarked_files),
+            sorted(declared_dependencies(root).packages),
+            installed,
+            own_pytest_plugins(root),
+        )
     )
 
 
