@@ -222,7 +222,14 @@ def read_toml(path: Path) -> dict[str, Any] | None:
 
 def lock_versions(path: Path) -> dict[str, Version | None]:
     """{package: version} of a lock file; None for a package listed without a version
-    (the project itself, an editable install)."""
+    (the project itself, an editable install). Parsed once per run (``clear_cache``): the
+    runner evidence asks one lock file about every declared package, and a large lock file
+    takes a second to parse."""
+    return dict(_lock_versions(path))
+
+
+@lru_cache(maxsize=64)
+def _lock_versions(path: Path) -> dict[str, Version | None]:
     found: dict[str, Version | None] = {}
     if path.name == "Pipfile.lock":
         try:
@@ -534,6 +541,7 @@ def versions_for_index(index: Any) -> ProjectVersions:
 
 def clear_cache() -> None:
     project_versions.cache_clear()
+    _lock_versions.cache_clear()
     _warning_action.cache_clear()
 
 
