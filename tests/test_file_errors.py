@@ -20,7 +20,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from asynclint import cli
+from asynclint.cli import check as cli_check
+from asynclint.cli import main
 from asynclint.config.settings import load_settings
 from asynclint.engine import runner
 from asynclint.engine.discovery import SourceFile, discover
@@ -55,7 +56,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def invoke(*args: str) -> Result:
-    return CliRunner().invoke(cli.main, ["--no-cache", *args], env={"NO_COLOR": None}, catch_exceptions=False)
+    return CliRunner().invoke(main, ["--no-cache", *args], env={"NO_COLOR": None}, catch_exceptions=False)
 
 
 def fail_on(monkeypatch: pytest.MonkeyPatch, filename: str, exc: BaseException) -> None:
@@ -164,7 +165,7 @@ def test_a_file_deleted_mid_run_is_reported(project: Path, monkeypatch: pytest.M
         (project / "test_a.py").unlink()
         return found
 
-    monkeypatch.setattr(cli, "discover", discover_then_delete)
+    monkeypatch.setattr(cli_check, "discover", discover_then_delete)
     result = invoke("--output-format", "concise")
     assert_reported(result, "test_a.py", "cannot read the file: No such file or directory")
     assert [line.split(" ")[:2] for line in result.stdout.splitlines()] == [["test_b.py:6:5:", "ASL201"]]

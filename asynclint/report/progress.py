@@ -12,10 +12,11 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Mapping
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+if TYPE_CHECKING:  # rich.progress is imported once a bar is drawn: most runs never draw one
+    from rich.console import Console
+    from rich.progress import Progress, TaskID
 
 DELAY = 1.0  # seconds before the bar appears
 
@@ -42,6 +43,8 @@ class RunProgress:
         if self._bar is None:
             if time.monotonic() - self._started < self._delay:
                 return
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
             self._bar = Progress(
                 TextColumn("asynclint"),
                 BarColumn(),

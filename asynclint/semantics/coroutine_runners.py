@@ -190,14 +190,22 @@ class ProjectRunners:
     own_plugins: tuple[str, ...] = ()  # modules the project registers as pytest11 plugins
 
 
-def _declared_version(root: Path, package: str) -> str | None:
-    for folder in search_folders(root):
-        for lock in ("uv.lock", "poetry.lock", "pdm.lock", "Pipfile.lock"):
-            if (folder / lock).is_file():
-                version = lock_versions(folder / lock).get(canonicalize_name(package))
-                if version is not None:
-                    return str(version)
-    return None
+def _locked_versions(index: ProjectIndex) -> dict[str, str]:
+    """{package: version} pinned by the project's lock files, nearest folder first. Read once
+    per run and project: the runner evidence asks about every declared package, and a large
+    lock file takes a second to parse."""
+
+    def read() -> dict[str, str]:
+        found: dict[str, str] = {}
+        for folder in search_folders(index.root):
+            for lock in ("uv.lock", "poetry.lock", "pdm.lock", "Pipfile.lock"):
+                if (folder / lock).is_file():
+                    for package, version in lock_versions(folder / lock).items():
+                        if version is not None:
+                            found.setdefault(package, str(version))
+        return found
+
+    return index.derived("locked-versions", read)
 
 
 def _judge(role: PluginRole | None, name: str, version: str | None, how: str) -> str | None:
@@ -240,7 +248,7 @@ def _project_runners(index: ProjectIndex, profile: PytestProfile) -> ProjectRunn
         role = plugins.role_of_distribution(package)  # only distributions with a pytest11 entry point
         if role is not None and set(role.modules) & disabled:
             continue
-        reason = _judge(role, package, _declared_version(root, package), f"declared in {where}")
+        reason = _judge(role, package, _locked_versions(index).get(canonicalize_name(package)), f"declared in {where}")
         if reason:
             reasons.append(reason)
         if role is not None and role.behaviour != NOT_A_RUNNER:
@@ -341,11 +349,14 @@ RUNNER_EVIDENCE = "runner-evidence"
 def _runner_evidence(index: ProjectIndex) -> str:
     """The project-wide evidence every file's runner answer rests on (the suite's marks, the
     declared and installed plugins), as a project fact: a cached result is re-checked against
-    it, so marking another file ``asyncio`` changes the advice given here."""
+    it, so marking another file ``asyncio`` changes the advice given here. The value must be
+    the same in every process: sets are sorted (a set's repr follows the string hash, which
+    differs per process, and an unstable value made every warm run re-lint the file)."""
     root = index.root
+    marks = suite_marks(index)
     return repr(
         (
-            suite_marks(index),
+            (sorted(marks.used), marks.in_marked_files, marks.in_unmarked_files),
             sorted(declared_dependencies(root).packages),
             _installed_plugins(index),
             own_pytest_plugins(root),

@@ -1,136 +1,70 @@
-"""The command line: ``asynclint [check] PATHS``, ``rule``, ``rules``, ``config``, ``server``.
+"""``asynclint check PATHS`` (also ``asynclint PATHS``): lint, report, fix.
 
-Exit codes: 0 clean, 1 findings remain, 2 bad input (one line on stderr, no traceback) or a
-file that could not be linted (one line per file on stderr; every other file is reported).
+Imports what every check needs at the top; what only some options need (a report format,
+the fixer, baselines, ``--add-noqa``, standard input) is imported where that option is
+handled, so a plain pre-commit run does not pay for the rest.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import click
-from rich.console import Console
-from rich.markdown import Markdown
-from rich.table import Table
-from rich.text import Text
 
-from asynclint import __version__
+from asynclint.cli.common import EXIT_CLEAN, EXIT_FINDINGS, EXIT_INTERNAL, cli_version, pytest_asyncio_version
+from asynclint.cli.common import console as _console
+from asynclint.cli.common import fail as _fail
+from asynclint.cli.common import warn as _warn
 from asynclint.config.pytest_config import PytestConfigError
 from asynclint.config.settings import Settings, SettingsError, load_settings
-from asynclint.config.versions import parse_version
-from asynclint.engine import baseline
 from asynclint.engine.cache import CACHE_DIR_NAME, ENV_CACHE_DIR
 from asynclint.engine.dependents import with_dependents
 from asynclint.engine.discovery import SourceFile, discover
 from asynclint.engine.projects import group_by_config, merge_runs, without_excluded
 from asynclint.engine.runner import run
-from asynclint.fixer.add_noqa import add_noqa
-from asynclint.fixer.fixer import FixRun, fix_files, merge_fix_runs
-from asynclint.fixer.imports import complete_fixes
-from asynclint.fixer.stdin import lint_stdin
 from asynclint.model import Diagnostic, FileError
-from asynclint.report import concise, github, gitlab, json_report, junit, sarif, statistics, text
-from asynclint.report.progress import RunProgress
 from asynclint.report.progress import wanted as progress_wanted
-from asynclint.report.rule_docs import rule_facts
-from asynclint.rules import ALL_RULES, find_rule
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-EXIT_INTERNAL = 2  # a file could not be linted: never confused with findings or a clean run
-
-
-class _DefaultToCheck(click.Group):
-    """``asynclint PATH`` means ``asynclint check PATH`` (like ``ruff`` users expect)."""
-
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
-            args = ["check", *args]
-        return super().parse_args(ctx, args)
-
-
-def _console(err: bool = False, color: str = "auto", file: TextIO | None = None) -> Console:
-    """A console that honours ``--color``, then ``NO_COLOR``, then ``FORCE_COLOR``/a terminal.
-
-    ``NO_COLOR`` (and ``--color never``) means no escape sequence at all: rich's own
-    ``no_color`` drops colours but keeps bold and dim, which the convention forbids.
-    An explicit ``--color always`` beats ``NO_COLOR``, as the convention allows.
-    A report written to a file is never coloured unless ``--color always`` asks.
-    """
-    stream = file if file is not None else sys.stderr if err else sys.stdout
-    if color == "never" or (color == "auto" and (os.environ.get("NO_COLOR") or file is not None)):
-        return Console(file=stream, color_system=None, highlight=False, soft_wrap=True)
-    if color == "always":
-        return Console(file=stream, force_terminal=True, no_color=False, highlight=False, soft_wrap=True)
-    return Console(file=stream, highlight=False, soft_wrap=True)
-
-
-def _fail(message: str) -> click.exceptions.Exit:
-    click.echo(f"asynclint: error: {message}", err=True)
-    return click.exceptions.Exit(EXIT_USAGE)
-
-
-def _warn(message: str) -> None:
-    click.echo(f"asynclint: warning: {message}", err=True)
+if TYPE_CHECKING:
+    from asynclint.fixer.fixer import FixRun
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
     return [item.strip() for value in values for item in value.split(",") if item.strip()]
 
 
-def _version_override(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    """Validated at parse time so a typo is a usage error, not a silently ignored option."""
-    if value is not None and parse_version(value) is None:
-        raise _fail(f"--pytest-asyncio-version: not a version: {value!r} (expected e.g. 0.23.8)")
-    ctx.meta[_VERSION_OPTION] = value  # read into the Settings, which carry it to the workers
-    return value
-
-
-_VERSION_OPTION = "asynclint.pytest_asyncio_version"
-
-
-def _cli_version() -> str | None:
-    """This invocation's ``--pytest-asyncio-version`` (None when not given)."""
-    value = click.get_current_context().meta.get(_VERSION_OPTION)
-    return value if isinstance(value, str) else None
-
-
-_pytest_asyncio_version = click.option(
-    "--pytest-asyncio-version",
-    metavar="VERSION",
-    callback=_version_override,
-    expose_value=False,
-    help="The pytest-asyncio version the project runs (default: lock files, requirements, environment).",
-)
-
-
-@click.group(cls=_DefaultToCheck, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="asynclint")
-def main() -> None:
-    """Find the pitfalls that make async pytest suites lie."""
-
-
-# Formats that print findings as data, each ``render(diagnostics, out)``; ``text`` (rich,
-# with a summary) and ``concise`` (marks what --fix would fix) are rendered apart.
-DATA_FORMATS: dict[str, Callable[[list[Diagnostic], TextIO], None]] = {
-    "json": json_report.render,
-    "json-lines": json_report.render_lines,
-    "github": github.render,
-    "sarif": sarif.render,
-    "junit": junit.render,
-    "gitlab": gitlab.render,
+Renderer = Callable[[list[Diagnostic], TextIO], None]
+# Formats that print findings as data, each ``render(diagnostics, out)`` named as (module in
+# asynclint.report, function) and imported only when chosen; ``text`` (rich, with a summary)
+# and ``concise`` (marks what --fix would fix) are rendered apart.
+DATA_FORMATS: dict[str, tuple[str, str]] = {
+    "json": ("json_report", "render"),
+    "json-lines": ("json_report", "render_lines"),
+    "github": ("github", "render"),
+    "sarif": ("sarif", "render"),
+    "junit": ("junit", "render"),
+    "gitlab": ("gitlab", "render"),
 }
 # The JSON formats also carry the files that could not be linted, as ``ASL-INTERNAL`` items.
-ERROR_ITEM_FORMATS = {"json": json_report.render, "json-lines": json_report.render_lines}
+ERROR_ITEM_FORMATS = frozenset({"json", "json-lines"})
 # Formats whose fixes a consumer applies: they carry the fix's imports as edits too.
 COMPLETE_FIX_FORMATS = frozenset({"json", "json-lines", "sarif"})
 OUTPUT_FORMATS = ("text", "concise", *DATA_FORMATS)
 STATISTICS_FORMATS = ("text", "concise", "json")
+
+
+def _renderer(output_format: str) -> Callable[..., None]:
+    """The ``render`` function of a data format (error-item formats take the file errors too)."""
+    module, function = DATA_FORMATS[output_format]
+    render: Callable[..., None] = getattr(importlib.import_module(f"asynclint.report.{module}"), function)
+    return render
 
 
 def _per_file_ignores(values: tuple[str, ...]) -> list[tuple[str, list[str]]] | None:
@@ -162,7 +96,7 @@ def _output(path: str | None) -> Iterator[TextIO]:
         yield handle
 
 
-@main.command()
+@click.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--select", multiple=True, help="Rule codes, prefixes (ASL2) or names to enable (comma-separated).")
 @click.option("--extend-select", multiple=True, help="Rules to enable on top of the selection (comma-separated).")
@@ -200,7 +134,7 @@ def _output(path: str | None) -> Iterator[TextIO]:
 @click.option("--show-files", is_flag=True, help="List the files that would be linted, and exit.")
 @click.option("--show-settings", is_flag=True, help="Print the settings the run would use, and exit.")
 @click.option("--asyncio-mode", type=click.Choice(["strict", "auto"]), help="Override pytest-asyncio's mode.")
-@_pytest_asyncio_version
+@pytest_asyncio_version
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary (text) or nothing when clean.")
 @click.option("--no-cache", is_flag=True, help="Ignore and do not write the result cache.")
@@ -300,7 +234,7 @@ def check(
             per_file_ignores=_per_file_ignores(per_file_ignores),
             config_file=Path(config_file) if config_file else None,
             isolated=isolated,
-            pytest_asyncio_version=_cli_version(),
+            pytest_asyncio_version=cli_version(),
         )
 
     if stdin_filename is not None or "-" in paths:
@@ -320,7 +254,11 @@ def check(
     if missing:
         raise _fail(f"path does not exist: {missing[0]}")
     fix_run = None
-    progress = RunProgress(_console(err=True)) if progress_wanted(sys.stderr, quiet) else None
+    progress = None
+    if progress_wanted(sys.stderr, quiet):
+        from asynclint.report.progress import RunProgress
+
+        progress = RunProgress(_console(err=True))
     try:
         files = discover(targets, None, force_exclude, warn=_warn)  # each group applies its own `exclude`
         if dependents:
@@ -337,6 +275,8 @@ def check(
                     out.writelines(f"{f.display}\n" for _, group in groups for f in group)
             raise click.exceptions.Exit(EXIT_CLEAN)
         if fix or diff:
+            from asynclint.fixer.fixer import fix_files, merge_fix_runs
+
             fix_run = merge_fix_runs(
                 [
                     fix_files(
@@ -364,6 +304,8 @@ def check(
             )
             diagnostics, files_checked = result.diagnostics, result.files_checked
             file_errors, warnings = result.errors, result.warnings
+        if write_baseline is not None or baseline_file is not None:
+            from asynclint.engine import baseline
         if write_baseline is not None:
             entries = baseline.write(Path(write_baseline), diagnostics)
             noun = "finding" if len(diagnostics) == 1 else "findings"
@@ -404,7 +346,7 @@ def check(
     options = ReportOptions(output_format, output_file, color, show_statistics, show_fixes, quiet, unsafe_fixes)
     _write_report(options, diagnostics, files, files_checked, fix_run, file_errors)
     if _annotate_for_github(ctx, output_format):
-        github.render(diagnostics, sys.stdout)
+        _renderer("github")(diagnostics, sys.stdout)
     if applied is not None and not (quiet and not diagnostics):
         click.echo(applied.summary(), err=output_format != "text")
     if file_errors:  # after everything else is printed; --exit-zero never hides them
@@ -438,9 +380,13 @@ def _write_report(
     fixed_by_file = {f.display: f.applied for f in fix_run.files if f.applied} if fix_run is not None else {}
     with _output(options.output_file) as out:
         if options.statistics:
+            from asynclint.report import statistics
+
             rows = statistics.count(diagnostics, options.unsafe_fixes)
             (statistics.render_json if options.output_format == "json" else statistics.render_text)(rows, out)
         elif options.output_format == "text":
+            from asynclint.report import text
+
             if not (options.quiet and not diagnostics and fix_run is None):
                 console = _console(color=options.color, file=out if options.output_file else None)
                 if options.show_fixes:
@@ -455,16 +401,24 @@ def _write_report(
                     show_fixes=options.show_fixes,
                 )
         elif options.output_format == "concise":
+            from asynclint.report import concise
+
             concise.render(diagnostics, out, unsafe_fixes=options.unsafe_fixes)
         else:
-            complete = options.output_format in COMPLETE_FIX_FORMATS
-            found = complete_fixes(diagnostics) if complete else diagnostics
+            render = _renderer(options.output_format)
+            found = diagnostics
+            if options.output_format in COMPLETE_FIX_FORMATS:
+                from asynclint.fixer.imports import complete_fixes
+
+                found = complete_fixes(diagnostics)
             if options.output_format in ERROR_ITEM_FORMATS:
-                ERROR_ITEM_FORMATS[options.output_format](found, out, file_errors)
+                render(found, out, file_errors)
             else:
-                DATA_FORMATS[options.output_format](found, out)
+                render(found, out)
     if fix_run is not None and options.output_format != "text" and not options.quiet:
         if options.show_fixes:
+            from asynclint.report import text
+
             text.render_fixed(fixed_by_file, _console(err=True, color=options.color))
         click.echo(_fix_summary(fix_run, diagnostics), err=True)
 
@@ -505,6 +459,8 @@ def _print_settings(settings: Settings, targets: list[str], isolated: bool, out:
 
 def _add_noqa(files: list[SourceFile], diagnostics: list[Diagnostic]) -> int:
     """``--add-noqa``: a count on stderr, each skipped finding named; exit 1 if any is left."""
+    from asynclint.fixer.add_noqa import add_noqa
+
     outcome = add_noqa(files, diagnostics)
     noun = "finding" if outcome.added == 1 else "findings"
     click.echo(
@@ -535,6 +491,11 @@ def _check_stdin(
     With ``--fix`` standard output carries the fixed text and nothing else (editors
     replace the buffer with it); the findings that remain go to stderr.
     """
+    from asynclint.engine import baseline
+    from asynclint.fixer.imports import complete_fixes
+    from asynclint.fixer.stdin import lint_stdin
+    from asynclint.report import concise, json_report, text
+
     try:
         outcome = lint_stdin(sys.stdin.read(), filename, settings_for(Path(filename)), fix=fix, unsafe=unsafe_fixes)
         diagnostics = outcome.diagnostics
@@ -586,77 +547,3 @@ def _report_diff(fix_run: FixRun, quiet: bool, exit_zero: bool) -> int:
             err=True,
         )
     return EXIT_FINDINGS if changed and not exit_zero else EXIT_CLEAN
-
-
-@main.command()
-@click.argument("code_or_name")
-def rule(code_or_name: str) -> None:
-    """Print a rule's documentation (by code, e.g. ASL201, or name)."""
-    found = find_rule(code_or_name)
-    if found is None:
-        raise _fail(f"unknown rule code or name: {code_or_name!r} (see `asynclint rules`)")
-    console = _console()
-    if not console.is_terminal:
-        # Piped: the Markdown source itself, so `code` keeps its backticks and no line is
-        # padded to the terminal width (rich's rendering does both).
-        click.echo(rule_facts(found))
-        click.echo()
-        click.echo("\n".join(line.rstrip() for line in found.documentation().splitlines()))
-        return
-    header = Text(rule_facts(found))
-    header.stylize("bold", 0, len(found.code))
-    console.print(header)
-    console.print(Markdown(found.documentation()))
-
-
-@main.command(name="rules")
-def list_rules() -> None:
-    """List every rule."""
-    console = _console()
-    if not console.is_terminal:  # piped: one plain line per rule, never truncated
-        for r in ALL_RULES:
-            click.echo(f"{r.code}  {r.name:<32} {r.family:<11} {r.fix_label():<7} {r.summary}")
-        return
-    table = Table("code", "name", "family", "fix", "what it flags", box=None)
-    for r in ALL_RULES:
-        table.add_row(r.code, r.name, r.family, r.fix_label(), r.summary)
-    console.print(table)
-
-
-@main.command()
-@click.option(
-    "--stdio", is_flag=True, help="Talk over stdin/stdout (the only transport; accepted for clients that pass it)."
-)
-def server(stdio: bool) -> None:
-    """Run the language server for editors (LSP over stdin/stdout; needs asynclint[server])."""
-    # Imported here on purpose, not at the top: pygls is an optional extra, and
-    # `asynclint --version` or `check` must never pay for importing it.
-    try:
-        from asynclint.server import serve
-    except ImportError as exc:
-        raise _fail(f"the language server needs the server extra: pip install 'asynclint[server]' ({exc})") from None
-    serve()
-
-
-@main.command(name="config")
-@click.argument("path", required=False, default=".", type=click.Path())
-@_pytest_asyncio_version
-def show_config(path: str) -> None:
-    """Print the profile asynclint uses for PATH: pytest config, mode, plugins, versions."""
-    from asynclint.report.profile_report import describe_profile
-
-    if not os.path.exists(path):
-        raise _fail(f"path does not exist: {path}")
-    try:
-        settings = load_settings(Path(path), pytest_asyncio_version=_cli_version())
-        rows = describe_profile(Path(path), settings)
-    except (SettingsError, PytestConfigError) as exc:
-        raise _fail(str(exc)) from None
-    console = _console()
-    width = max(len(label) for label, _ in rows) + 2
-    for label, value in rows:
-        console.print(f"{label + ':':<{width}}{value}", markup=False)
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
