@@ -144,10 +144,12 @@ def entries() -> tuple[Entry, ...]:
     return tuple(sorted(found, key=lambda e: e.code))
 
 
+@functools.cache
 def by_code() -> dict[str, Entry]:
     return {e.code: e for e in entries()}
 
 
+@functools.cache
 def by_name() -> dict[str, Entry]:
     return {e.name: e for e in entries()}
 

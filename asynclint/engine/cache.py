@@ -44,7 +44,7 @@ from asynclint.model import (
     Position,
     Span,
 )
-from asynclint.rules import BY_CODE
+from asynclint.catalogue import by_code
 
 CACHE_DIR_NAME = ".asynclint_cache"
 ENV_CACHE_DIR = "ASYNCLINT_CACHE_DIR"
@@ -247,7 +247,7 @@ def _fix(value: Any) -> Fix | None:
 def _diagnostic(value: Any, display: str) -> Diagnostic:
     data = _dict(value, _DIAGNOSTIC_KEYS, "diagnostic")
     code = _str(data["code"], "code")
-    rule = BY_CODE.get(code)
+    rule = by_code().get(code)
     if rule is None:
         raise InvalidEntry("unknown rule code")
     return Diagnostic(
