@@ -113,17 +113,18 @@ def _suite_dirname(spec: str) -> str:
     return f"{name}-{version}"
 
 
-def fetch(data_dir: Path) -> None:
+def fetch(data_dir: Path, specs: list[str] | None = None) -> None:
     """Download each pinned sdist with pip (the only registry client we use) and unpack it.
 
     Unpacking goes to src/NAME==VERSION's folder, renamed to NAME-VERSION, because sdist
     archive roots use the project's own spelling (underscores, case) which varies.
+    `specs` narrows the download to a subset of SUITES (bench/compare.py needs only its own).
     """
     sdists = data_dir / "sdists"
     src = data_dir / "src"
     sdists.mkdir(parents=True, exist_ok=True)
     src.mkdir(parents=True, exist_ok=True)
-    for spec in SUITES:
+    for spec in SUITES if specs is None else specs:
         target = src / _suite_dirname(spec)
         if target.exists():
             continue
