@@ -457,13 +457,13 @@ CASES: list[Case] = [
         expect=(NOT_NATIVE,),
     ),
     Case(
-        "projects/twin_a",
+        "projects/twin_fetch_async",
         "fetch is async here",
         failed=("test_patched",),
         expect=(NEVER_AWAITED, NOT_AWAITABLE),
         await_lines=True,
     ),
-    negative("projects/twin_b", "the same tests pass: fetch is sync here"),
+    negative("projects/twin_fetch_sync", "the same tests pass: fetch is sync here"),
     Case(
         "projects/custom_python_functions",
         "python_functions/classes/files from tox.ini",
@@ -493,25 +493,25 @@ CASES: list[Case] = [
     negative("ASL101/test_ok_anyio_backend_requested.py", "anyio runs tests requesting anyio_backend"),
     # --- issue 3: instances, factories, fixtures, patch mocks -------------------------------
     Case(
-        "projects/i3_instances",
+        "projects/instances_fixtures_and_mocks",
         "every marked call on an instance/fixture/mock never runs",
         expect=(NEVER_AWAITED,),
         await_lines=True,
     ),
     Case(
-        "projects/i3_factories_and_spec_mocks",
+        "projects/factories_and_spec_mocks",
         "inherited factories, handed-on fixtures, spec mocks",
         expect=(NEVER_AWAITED,),
         await_lines=True,
     ),
     Case(
-        "projects/i3_imports",
+        "projects/import_forms_across_packages",
         "re-exports, star imports, attribute chains, decorators",
         expect=(NEVER_AWAITED,),
         await_lines=True,
     ),
     Case(
-        "projects/i12_context_managers_properties",
+        "projects/context_managers_and_properties",
         "async with, @asynccontextmanager, properties, annotated returns, rebound functions",
         expect=(NEVER_AWAITED,),
         await_lines=True,

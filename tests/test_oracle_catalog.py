@@ -268,7 +268,7 @@ CASES: list[Case] = [
     ),
     # --- projects -----------------------------------------------------------------------
     Case(
-        "projects/i4_fixture_resolution",
+        "projects/fixture_resolution_conftest_chain",
         "conftest chain, overrides, pytest_plugins",
         errors=(
             "tests/test_top.py::test_db",
@@ -279,19 +279,19 @@ CASES: list[Case] = [
         expect=(UNHANDLED_ASYNC_FIXTURE,),
     ),
     Case(
-        "projects/i4_conftest_pytestmark",
+        "projects/conftest_pytestmark_ignored",
         "conftest pytestmark has no effect",
         failed=("test_conftest_mark_does_not_reach_me",),
         expect=(NOT_NATIVE,),
     ),
     Case(
-        "projects/i4_inherited_marks",
+        "projects/marks_inherited_across_modules",
         "marks and TestCase inherited across modules",
         failed=("TestNoMarkAnywhere::test_unmarked",),
         expect=(NOT_NATIVE, NEVER_AWAITED),
     ),
-    Case("projects/i4_event_loop_conftest", "a conftest event_loop is an ordinary fixture"),
-    # Not runnable here: projects/i4_versions_* describe other pytest-asyncio releases
+    Case("projects/conftest_event_loop_fixture", "a conftest event_loop is an ordinary fixture"),
+    # Not runnable here: projects/versions_* describe other pytest-asyncio releases
     # (tests/test_versions.py checks how their versions are found and what the rules say).
 ]
 
