@@ -194,7 +194,7 @@ def _case(folder: str, entry: dict[str, Any]) -> Case:
         args=_texts(entry, "args"),
         extra_files=tuple(entry.get("extra_files", {}).items()),
         label=entry.get("label", ""),
-        min_python=tuple(entry.get("min_python", (3, 10))),  # type: ignore[arg-type]
+        min_python=tuple(entry.get("min_python", (3, 10))),
     )
 
 
