@@ -13,14 +13,13 @@ import os
 import pickle
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
+from conftest import invoke, write
 
 from asynclint.api import lint_paths
-from asynclint.cli import main
 from asynclint.config.settings import load_settings
 from asynclint.engine import cache as cache_module
 from asynclint.engine.cache import CACHEDIR_TAG, Entry, content_digest
@@ -62,26 +61,6 @@ async def test_save():
     save("x")
     time.sleep(1)
 """
-
-
-def write(root: Path, files: dict[str, str]) -> None:
-    for name, text in {"pytest.ini": "[pytest]\n", **files}.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text), encoding="utf-8")
-
-
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    root = tmp_path / "proj"
-    root.mkdir()
-    monkeypatch.chdir(root)
-    monkeypatch.delenv(cache_module.ENV_CACHE_DIR, raising=False)
-    return root
-
-
-def invoke(*args: str, env: dict[str, str | None] | None = None) -> Result:
-    return CliRunner().invoke(main, list(args), env={"NO_COLOR": None, **(env or {})}, catch_exceptions=False)
 
 
 def concise(*args: str, env: dict[str, str | None] | None = None) -> Result:

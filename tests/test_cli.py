@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from conftest import ANSI, BAD, BAD_FINDINGS, CLEAN, UNAWAITED, codes, concise_positions, invoke, write
 
 from asynclint import __version__
 from asynclint.cli import main
@@ -28,51 +29,6 @@ from asynclint.rules import ALL_RULES
 # ---------------------------------------------------------------------------
 # Sample sources
 # ---------------------------------------------------------------------------
-
-# Three findings, at fixed positions: ASL101 10:11, ASL201 16:5, ASL301 17:5.
-BAD = """\
-import time
-
-import pytest
-
-
-async def save(item):
-    return item
-
-
-async def test_unmarked():
-    pass
-
-
-@pytest.mark.asyncio
-async def test_save():
-    save("x")
-    time.sleep(1)
-"""
-BAD_FINDINGS = [("test_a.py", 10, 11, "ASL101"), ("test_a.py", 16, 5, "ASL201"), ("test_a.py", 17, 5, "ASL301")]
-
-CLEAN = """\
-import pytest
-
-
-async def save(item):
-    return item
-
-
-@pytest.mark.asyncio
-async def test_save():
-    await save("x")
-"""
-
-# One ASL201 at 6:5 and nothing else, whatever the asyncio mode.
-UNAWAITED = """\
-async def fetch():
-    return 1
-
-
-def test_fetch():
-    fetch()
-"""
 
 JSON_KEYS = {
     "schema_version",
@@ -87,7 +43,6 @@ JSON_KEYS = {
     "fix",
     "url",
 }
-ANSI = re.compile(r"\x1b\[[0-9;]*m")
 # SGR parameters that set a colour: 30-37, 39, 40-47, 49, 90-97, 100-107, 38;/48; (256/true colour).
 COLOR_SGR = re.compile(r"\x1b\[(?:[0-9;]*;)?(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])(?:;[0-9;]*)?m")
 
@@ -95,46 +50,6 @@ COLOR_SGR = re.compile(r"\x1b\[(?:[0-9;]*;)?(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])(?:;
 # ---------------------------------------------------------------------------
 # Helpers
 # ---------------------------------------------------------------------------
-
-
-def write(root: Path, files: dict[str, str], ini: str | None = "[pytest]\n") -> Path:
-    """Write ``files`` (relative path -> text) under ``root``; add a pytest.ini unless ``ini`` is None."""
-    if ini is not None and "pytest.ini" not in files:
-        files = {"pytest.ini": ini, **files}
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text), encoding="utf-8")
-    return root
-
-
-def invoke(*args: str, env: dict[str, str | None] | None = None) -> Result:
-    """Run ``asynclint ARGS`` in-process; colour variables (and GitHub Actions' marker, which adds
-    annotations) are cleared unless ``env`` sets them."""
-    base: dict[str, str | None] = {
-        "NO_COLOR": None,
-        "FORCE_COLOR": None,
-        "TTY_COMPATIBLE": None,
-        "COLUMNS": None,
-        "LINES": None,
-        "GITHUB_ACTIONS": None,
-    }
-    base.update(env or {})
-    return CliRunner().invoke(main, list(args), env=base, catch_exceptions=False)
-
-
-def concise_positions(stdout: str) -> list[tuple[str, int, int, str]]:
-    """(path, line, column, code) of each ``path:line:col: CODE ...`` line."""
-    found = []
-    for line in stdout.splitlines():
-        match = re.match(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<code>ASL\d{3})(?: \[\*\])? \S", line)
-        assert match, f"not in concise format: {line!r}"
-        found.append((match["path"], int(match["line"]), int(match["col"]), match["code"]))
-    return found
-
-
-def codes(stdout: str) -> list[str]:
-    return [code for *_, code in concise_positions(stdout)]
 
 
 def assert_usage_error(result: Result, *fragments: str) -> None:
@@ -716,17 +631,7 @@ def test_every_rule_has_a_page() -> None:
         assert "Why is this bad?" in result.stdout, rule.code
 
 
-def test_rules_lists_every_rule() -> None:
-    result = invoke("rules")
-    assert result.exit_code == 0
-    listed = re.findall(r"^\s*(ASL\d{3})\s", result.stdout, re.M)
-    assert listed == [rule.code for rule in ALL_RULES]
-    assert all(rule.family in result.stdout for rule in ALL_RULES)
-
-
-def test_rules_shows_every_full_name_when_piped() -> None:
-    listed = dict(re.findall(r"^\s*(ASL\d{3})\s+(\S+)", invoke("rules").stdout, re.M))
-    assert listed == {rule.code: rule.name for rule in ALL_RULES}
+# `asynclint rules` against the registry: tests/test_registry_drift.py.
 
 
 def test_config_shows_file_and_mode(project: Path) -> None:

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_cli import ANSI, BAD, CLEAN, UNAWAITED, codes, concise_positions, invoke, write
+from conftest import ANSI, BAD, CLEAN, UNAWAITED, codes, concise_positions, invoke, write
 
 from asynclint.report.visible import caret_line, visible
 

@@ -14,14 +14,14 @@ import os
 import shutil
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
+from conftest import invoke as invoke_cli
+from conftest import write as write_files
 
 from asynclint.cli import check as cli_check
-from asynclint.cli import main
 from asynclint.config.settings import load_settings
 from asynclint.engine import runner
 from asynclint.engine.discovery import SourceFile, discover
@@ -40,23 +40,15 @@ async def test_fetch():
 """
 
 
-def write(root: Path, files: dict[str, str]) -> None:
-    for name, text in {"pytest.ini": "[pytest]\nasyncio_mode = auto\n", **files}.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text), encoding="utf-8")
+AUTO_MODE = "[pytest]\nasyncio_mode = auto\n"
 
 
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    root = tmp_path / "proj"
-    root.mkdir()
-    monkeypatch.chdir(root)
-    return root
+def write(root: Path, files: dict[str, str]) -> Path:
+    return write_files(root, files, ini=AUTO_MODE)
 
 
 def invoke(*args: str) -> Result:
-    return CliRunner().invoke(main, ["--no-cache", *args], env={"NO_COLOR": None}, catch_exceptions=False)
+    return invoke_cli("--no-cache", *args)
 
 
 def fail_on(monkeypatch: pytest.MonkeyPatch, filename: str, exc: BaseException) -> None:

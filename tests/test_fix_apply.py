@@ -17,13 +17,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from corpus_grammar import file_name, golden_befores, header_settings, pytest_options
 from hypothesis import HealthCheck, event, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from asynclint.cli import main
 
-FIXES = Path(__file__).resolve().parent.parent / "fixtures_corpus" / "fixes"
 ENCODINGS = ("utf-8", "utf-8-bom", "latin-1", "cp1252")
 NEWLINES = ("\n", "\r\n", "\r")
 # Non-ASCII text each encoding can hold: it lands in the diff's context lines.
@@ -41,7 +41,7 @@ def encode(text: str, encoding: str, newline: str, final_newline: bool) -> bytes
     """``text`` (LF lines) as a file: coding cookie (after a header line) or BOM, line ends."""
     lines = text.splitlines(keepends=True)
     if encoding in ("latin-1", "cp1252"):
-        at = 1 if lines and lines[0].startswith("# asynclint-test:") else 0
+        at = 1 if lines and header_settings(lines[0]) else 0
         lines.insert(at, f"# -*- coding: {encoding} -*-\n")
     lines.insert(min(2, len(lines)), f"# {NON_ASCII[encoding]}\n")
     lines.append(f"# end {NON_ASCII[encoding]}\n")
@@ -68,11 +68,10 @@ def _patch(folder: Path, patch_file: Path) -> subprocess.CompletedProcess:
     )
 
 
-def check_diff_applies(tmp_path: Path, name: str, data: bytes, header: str = "") -> bytes:
+def check_diff_applies(tmp_path: Path, name: str, data: bytes, options: dict[str, str] | None = None) -> bytes:
     """Run ``--diff`` and ``--fix`` on ``data`` and apply the diff with both tools; returns the
-    diff (empty when there is nothing to fix)."""
-    settings = {"asyncio_mode": "strict"}  # chosen on purpose unless the header says otherwise
-    settings.update(item.split("=", 1) for item in header.split() if "=" in item)
+    diff (empty when there is nothing to fix). ``options``: pytest ini options of the file's header."""
+    settings = {"asyncio_mode": "strict", **(options or {})}  # strict on purpose unless the header says
     ini = "[pytest]\n" + "".join(f"{key} = {value}\n" for key, value in settings.items())
     runner = CliRunner()
     original = tmp_path / "original"
@@ -105,18 +104,13 @@ def check_diff_applies(tmp_path: Path, name: str, data: bytes, header: str = "")
     return diff.stdout_bytes
 
 
-def golden_befores() -> list[Path]:
-    return sorted(p for p in FIXES.glob("ASL*/test_*.py") if not p.name.endswith(".fixed.py"))
-
-
 @pytest.mark.parametrize("before", golden_befores(), ids=lambda p: f"{p.parent.name}/{p.stem}")
 @pytest.mark.parametrize("newline", NEWLINES, ids=("LF", "CRLF", "CR"))
 def test_the_diff_of_every_golden_applies_in_every_encoding(before: Path, newline: str, tmp_path: Path) -> None:
     _require_tools()
     text = before.read_text(encoding="utf-8")
-    first = text.splitlines()[0] if text else ""
-    header = first.split(":", 1)[1] if first.startswith("# asynclint-test:") else ""
-    name = next((item.split("=", 1)[1] for item in header.split() if item.startswith("filename=")), before.name)
+    settings = header_settings(text)
+    name = file_name(before, settings)
     changes = before.with_name(before.stem + ".fixed.py").read_bytes() != before.read_bytes()
     for number, encoding in enumerate(ENCODINGS):
         final_newline = number % 2 == 0  # each encoding once with, once without (over the line ends)
@@ -125,7 +119,7 @@ def test_the_diff_of_every_golden_applies_in_every_encoding(before: Path, newlin
         case = tmp_path / f"{encoding}-{'final' if final_newline else 'open'}"
         case.mkdir()
         data = encode(text, encoding, newline, final_newline)
-        diff = check_diff_applies(case, name, data, header)
+        diff = check_diff_applies(case, name, data, pytest_options(settings))
         assert bool(diff) == changes, f"{before.name} as {encoding} with {newline!r} line ends"
 
 

@@ -20,6 +20,17 @@ from pathlib import Path
 import libcst as cst
 import pytest
 from click.testing import CliRunner
+from corpus_grammar import (
+    ALL_CODES,
+    CORPUS,
+    FIXES,
+    UNSAFE,
+    file_name,
+    golden_pairs,
+    header_settings,
+    pytest_options,
+    single_files,
+)
 from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
@@ -33,41 +44,20 @@ from asynclint.fixer.edits import LineIndex, apply, locate, select
 from asynclint.fixer.fixer import fix_text, is_applicable
 from asynclint.fixer.imports import ImportMergeError, _add_imports, complete_fixes, import_edits, merge_imports
 from asynclint.fixer.source import NEWLINE, SourceText
-from asynclint.model import Applicability, Diagnostic, Edit, Fix, FixAvailability, ImportRequest, Position, Span
-from asynclint.rules import ALL_RULES
+from asynclint.model import Applicability, Diagnostic, Edit, Fix, ImportRequest, Position, Span
 
-CORPUS = Path(__file__).resolve().parent.parent / "fixtures_corpus"
-FIXES = CORPUS / "fixes"
-ALL_CODES = frozenset(rule.code for rule in ALL_RULES)
-UNSAFE = frozenset(rule.code for rule in ALL_RULES if rule.fix_safety is Applicability.UNSAFE)
-FIXABLE = frozenset(rule.code for rule in ALL_RULES if rule.fix_availability is not FixAvailability.NEVER)
-HEADER = re.compile(r"^#\s*asynclint-test:\s*(?P<settings>.*)$")
 EVERYTHING = Settings(enabled=ALL_CODES)
-
-
-def golden_pairs() -> list[tuple[Path, Path]]:
-    pairs = []
-    for before in sorted(FIXES.glob("ASL*/test_*.py")):
-        if before.name.endswith(".fixed.py"):
-            continue
-        pairs.append((before, before.with_name(before.name[: -len(".py")] + ".fixed.py")))
-    return pairs
-
-
-def _header(data: bytes) -> dict[str, str]:
-    first = data.decode("latin-1").splitlines()[0] if data else ""
-    match = HEADER.match(first)
-    return dict(item.split("=", 1) for item in match.group("settings").split()) if match else {}
 
 
 def stage(before: Path, folder: Path) -> Path:
     """Copy a golden before-file into its own project folder; return the copy."""
     data = before.read_bytes()
-    settings = {"asyncio_mode": "strict", **_header(data)}  # strict chosen on purpose unless the header says
-    ini = "[pytest]\n" + "".join(f"{k} = {v}\n" for k, v in settings.items() if k != "filename")
+    settings = header_settings(data)
+    options = {"asyncio_mode": "strict", **pytest_options(settings)}  # strict on purpose unless the header says
+    ini = "[pytest]\n" + "".join(f"{k} = {v}\n" for k, v in options.items())
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "pytest.ini").write_text(ini)
-    target = folder / settings.get("filename", before.name)
+    target = folder / file_name(before, settings)
     target.write_bytes(data)
     return target
 
@@ -87,10 +77,7 @@ def compiles(data: bytes) -> bool:
 # --------------------------------------------------------------------------- goldens
 
 
-def test_every_fixable_code_has_a_golden() -> None:
-    covered = {before.parent.name for before, _ in golden_pairs()}
-    missing = sorted(FIXABLE - covered)
-    assert not missing, f"fixable rules without a golden pair in fixtures_corpus/fixes: {missing}"
+# Which rules need a golden pair: tests/test_registry_drift.py.
 
 
 def test_every_golden_has_its_fixed_file() -> None:
@@ -185,7 +172,7 @@ def _one_round(path: Path, unsafe: bool):
 
 def _corpus_files() -> list[Path]:
     files = [b for b, _ in golden_pairs()]
-    files += sorted(p for p in CORPUS.glob("ASL*/test_*.py") if not p.parent.name == "ASL000")
+    files += [p for p in single_files() if p.parent.name != "ASL000"]
     return files
 
 

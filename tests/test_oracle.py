@@ -1,12 +1,21 @@
-"""Ground truth: run corpus files under real pytest + pytest-asyncio and check what happens.
+"""Ground truth: real pytest + pytest-asyncio, run on the corpus, prove every rule's claim.
 
 The corpus in ``fixtures_corpus/`` says what asynclint must report. This module proves, with
-the real tools, that the positives really misbehave (a failure, a vacuous pass, a lost
-coroutine, a frozen event loop) and that the negatives really pass cleanly. Each case copies a
-corpus file (into a fresh directory with a strict-mode ``pytest.ini``) or a whole corpus
-project (with its own configuration) into ``tmp_path`` and runs pytest in a subprocess.
+the real tools, that the positives really misbehave (a failure, an error, a vacuous pass, a
+lost coroutine, a frozen event loop, a deprecation) and that the negatives really pass
+cleanly. Each case copies a corpus file (into a fresh folder with its own ``pytest.ini``) or
+a whole corpus project (with its own configuration) into ``tmp_path`` and runs pytest in a
+subprocess. The cases are data beside the files they run: ``fixtures_corpus/<CODE>/oracle.toml``,
+``fixes/<CODE>/oracle.toml`` and ``projects/oracle.toml`` (keys: fixtures_corpus/README.md), so
+a new rule brings its oracle cases in its own corpus folder. They are counted per rule by
+their path's folder or, for projects, by the marks in the project's files; a rule of the
+registry without a positive case fails ``test_every_rule_has_an_oracle_case`` unless it is
+listed in ``NOT_ORACLE_TESTABLE``. The ``test_fact_*`` tests prove where reality differs from the rule
+catalog; ``test_asynclint_lints_what_pytest_collects`` checks discovery against
+``pytest --collect-only``.
 
 Slow-ish (one subprocess per case, about a second each): deselect with ``-m "not oracle"``.
+The consistency checks between the cases and the corpus are not marked and always run.
 """
 
 from __future__ import annotations
@@ -19,530 +28,192 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
 
 import pytest
+from corpus_grammar import (
+    CORPUS,
+    PROJECTS,
+    expected_marks,
+    file_name,
+    fix_is_unsafe,
+    header_settings,
+    is_negative,
+    marked_lines,
+    oracle_files,
+    pytest_options,
+)
 
-pytestmark = pytest.mark.oracle
+from asynclint.api import lint_text
+from asynclint.config.pytest_config import load_profile
+from asynclint.engine.discovery import discover
+from asynclint.fixer.fixer import fix_text
+from asynclint.fixer.source import SourceText
+from asynclint.model import Diagnostic
+from asynclint.rules import ALL_RULES, BY_CODE
+from asynclint.rules.base import Rule
 
-CORPUS = Path(__file__).resolve().parent.parent / "fixtures_corpus"
+oracle = pytest.mark.oracle  # on every test that runs pytest in a subprocess
+
+# Rules whose claim real pytest cannot show, and why (every other rule needs a positive case).
+NOT_ORACLE_TESTABLE = {
+    # A meta rule about asynclint's own suppression comments: a noqa code that suppresses
+    # nothing has no run-time effect at all (pytest never reads noqa comments).
+    "ASL001": "meta: an unused noqa comment changes nothing at run time",
+}
 
 NEVER_AWAITED = "was never awaited"
 NOT_NATIVE = "async def functions are not natively supported"
 NOT_AWAITABLE = "can't be used in 'await' expression"
 NESTED_RUN = "cannot be called from a running event loop"
 LOOP_RUNNING = "This event loop is already running"
+UNHANDLED_ASYNC_FIXTURE = "requested an async fixture"
 
-STRICT_INI = "[pytest]\nasyncio_default_fixture_loop_scope = function\nfilterwarnings =\n    default\n"
-HEADER = re.compile(r"#\s*asynclint-test:\s*(.+)")
-MARK = re.compile(r"#\s*error:\s*([A-Z0-9, ]+)$")
-SUMMARY = re.compile(r"^(PASSED|FAILED|ERROR|XFAIL|XPASS) (?:at (?:setup|call|teardown) of )?(\S+)")
+# pytest-asyncio >= 0.24 warns at configure time while the loop scope is unset; pytest >= 9.2
+# applies `filterwarnings = error` there too, which would end the session before any test.
+# DEFAULT_INI keeps pytest's and pytest-asyncio's defaults otherwise (strict mode, pytest's
+# warning filters, so a PytestRemovedIn9Warning is an error under pytest 9.0).
+DEFAULT_INI = "[pytest]\nasyncio_default_fixture_loop_scope = function\n"
+ERROR_INI = DEFAULT_INI + "filterwarnings =\n    error\n"
+# Every warning shown once and none an error (`filterwarnings = default` and `-W default`):
+# the cases about lost coroutines read the "never awaited" warnings from the output, and
+# pytest 9's error for an unhandled async fixture stays a warning there.
+SHOWN_INI = DEFAULT_INI + "filterwarnings =\n    default\n"
+SHOWN_ARGS = ("-W", "default")
+
+
+def _pytest_version() -> tuple[int, int]:
+    import _pytest
+
+    major, minor = _pytest.__version__.split(".")[:2]
+    return int(major), int(minor)
+
+
+# What pytest says about a mark on a fixture: a warning (an error under 9.0's default filters),
+# then from 9.1 a failure of its own.
+MARKED_FIXTURE = (
+    "Marks cannot be applied to fixtures" if _pytest_version() >= (9, 1) else "Marks applied to fixtures have no effect"
+)
+SUMMARY = re.compile(r"^(PASSED|FAILED|ERROR|XFAIL|XPASS|SKIPPED) (?:at (?:setup|call|teardown) of )?(\S+)")
 WARNING_AT = re.compile(r"(\S+\.py):(\d+): RuntimeWarning: coroutine '[^']+' was never awaited")
 
 
 @dataclass(frozen=True)
 class Case:
-    """One oracle run.
+    """One oracle run. Every collected test not listed in failed/errors/xfailed must pass.
 
     path:     corpus file or project folder, relative to fixtures_corpus.
     why:      the runtime effect this case demonstrates.
     failed:   tests (node-id suffixes, parameters ignored) that must fail in their call.
     errors:   tests that must error (setup/teardown).
-    Every other collected test must pass.
+    xfailed:  tests that must xfail.
+    collect_errors: the run stops at collection; these node-id suffixes are the errors.
     expect:   substrings the output must contain; forbid: substrings it must not contain.
     await_lines: every "never awaited" warning pointing into the copied files must point at
               a line marked ASL201 or ASL202 (the linter and the interpreter agree).
+    returncode: pytest's exit status when it is not implied (1 with failures or errors, else 0;
+              2 for a collection error).
+    warnings: "pytest" (pytest's own filters), "error" (``filterwarnings = error``) or "shown"
+              (every warning shown once, none an error): see WARNINGS.
     args:     extra pytest arguments; extra_files: scaffolding written next to the copy.
+    label:    tells apart two runs of the same path; min_python: skipped on older Pythons.
     """
 
     path: str
     why: str
     failed: tuple[str, ...] = ()
     errors: tuple[str, ...] = ()
+    xfailed: tuple[str, ...] = ()
+    collect_errors: tuple[str, ...] = ()
     expect: tuple[str, ...] = ()
     forbid: tuple[str, ...] = ()
     await_lines: bool = False
+    returncode: int | None = None
+    warnings: str = "pytest"
     args: tuple[str, ...] = ()
     extra_files: tuple[tuple[str, str], ...] = ()
-    returncode: int | None = None
+    label: str = ""
+    min_python: tuple[int, int] = (3, 10)
+
+    @property
+    def id(self) -> str:
+        return f"{self.path}[{self.label}]" if self.label else self.path
 
 
-def negative(path: str, why: str = "the negative runs cleanly", **kw) -> Case:
-    return Case(path, why, forbid=(NEVER_AWAITED, "Traceback"), returncode=0, **kw)
+# What each ``warnings`` value of a case means: the copied file's pytest.ini, extra arguments.
+WARNINGS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "pytest": (DEFAULT_INI, ()),
+    "error": (ERROR_INI, ()),
+    "shown": (SHOWN_INI, SHOWN_ARGS),
+}
+CASE_KEYS = {
+    "file", "project", "why", "clean", "warnings", "failed", "errors", "xfailed", "collect_errors",
+    "expect", "forbid", "await_lines", "returncode", "args", "extra_files", "label", "min_python",
+}  # fmt: skip
+FIXED_KEYS = {"file", "gone"}
 
 
-CASES: list[Case] = [
-    # --- ASL000 syntax-error -----------------------------------------------------------
-    Case(
-        "ASL000/test_unclosed_bracket.py",
-        "pytest cannot import the file",
-        returncode=2,
-        expect=("SyntaxError", "was never closed"),
-    ),
-    Case(
-        "ASL000/test_error_after_valid_code.py",
-        "pytest cannot import the file",
-        returncode=2,
-        expect=("SyntaxError", "expected ':'"),
-    ),
-    Case(
-        "ASL000/test_unexpected_indent.py", "pytest cannot import the file", returncode=2, expect=("IndentationError",)
-    ),
-    negative("ASL000/test_ok_modern_syntax.py"),
-    negative("ASL000/test_ok_line_continuations.py"),
-    # --- ASL101 unmarked-async-test ----------------------------------------------------
-    Case(
-        "ASL101/test_unmarked_module_functions.py",
-        "unmarked async tests fail (pytest >= 8.4)",
-        failed=("test_fetch_returns_one", "test_fetch_twice", "test_after_marked_neighbour"),
-        expect=(NOT_NATIVE,),
-    ),
-    Case(
-        "ASL101/test_unmarked_in_class.py",
-        "class marks do not leak to other classes",
-        failed=("TestUnmarked::test_method", "TestOtherClass::test_not_covered"),
-        expect=(NOT_NATIVE,),
-    ),
-    Case(
-        "ASL101/test_only_unrelated_marks.py",
-        "non-async marks do not make a runner",
-        failed=("test_parametrized", "test_stacked_marks", "test_skipif_false"),
-        expect=(NOT_NATIVE,),
-    ),
-    Case(
-        "ASL101/test_module_pytestmark_list_without_asyncio.py",
-        "a list without asyncio",
-        failed=("test_listed_marks_do_not_include_asyncio", "TestInClass::test_method"),
-        expect=(NOT_NATIVE,),
-    ),
-    Case(
-        "ASL101/test_misspelled_mark.py",
-        "a misspelled mark is just an unknown mark",
-        failed=("test_typo_in_mark_name", "test_trailing_underscore"),
-        expect=(NOT_NATIVE, "Unknown pytest.mark.asycnio"),
-    ),
-    Case(
-        "ASL101/test_async_wrapper_decorator.py",
-        "an async wrapper keeps it a coroutine test",
-        failed=("test_wrapped",),
-        expect=(NOT_NATIVE,),
-    ),
-    Case(
-        "ASL101/test_mock_patch_decorator.py",
-        "mock.patch keeps it a coroutine test",
-        failed=("test_patched_environment", "test_patched_function"),
-        expect=(NOT_NATIVE,),
-    ),
-    Case(
-        "ASL101/test_unmarked_with_async_fixture.py",
-        "an async fixture does not mark the test",
-        failed=("test_uses_async_fixture",),
-        expect=(NOT_NATIVE,),
-    ),
-    negative("ASL101/test_ok_function_marks.py"),
-    negative("ASL101/test_ok_class_marks.py", "class decorator, class pytestmark, base class"),
-    negative("ASL101/test_ok_module_pytestmark_list.py"),
-    negative("ASL101/test_ok_module_pytestmark_single.py"),
-    negative("ASL101/test_ok_pytestmark_extended.py", "marks added by extend/+= reach the tests"),
-    negative("ASL101/test_ok_pytestmark_appended.py", "a conditional append reaches the tests"),
-    negative("ASL101/test_ok_aliased_pytest.py"),
-    negative("ASL101/test_ok_anyio_mark.py", "anyio runs its marked tests"),
-    negative("ASL101/test_ok_anyio_module_mark.py"),
-    negative("ASL101/test_ok_asyncio_auto_mode.py", "auto mode (from the file header)"),
-    negative("ASL101/test_ok_anyio_auto_mode.py", "anyio_mode = auto (from the file header)"),
-    negative("ASL101/test_ok_harness_decorator.py", "a plain-def harness runs the coroutine"),
-    negative("ASL101/test_ok_isolated_async_testcase.py", "unittest runs these"),
-    negative(
-        "ASL101/test_ok_not_collected.py",
-        "pytest does not collect these",
-        expect=("cannot collect test class 'TestWithInit'",),
-    ),
-    # Not runnable here: test_ok_trio_mark.py / test_ok_trio_mode.py (pytest-trio is not
-    # installed), test_ok_unknown_decorator.py (imports a module that does not exist).
-    # --- ASL201 unawaited-coroutine ----------------------------------------------------
-    Case(
-        "ASL201/test_sync_test_calls_coroutine.py",
-        "the coroutine never runs; test passes",
-        expect=(NEVER_AWAITED,),
-        await_lines=True,
-    ),
-    Case(
-        "ASL201/test_async_test_missing_await.py",
-        "missing await: silently skipped work",
-        expect=(NEVER_AWAITED,),
-        await_lines=True,
-    ),
-    Case("ASL201/test_method_calls.py", "self./cls. coroutine methods", expect=(NEVER_AWAITED,), await_lines=True),
-    Case(
-        "ASL201/test_nested_coroutine_function.py",
-        "nested coroutine functions",
-        expect=(NEVER_AWAITED,),
-        await_lines=True,
-    ),
-    Case(
-        "ASL201/test_library_coroutines.py",
-        "asyncio's coroutine functions",
-        expect=(
-            NEVER_AWAITED,
-            "coroutine 'sleep'",
-            "coroutine 'wait_for'",
-            "coroutine 'to_thread'",
-            "coroutine 'open_connection'",
-        ),
-        await_lines=True,
-    ),
-    Case(
-        "ASL201/test_library_aliases.py",
-        "aliases of library coroutine functions",
-        expect=(NEVER_AWAITED,),
-        await_lines=True,
-    ),
-    Case(
-        "ASL201/test_gather_discarded.py",
-        "a discarded gather: the test passes before the checks run, the failure is lost",
-        expect=("_GatheringFuture exception was never retrieved",),
-    ),
-    Case(
-        "ASL201/test_async_mock_instance.py",
-        "calling an AsyncMock returns a coroutine",
-        expect=(NEVER_AWAITED, "AsyncMockMixin._execute_mock_call"),
-        await_lines=True,
-    ),
-    Case(
-        "ASL201/test_inside_pytest_raises.py",
-        "nothing is raised: DID NOT RAISE",
-        failed=("test_raises_in_sync_test", "test_raises_in_async_test"),
-        expect=(NEVER_AWAITED, "DID NOT RAISE"),
-        await_lines=True,
-    ),
-    Case(
-        "ASL201/test_fixtures_and_helpers.py",
-        "fixtures and helpers lose their work",
-        expect=(NEVER_AWAITED, "coroutine 'seed'", "coroutine 'truncate'"),
-        await_lines=True,
-    ),
-    Case(
-        "ASL201/test_conftest_fixture.py",
-        "a conftest fixture loses its work",
-        expect=(NEVER_AWAITED, "coroutine 'start_server'", "coroutine 'stop_server'"),
-        await_lines=True,
-        extra_files=(("test_uses_server.py", "def test_server(server):\n    assert server == 'server'\n"),),
-    ),
-    negative("ASL201/test_ok_awaited.py"),
-    negative("ASL201/test_ok_async_generators.py", "async generators do not warn"),
-    negative("ASL201/test_ok_sync_callables.py"),
-    negative("ASL201/test_ok_shadowing.py"),
-    negative("ASL201/test_ok_references.py", "a closed coroutine does not warn"),
-    negative("ASL201/test_ok_unresolvable.py"),
-    negative("ASL201/test_harness_wrapper_runs_the_loop.py", "the harness runs the helper to completion"),
-    # --- ASL202 coroutine-used-as-value ------------------------------------------------
-    Case(
-        "ASL202/test_operators_and_builtins.py",
-        "operands and builtins get a coroutine, not a value",
-        expect=(NEVER_AWAITED,),
-        await_lines=True,
-        returncode=0,
-    ),
-    Case(
-        "ASL202/test_assert_coroutine.py",
-        "assert coroutine passes vacuously (the lie); not/comparisons are always wrong",
-        failed=("test_negation", "test_comparisons", "test_comparison_spanning_lines"),
-        expect=(NEVER_AWAITED, "assert not <coroutine object"),
-        await_lines=True,
-    ),
-    Case(
-        "ASL202/test_control_flow.py",
-        "if/while take the branch; for raises",
-        failed=("test_for_statement",),
-        expect=(NEVER_AWAITED, "'coroutine' object is not iterable"),
-        await_lines=True,
-    ),
-    Case(
-        "ASL202/test_subscript_and_attribute.py",
-        "subscripts and attributes raise",
-        failed=("test_subscript", "test_attribute", "test_method_on_result"),
-        expect=("'coroutine' object is not subscriptable", "'coroutine' object has no attribute 'status'"),
-        await_lines=True,
-    ),
-    Case(
-        "ASL202/test_fstring.py", "the f-string renders the coroutine object", expect=(NEVER_AWAITED,), await_lines=True
-    ),
-    Case(
-        "ASL202/test_in_async_tests.py",
-        "missing awaits in async tests pass vacuously",
-        expect=(NEVER_AWAITED,),
-        await_lines=True,
-    ),
-    Case(
-        "ASL202/test_two_findings_on_one_line.py",
-        "two lost coroutines on one line",
-        expect=(NEVER_AWAITED,),
-        await_lines=True,
-    ),
-    negative("ASL202/test_ok_awaited_values.py"),
-    negative("ASL202/test_ok_assigned_passed_returned.py"),
-    negative("ASL202/test_ok_async_generator_values.py"),
-    negative("ASL202/test_ok_sync_values.py"),
-    negative("ASL202/test_ok_coroutine_protocol.py", "__await__ delegation, driving by hand"),
-    # --- ASL301 blocking-sleep ---------------------------------------------------------
-    # A latent bug, not a failure: the tests pass while the event loop is frozen. The file
-    # asserts the freeze itself (a background ticker does not tick during time.sleep); its
-    # negative counterpart asserts the ticker keeps ticking during asyncio.sleep.
-    Case("ASL301/test_time_sleep_blocks_the_loop.py", "passes, but the loop was frozen", returncode=0),
-    Case("ASL301/test_import_forms.py", "passes: blocking is silent", returncode=0),
-    Case("ASL301/test_fixture_helper_method.py", "passes: blocking is silent", returncode=0),
-    Case("ASL301/test_nested_async_def.py", "passes: blocking is silent", returncode=0),
-    Case(
-        "ASL301/test_unmarked_async_test_sleeps.py",
-        "the unmarked test fails (ASL101)",
-        failed=("test_blocking_sleep_in_unmarked_test",),
-        expect=(NOT_NATIVE,),
-    ),
-    negative("ASL301/test_ok_asyncio_sleep_lets_others_run.py", "the loop stays responsive"),
-    negative("ASL301/test_ok_sync_sleep.py"),
-    negative("ASL301/test_ok_nested_sync_def.py"),
-    negative("ASL301/test_ok_offloaded_and_other_sleeps.py"),
-    # --- ASL401 manual-event-loop ------------------------------------------------------
-    Case(
-        "ASL401/test_get_event_loop.py",
-        "order-dependent: after a pytest-asyncio test there is no current loop",
-        failed=("test_borrows_the_current_loop",),
-        expect=("There is no current event loop",),
-    ),
-    # These work, by hand: the rule is about fragile, duplicated loop management.
-    Case("ASL401/test_new_event_loop.py", "passes: a hand-made loop", returncode=0),
-    Case("ASL401/test_unclosed_and_unrestored.py", "passes: loops left open and installed", returncode=0),
-    Case("ASL401/test_asyncio_run.py", "passes: a hand-made loop per call", returncode=0),
-    Case("ASL401/test_run_forever.py", "passes: a hand-made loop", returncode=0),
-    Case("ASL401/test_fixture_and_helper.py", "passes: a hand-made loop", returncode=0),
-    negative("ASL401/test_ok_decorator_harness.py", "the harness runs the tests"),
-    negative("ASL401/test_ok_module_level.py"),
-    negative("ASL401/test_ok_thread_target.py", "a second loop in a worker thread works"),
-    negative("ASL401/test_ok_async_tests.py"),
-    negative("ASL401/test_ok_other_run_methods.py"),
-    negative("ASL401/test_ok_loop_factory.py", "anyio runs the tests in the factories' loops"),
-    # --- ASL402 nested-event-loop-run --------------------------------------------------
-    Case(
-        "ASL402/test_asyncio_run_in_coroutine.py",
-        "asyncio.run inside a running loop",
-        failed=("test_asyncio_run_inside_running_loop", "test_imported_run"),
-        expect=(NESTED_RUN,),
-    ),
-    Case(
-        "ASL402/test_run_until_complete_in_coroutine.py",
-        "the loop is already running",
-        failed=("test_run_until_complete_on_running_loop", "test_chained_call"),
-        expect=(LOOP_RUNNING,),
-    ),
-    Case(
-        "ASL402/test_run_forever_in_coroutine.py",
-        "the loop is already running",
-        failed=("test_run_forever_on_running_loop",),
-        expect=(LOOP_RUNNING,),
-    ),
-    Case(
-        "ASL402/test_fixture_helper_nested.py",
-        "helpers, fixtures, nested coroutines",
-        failed=("test_helper", "test_nested_coroutine"),
-        errors=("test_fixture",),
-        expect=(NESTED_RUN,),
-    ),
-    negative("ASL402/test_ok_awaits_instead.py"),
-    negative("ASL402/test_ok_custom_run_methods.py"),
-    # --- ASL501 sync-mock-for-async ----------------------------------------------------
-    Case(
-        "ASL501/test_patch_object_with_mock.py",
-        "awaiting what a sync Mock returns",
-        failed=("test_positional_new", "test_keyword_new", "test_keyword_new_spanning_lines", "test_decorator_form"),
-        expect=(NOT_AWAITABLE,),
-    ),
-    Case(
-        "ASL501/test_new_callable.py",
-        "Mock/MagicMock classes and NonCallableMock",
-        failed=("test_new_callable_mock_class", "test_new_callable_magic_mock_class", "test_non_callable_mock"),
-        expect=(NOT_AWAITABLE, "'NonCallableMock' object is not callable"),
-    ),
-    Case(
-        "ASL501/test_mocker_and_monkeypatch.py",
-        "mocker and monkeypatch",
-        failed=("test_mocker_patch_object", "test_mocker_patch_object_keyword", "test_monkeypatch_setattr"),
-        expect=(NOT_AWAITABLE,),
-    ),
-    Case(
-        "ASL501/test_attribute_assignment.py",
-        "plain attribute assignment",
-        failed=("test_assigned_mock",),
-        expect=(NOT_AWAITABLE,),
-    ),
-    Case(
-        "ASL501/test_module_aliases.py",
-        "unittest.mock reached through aliases",
-        failed=("test_mock_module_attribute", "test_dotted_module_alias"),
-        expect=(NOT_AWAITABLE, "object MagicMock can't be used in 'await' expression"),
-    ),
-    Case(
-        "ASL501/test_inherited_async_method.py",
-        "an async method found through a base",
-        failed=("test_method_found_through_base_class",),
-        expect=(NOT_AWAITABLE,),
-    ),
-    Case(
-        "ASL501/test_module_level_instance.py",
-        "a module-level instance of an in-file class",
-        failed=("test_patch_module_level_instance",),
-        expect=(NOT_AWAITABLE,),
-    ),
-    negative("ASL501/test_ok_async_mock.py", "AsyncMock, and patch without new"),
-    negative("ASL501/test_ok_spec_makes_it_awaitable.py", "spec/spec_set/autospec"),
-    negative("ASL501/test_ok_sync_targets.py", "sync targets, MagicMock as async iterator"),
-    negative("ASL501/test_ok_unknown_targets.py"),
-    negative("ASL501/test_ok_configured_awaitable.py", "return_value/side_effect made awaitable"),
-    # --- projects (run as a whole, with their own configuration) -----------------------
-    Case(
-        "projects/basic_import",
-        "imports, re-exports, conftest, helpers, string patches",
-        failed=(
-            "test_patch_with_mock",
-            "test_patch_with_positional_magic_mock",
-            "test_mocker_patch",
-            "test_patch_new_callable",
-        ),
-        expect=(NEVER_AWAITED, NOT_AWAITABLE, "coroutine 'seed'"),
-        await_lines=True,
-    ),
-    Case(
-        "projects/relative_import",
-        "relative imports inside a tests package",
-        expect=(NEVER_AWAITED, "coroutine 'prepare'"),
-        await_lines=True,
-    ),
-    Case(
-        "projects/src_layout",
-        "src layout through pythonpath = src",
-        failed=("test_patch_by_string_target", "test_patch_object_on_imported_class"),
-        expect=(NEVER_AWAITED, NOT_AWAITABLE),
-        await_lines=True,
-    ),
-    Case(
-        "projects/auto_mode",
-        "asyncio_mode = auto: unmarked tests run",
-        expect=(NEVER_AWAITED,),
-        forbid=(NOT_NATIVE,),
-        await_lines=True,
-    ),
-    negative("projects/addopts_auto_beats_ini", "--asyncio-mode=auto in addopts wins"),
-    Case(
-        "projects/addopts_strict_beats_ini",
-        "--asyncio-mode=strict in addopts wins",
-        failed=("test_unmarked_is_not_run",),
-        expect=(NOT_NATIVE,),
-    ),
-    negative("projects/pyfunc_call_hook", "a conftest pytest_pyfunc_call runs coroutines"),
-    Case(
-        "projects/readme_demo",
-        "the README's five pitfalls misbehave as it says",
-        failed=("test_fetch", "test_notification_is_mocked"),
-        expect=(NOT_NATIVE, NEVER_AWAITED, NOT_AWAITABLE),
-        await_lines=True,
-    ),
-    Case(
-        "projects/annotated_subclass_override",
-        "a subclass passed in overrides the method",
-        failed=("test_plain",),
-        expect=(NEVER_AWAITED,),
-    ),
-    Case(
-        "projects/fixture_param_marks",
-        "marks in fixture params reach the requesting tests",
-        failed=("test_plain_params_do_not_mark",),
-        expect=(NOT_NATIVE,),
-    ),
-    Case(
-        "projects/twin_a",
-        "fetch is async here",
-        failed=("test_patched",),
-        expect=(NEVER_AWAITED, NOT_AWAITABLE),
-        await_lines=True,
-    ),
-    negative("projects/twin_b", "the same tests pass: fetch is sync here"),
-    Case(
-        "projects/custom_python_functions",
-        "python_functions/classes/files from tox.ini",
-        failed=("check_unmarked", "CheckGroup::check_method"),
-        expect=(NOT_NATIVE, NEVER_AWAITED),
-        await_lines=True,
-    ),
-    Case(
-        "projects/anyio_without_pytest_asyncio",
-        "-p no:asyncio: only anyio marks run",
-        failed=("test_unmarked",),
-        expect=(NOT_NATIVE,),
-    ),
-    Case(
-        "projects/decorator_from_project",
-        "project decorators: harness vs async wrapper",
-        failed=("test_traced_but_unmarked",),
-        expect=(NOT_NATIVE,),
-    ),
-    negative("projects/modifyitems_anyio_mark", "anyio honours marks added after collection"),
-    Case(
-        "projects/modifyitems_asyncio_mark",
-        "an asyncio mark added after collection is too late",
-        failed=("test_never_runs",),
-        expect=(NOT_NATIVE,),
-    ),
-    negative("ASL101/test_ok_anyio_backend_requested.py", "anyio runs tests requesting anyio_backend"),
-    # --- issue 3: instances, factories, fixtures, patch mocks -------------------------------
-    Case(
-        "projects/i3_instances",
-        "every marked call on an instance/fixture/mock never runs",
-        expect=(NEVER_AWAITED,),
-        await_lines=True,
-    ),
-    Case(
-        "projects/i3_factories_and_spec_mocks",
-        "inherited factories, handed-on fixtures, spec mocks",
-        expect=(NEVER_AWAITED,),
-        await_lines=True,
-    ),
-    Case(
-        "projects/i3_imports",
-        "re-exports, star imports, attribute chains, decorators",
-        expect=(NEVER_AWAITED,),
-        await_lines=True,
-    ),
-    Case(
-        "projects/i12_context_managers_properties",
-        "async with, @asynccontextmanager, properties, annotated returns, rebound functions",
-        expect=(NEVER_AWAITED,),
-        await_lines=True,
-    ),
-    # --- ASL203 / ASL204 / ASL502 --------------------------------------------------------------
-    # The warning points where the coroutine is collected, not where it was stored.
-    Case(
-        "ASL203/test_stored_never_awaited.py",
-        "a stored coroutine never runs; the tests pass",
-        expect=(NEVER_AWAITED,),
-        returncode=0,
-    ),
-    negative("ASL203/test_ok_passed_on.py"),
-    # A dropped task is a latent bug, not a failure: the tests pass (see the rule's docs).
-    Case("ASL204/test_dropped_tasks.py", "dropped tasks: no visible failure", returncode=0),
-    negative("ASL204/test_ok_kept_tasks.py"),
-    # assert_called* passes on AsyncMocks: that is the lie (see test_fact_called_assert_...).
-    Case("ASL502/test_called_asserts.py", "assert_called* passes on async mocks", returncode=0),
-    negative("ASL502/test_ok_awaited_asserts.py"),
-    negative("ASL502/test_ok_counter_reset.py", "resetting call_count is no assertion"),
-    negative("ASL502/test_ok_unittest_never_called.py", "a zero call count is stricter than its twin"),
-    negative("ASL402/test_ok_expected_error.py", "the test asserts the RuntimeError itself"),
-    Case(
-        "ASL502/test_assigned_and_child_mocks.py",
-        "assert_called* passes on assigned, spec_set and child AsyncMocks never awaited",
-        returncode=0,
-    ),
-    Case("ASL204/test_loop_holders.py", "a task dropped through self.loop: no visible failure", returncode=0),
-    # --- runner evidence and loops the harness owns ------------------------------------------
-    negative("projects/loop_owned_by_harness", "fixture- and harness-owned loops, loop-API tests pass"),
-]
+@dataclass(frozen=True)
+class FixedCase:
+    """A positive whose fixed text must run clean: no failure, no error, and ``gone`` not in the output."""
+
+    path: str
+    gone: str
+
+
+def _text(value: str) -> str:
+    """A string of an oracle file; ``{marked_fixture}`` is what this pytest says about a marked fixture."""
+    return value.replace("{marked_fixture}", MARKED_FIXTURE)
+
+
+def _texts(entry: dict[str, Any], key: str) -> tuple[str, ...]:
+    return tuple(_text(value) for value in entry.get(key, ()))
+
+
+def _case(folder: str, entry: dict[str, Any]) -> Case:
+    unknown = set(entry) - CASE_KEYS
+    assert not unknown, f"{folder}/oracle.toml: unknown keys {sorted(unknown)}"
+    clean = (NEVER_AWAITED, "Traceback") if entry.get("clean") else ()
+    return Case(
+        path=f"{folder}/{entry.get('file') or entry['project']}",
+        why=entry["why"],
+        failed=_texts(entry, "failed"),
+        errors=_texts(entry, "errors"),
+        xfailed=_texts(entry, "xfailed"),
+        collect_errors=_texts(entry, "collect_errors"),
+        expect=_texts(entry, "expect"),
+        forbid=(*clean, *_texts(entry, "forbid")),
+        await_lines=entry.get("await_lines", False),
+        returncode=entry.get("returncode"),
+        warnings=entry.get("warnings", "pytest"),
+        args=_texts(entry, "args"),
+        extra_files=tuple(entry.get("extra_files", {}).items()),
+        label=entry.get("label", ""),
+        min_python=tuple(entry.get("min_python", (3, 10))),
+    )
+
+
+def load_oracle_files() -> tuple[list[Case], list[FixedCase]]:
+    """Every ``oracle.toml`` of the corpus: ``[[case]]`` runs and ``[[fixed]]`` fixed files."""
+    cases: list[Case] = []
+    fixed: list[FixedCase] = []
+    for path in oracle_files():
+        folder = path.parent.relative_to(CORPUS).as_posix()
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        assert set(data) <= {"case", "fixed"}, f"{path}: only [[case]] and [[fixed]] tables"
+        cases += [_case(folder, entry) for entry in data.get("case", [])]
+        for entry in data.get("fixed", []):
+            assert set(entry) <= FIXED_KEYS, f"{path}: unknown keys {sorted(set(entry) - FIXED_KEYS)}"
+            fixed.append(FixedCase(f"{folder}/{entry['file']}", _text(entry["gone"])))
+    return sorted(cases, key=lambda case: case.id), sorted(fixed, key=lambda case: case.path)
+
+
+CASES, FIXED_CASES = load_oracle_files()
 
 
 # --- running ----------------------------------------------------------------------------
@@ -556,32 +227,21 @@ class Run:
     root: Path
 
 
-def header_settings(source: str) -> dict[str, str]:
-    settings: dict[str, str] = {}
-    for line in source.splitlines()[:3]:
-        match = HEADER.match(line.strip())
-        if match:
-            for item in match.group(1).split(","):
-                key, _, value = item.strip().partition("=")
-                settings[key.strip()] = value.strip()
-    return settings
-
-
 def prepare(case: Case, tmp_path: Path) -> tuple[Path, list[str]]:
     """Copy the case into tmp_path; return (target to run, extra pytest arguments)."""
     source = CORPUS / case.path
-    args = list(case.args)
+    ini, warning_args = WARNINGS[case.warnings]
+    args = [*warning_args, *case.args]
     if source.is_dir():
         target = tmp_path / source.name
         shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
     else:
         target = tmp_path / "case"
         target.mkdir()
-        settings = header_settings(source.read_text())
-        name = settings.pop("filename", source.name)
-        (target / "pytest.ini").write_text(STRICT_INI)
-        shutil.copyfile(source, target / name)
-        for key, value in settings.items():  # asyncio_mode=auto, anyio_mode=auto, ...
+        settings = header_settings(source.read_text(encoding="utf-8"))
+        (target / "pytest.ini").write_text(ini)
+        shutil.copyfile(source, target / file_name(source, settings))
+        for key, value in pytest_options(settings).items():  # asyncio_mode=auto, anyio_mode=auto, ...
             args += ["-o", f"{key}={value}"]
     for name, text in case.extra_files:
         (target / name).write_text(text)
@@ -592,7 +252,7 @@ def run_pytest(target: Path, args: list[str], cwd: Path) -> Run:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "COV_"))}
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     proc = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "default", "-rA", *args, str(target)],
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-rA", *args, str(target)],
         cwd=cwd,
         capture_output=True,
         text=True,
@@ -610,48 +270,36 @@ def run_pytest(target: Path, args: list[str], cwd: Path) -> Run:
 
 
 def matches(nodeid: str, name: str) -> bool:
-    return nodeid == name or nodeid.endswith("::" + name)
-
-
-def marked_lines(root: Path, codes: set[str]) -> dict[str, set[int]]:
-    """{relative posix path: {line numbers carrying one of `codes` in an error mark}}."""
-    files = [root] if root.is_file() else sorted(root.rglob("*.py"))
-    found: dict[str, set[int]] = {}
-    for path in files:
-        for lineno, line in enumerate(path.read_text().splitlines(), start=1):
-            match = MARK.search(line)
-            if match and codes & {c.strip() for c in match.group(1).split(",")}:
-                rel = path.relative_to(root if root.is_dir() else root.parent).as_posix()
-                found.setdefault(rel, set()).add(lineno)
-    return found
+    return nodeid == name or nodeid.endswith("::" + name) or nodeid.endswith("/" + name)
 
 
 def check(case: Case, run: Run) -> None:
     out = run.output
     assert run.outcomes, f"nothing ran:\n{out}"
-    if case.returncode == 2:  # a collection error: the file could not be imported
-        assert run.returncode == 2, out
-        assert all(seen == {"error"} for seen in run.outcomes.values()), out
-        for text in case.expect:
-            assert text in out, f"expected {text!r} in output:\n{out}"
-        return
-    if case.returncode is not None:
-        assert run.returncode == case.returncode, out
-    elif case.failed or case.errors:
-        assert run.returncode == 1, out
     for text in case.expect:
         assert text in out, f"expected {text!r} in output:\n{out}"
     for text in case.forbid:
         assert text not in out, f"unexpected {text!r} in output:\n{out}"
-    for name in (*case.failed, *case.errors):
-        assert any(matches(n, name) for n in run.outcomes), f"{name} did not run:\n{out}"
+    if case.collect_errors or case.returncode == 2:  # the file could not be imported
+        assert run.returncode == 2, out
+        for name in case.collect_errors:
+            assert any(matches(n, name) for n in run.outcomes), f"{name}:\n{out}"
+        assert all(seen == {"error"} for seen in run.outcomes.values()), out
+        return
+    expected = {"failed": case.failed, "error": case.errors, "xfail": case.xfailed}
+    for names in expected.values():
+        for name in names:
+            assert any(matches(n, name) for n in run.outcomes), f"{name} did not run:\n{out}"
     for nodeid, seen in run.outcomes.items():
-        if any(matches(nodeid, name) for name in case.failed):
-            assert seen == {"failed"}, (nodeid, seen, out)
-        elif any(matches(nodeid, name) for name in case.errors):
+        wanted = next((k for k, names in expected.items() if any(matches(nodeid, n) for n in names)), None)
+        if wanted is None:
+            assert seen == {"passed"}, (nodeid, seen, out)
+        elif wanted == "error":
             assert "error" in seen, (nodeid, seen, out)
         else:
-            assert seen == {"passed"}, (nodeid, seen, out)
+            assert seen == {wanted}, (nodeid, seen, out)
+    bad = case.failed or case.errors
+    assert run.returncode == (case.returncode if case.returncode is not None else 1 if bad else 0), out
     if case.await_lines:
         check_await_lines(run)
 
@@ -673,47 +321,70 @@ def check_await_lines(run: Run) -> None:
     assert hits, f"no 'never awaited' warning pointed into the case:\n{run.output}"
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.path for c in CASES])
+@oracle
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_oracle(case: Case, tmp_path: Path) -> None:
+    if sys.version_info < case.min_python:
+        pytest.skip(f"needs Python {case.min_python}")
     target, args = prepare(case, tmp_path)
     check(case, run_pytest(target, args, cwd=tmp_path))
 
 
-# --- consistency between the oracle table and the corpus marks -----------------------------
+# --- consistency between the cases, the corpus and the registry (not slow: always run) -------
+
+
+def proven_codes(case: Case) -> set[str]:
+    """The rules whose positives a case runs: its corpus folder's code (``ASLnnn/``,
+    ``fixes/ASLnnn/``) for a file that is not a negative, the marks in a project's files."""
+    source = CORPUS / case.path
+    if source.is_dir():
+        return {code for path in source.rglob("*.py") for _, code in expected_marks(path)}
+    if is_negative(source):
+        return set()
+    return {source.parent.name} & set(BY_CODE)
 
 
 def test_cases_name_existing_corpus_paths() -> None:
-    paths = [c.path for c in CASES]
-    assert len(paths) == len(set(paths)), "a corpus path is listed twice"
-    for path in paths:
-        assert (CORPUS / path).exists(), path
+    ids = [c.id for c in CASES]
+    assert len(ids) == len(set(ids)), "a case is listed twice"
+    for case in CASES:
+        assert (CORPUS / case.path).exists(), case.path
+
+
+@pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: r.code)
+def test_every_rule_has_an_oracle_case(rule: type[Rule]) -> None:
+    """A rule of the registry is proven at run time by at least one positive case, or says
+    in NOT_ORACLE_TESTABLE why it cannot be."""
+    cases = [case.id for case in CASES if rule.code in proven_codes(case)]
+    if rule.code in NOT_ORACLE_TESTABLE:
+        assert not cases, f"{rule.code} has oracle cases {cases}: drop it from NOT_ORACLE_TESTABLE"
+    else:
+        assert cases, f"{rule.code} has no oracle case: add one to CASES (or say why in NOT_ORACLE_TESTABLE)"
+
+
+def test_untestable_rules_are_rules() -> None:
+    assert set(NOT_ORACLE_TESTABLE) <= set(BY_CODE)
 
 
 @pytest.mark.parametrize(
     "case",
     [c for c in CASES if c.path.startswith("ASL101/") and c.failed],
-    ids=lambda c: c.path,
+    ids=lambda c: c.id,
 )
 def test_asl101_failures_are_exactly_the_marked_tests(case: Case) -> None:
     """The tests that fail at run time are the ones whose `async def` line is marked."""
-    source = (CORPUS / case.path).read_text()
-    lines = source.splitlines()
-    marked = set()
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.AsyncFunctionDef):
-            match = MARK.search(lines[node.lineno - 1])
-            if match and "ASL101" in match.group(1):
-                marked.add(node.name)
+    path = CORPUS / case.path
+    marked_lines_101 = {line for line, code in expected_marks(path) if code == "ASL101"}
+    marked = {
+        node.name
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.AsyncFunctionDef) and node.lineno in marked_lines_101
+    }
     failing = {name.split("::")[-1] for name in case.failed}
     assert failing == marked
 
 
-def test_negatives_carry_no_marks() -> None:
-    for path in CORPUS.rglob("test_ok_*.py"):
-        assert not MARK.search(path.read_text()), path
-
-
-# --- facts checked against RULES.md / DESIGN.md (see the notes in each test) -----------------
+# --- facts checked against the rule catalog (see the notes in each test) ---------------------
 
 
 def write_tree(root: Path, files: dict[str, str]) -> Path:
@@ -723,14 +394,15 @@ def write_tree(root: Path, files: dict[str, str]) -> Path:
     return root
 
 
+@oracle
 def test_fact_asyncio_mark_added_in_collection_modifyitems_is_ignored(tmp_path: Path) -> None:
-    """RULES.md says a conftest adding marks in pytest_collection_modifyitems means "never
+    """The rule catalog says a conftest adding marks in pytest_collection_modifyitems means "never
     ASL101". True for the anyio mark (projects/modifyitems_anyio_mark), false for the asyncio
     mark: pytest-asyncio decides at collection time, so the test still fails."""
     root = write_tree(
         tmp_path / "p",
         {
-            "pytest.ini": STRICT_INI,
+            "pytest.ini": SHOWN_INI,
             "conftest.py": (
                 "import inspect\nimport pytest\n\n\n"
                 "def pytest_collection_modifyitems(items):\n"
@@ -741,19 +413,20 @@ def test_fact_asyncio_mark_added_in_collection_modifyitems_is_ignored(tmp_path: 
             "test_late_mark.py": "async def test_unmarked():\n    pass\n",
         },
     )
-    run = run_pytest(root, [], cwd=tmp_path)
+    run = run_pytest(root, list(SHOWN_ARGS), cwd=tmp_path)
     assert list(run.outcomes.values()) == [{"failed"}], run.output
     assert NOT_NATIVE in run.output
 
 
+@oracle
 def test_fact_requesting_anyio_backend_runs_an_unmarked_test(tmp_path: Path) -> None:
-    """Not in RULES.md: anyio's plugin runs any coroutine test that requests the
+    """Not in the rule catalog: anyio's plugin runs any coroutine test that requests the
     `anyio_backend` fixture (argument or usefixtures), mark or no mark. ASL101 would be a
     false positive there."""
     root = write_tree(
         tmp_path / "p",
         {
-            "pytest.ini": STRICT_INI,
+            "pytest.ini": SHOWN_INI,
             "test_backend.py": (
                 "import anyio\nimport pytest\n\n\n"
                 "@pytest.fixture\ndef anyio_backend():\n    return 'asyncio'\n\n\n"
@@ -763,7 +436,7 @@ def test_fact_requesting_anyio_backend_runs_an_unmarked_test(tmp_path: Path) -> 
             ),
         },
     )
-    run = run_pytest(root, [], cwd=tmp_path)
+    run = run_pytest(root, list(SHOWN_ARGS), cwd=tmp_path)
     assert run.returncode == 0, run.output
     assert sorted(nodeid.split("::")[-1] for nodeid in run.outcomes) == [
         "test_requests_backend",
@@ -771,11 +444,12 @@ def test_fact_requesting_anyio_backend_runs_an_unmarked_test(tmp_path: Path) -> 
     ], run.output
 
 
+@oracle
 @pytest.mark.skipif(sys.version_info >= (3, 12), reason="3.12+ warns (DeprecationWarning)")
 def test_fact_get_event_loop_alone_is_silent_before_312(tmp_path: Path) -> None:
     """Python 3.10/3.11: asyncio.get_event_loop() in a sync test with no loop set silently
     creates one (no DeprecationWarning); the corpus file only fails after an asyncio test."""
-    target, args = prepare(Case("ASL401/test_get_event_loop.py", ""), tmp_path)
+    target, args = prepare(Case("ASL401/test_get_event_loop.py", "", warnings="shown"), tmp_path)
     if sys.version_info >= (3, 12):
         pytest.skip("Python 3.12+ warns: the fact is about 3.10/3.11")
     run = run_pytest(target, [*args, "-k", "borrows"], cwd=tmp_path)
@@ -783,13 +457,14 @@ def test_fact_get_event_loop_alone_is_silent_before_312(tmp_path: Path) -> None:
     assert "There is no current event loop" not in run.output, run.output
 
 
+@oracle
 def test_fact_called_assert_passes_although_never_awaited(tmp_path: Path) -> None:
     """ASL502's premise: assert_called_once() passes when the coroutine was never awaited,
     while assert_awaited_once() catches it."""
     root = write_tree(
         tmp_path,
         {
-            "pytest.ini": STRICT_INI,
+            "pytest.ini": SHOWN_INI,
             "test_fact.py": (
                 "import pytest\n"
                 "from unittest.mock import AsyncMock\n\n"
@@ -806,6 +481,167 @@ def test_fact_called_assert_passes_although_never_awaited(tmp_path: Path) -> Non
             ),
         },
     )
-    run = run_pytest(root / "test_fact.py", [], cwd=root)
+    run = run_pytest(root / "test_fact.py", list(SHOWN_ARGS), cwd=root)
     assert "PASSED test_fact.py::test_called" in run.output, run.output
     assert "FAILED test_fact.py::test_awaited" in run.output, run.output
+
+
+@oracle
+@pytest.mark.skipif(_pytest_version() < (9, 0), reason="pytest 9 behaviour")
+def test_fact_mark_on_fixture_is_an_error_in_pytest_9_0(tmp_path: Path) -> None:
+    """The rule catalog (ASL108): "an error in pytest >= 9.1". Reality: pytest 9.0 already fails the
+    module at import, because MARKED_FIXTURE is a PytestRemovedIn9Warning and pytest 9.0 turns
+    that category into an error by default; a `filterwarnings` entry can still silence it.
+    From 9.1 it is a failure of its own, whatever the filters say."""
+    files = {
+        "pytest.ini": DEFAULT_INI,
+        "test_marked_fixture.py": (
+            "import pytest\n\n\n@pytest.mark.usefixtures('tmp_path')\n@pytest.fixture\n"
+            "def value():\n    return 1\n\n\ndef test_value(value):\n    assert value == 1\n"
+        ),
+    }
+    run = run_pytest(write_tree(tmp_path / "p", files), [], cwd=tmp_path)
+    assert run.returncode == 2, run.output
+    assert MARKED_FIXTURE in run.output
+    files["pytest.ini"] = DEFAULT_INI + "filterwarnings =\n    ignore::pytest.PytestRemovedIn9Warning\n"
+    run = run_pytest(write_tree(tmp_path / "q", files), [], cwd=tmp_path)
+    if _pytest_version() >= (9, 1):
+        # The category is gone in 9.1: the filter itself is a usage error, nothing silences it.
+        assert run.returncode == 4 and "has no attribute 'PytestRemovedIn9Warning'" in run.output, run.output
+    else:
+        assert run.returncode == 0, run.output
+
+
+@oracle
+def test_fact_unhandled_async_fixture_errors_for_asyncio_tests_too(tmp_path: Path) -> None:
+    """The rule catalog (ASL102) says pytest-asyncio "ignores" a plain async fixture in strict mode;
+    ASL109 says sync requesters get a coroutine (pytest >= 9 errors). Reality with pytest 9:
+    every requester errors at setup, including `@pytest.mark.asyncio` coroutine tests."""
+    root = write_tree(
+        tmp_path / "p",
+        {
+            "pytest.ini": DEFAULT_INI,
+            "test_plain.py": (
+                "import pytest\n\n\n@pytest.fixture\nasync def value():\n    return 1\n\n\n"
+                "@pytest.mark.asyncio\nasync def test_async(value):\n    assert value == 1\n"
+            ),
+        },
+    )
+    run = run_pytest(root, [], cwd=root)
+    assert run.outcomes == {"test_plain.py::test_async": {"error"}}, run.output
+    assert UNHANDLED_ASYNC_FIXTURE in run.output
+
+
+@oracle
+def test_fact_unmarked_async_generator_test_fails_instead_of_xfail(tmp_path: Path) -> None:
+    """The rule catalog (ASL105): "pytest-asyncio xfails it". Only when pytest-asyncio handles the
+    test (a mark, or auto mode); an unmarked one in strict mode fails as "not natively
+    supported" (ASL101 reports that too). Either way the body never runs."""
+    root = write_tree(
+        tmp_path / "p",
+        {
+            "pytest.ini": DEFAULT_INI,
+            "test_gen.py": "async def test_gen():\n    yield 1\n",
+        },
+    )
+    run = run_pytest(root, [], cwd=root)
+    assert run.outcomes == {"test_gen.py::test_gen": {"failed"}}, run.output
+    assert NOT_NATIVE in run.output
+
+
+@oracle
+def test_fact_sync_test_with_class_mark_also_warns(tmp_path: Path) -> None:
+    """The rule catalog (ASL103) flags only an explicit mark on the function. pytest-asyncio warns for
+    any sync test whose closest `asyncio` mark comes from its class or module too; asynclint
+    follows the catalog (those marks are meant for the coroutine tests next to it)."""
+    target, args = prepare(Case("ASL103/test_ok_class_mark_reaches_sync_test.py", ""), tmp_path)
+    run = run_pytest(target, args, cwd=tmp_path)
+    assert run.returncode == 0
+    assert "TestMixed::test_sync" in run.output and "not an async function" in run.output
+
+
+@oracle
+def test_fact_event_loop_policy_override_reaches_sync_tests(tmp_path: Path) -> None:
+    """ASL405: `event_loop_policy` is an autouse session fixture, so the deprecation fires in
+    the first test's setup whatever the test is; under `filterwarnings = error` even a
+    session of plain sync tests errors."""
+    root = write_tree(
+        tmp_path / "p",
+        {
+            "pytest.ini": ERROR_INI,
+            "conftest.py": (
+                "import asyncio\nimport pytest\n\n\n@pytest.fixture(scope='session')\n"
+                "def event_loop_policy():\n    return asyncio.get_event_loop_policy()\n"
+            ),
+            "test_sync.py": "def test_sync():\n    assert True\n",
+        },
+    )
+    run = run_pytest(root, [], cwd=root)
+    assert run.outcomes == {"test_sync.py::test_sync": {"error"}}, run.output
+
+
+# --- fixes: the fixed file runs clean under real pytest -------------------------------------
+
+
+@oracle
+@pytest.mark.parametrize("case", FIXED_CASES, ids=lambda case: case.path)
+def test_fix_makes_the_file_run_clean(case: FixedCase, tmp_path: Path) -> None:
+    source = CORPUS / case.path
+
+    def lint(text: str) -> list[Diagnostic]:
+        return lint_text(text, str(source), profile=load_profile(source), root=CORPUS)
+
+    code = source.parent.name
+    data = SourceText.from_bytes(source.read_bytes())
+    assert data is not None
+    fixed = fix_text(data, lint, unsafe=fix_is_unsafe(BY_CODE[code]), filename=str(source))
+    assert fixed.applied[code] >= 1 and not [d for d in fixed.diagnostics if d.code == code]
+    target = tmp_path / "case"
+    target.mkdir()
+    (target / "pytest.ini").write_text(DEFAULT_INI)
+    (target / source.name).write_text(fixed.text)
+    run = run_pytest(target, [], cwd=tmp_path)
+    assert run.returncode == 0 and all(seen == {"passed"} for seen in run.outcomes.values()), run.output
+    assert case.gone not in run.output, run.output
+
+
+# --- discovery: asynclint lints exactly the test files pytest collects --------------------------
+#
+# Each ``fixtures_corpus/projects/collect_*`` project is copied into ``tmp_path`` and collected
+# by the installed pytest; the test files it collects must be exactly the test files asynclint
+# lints there. The one intended difference is listed in ``ONLY_PYTEST``: asynclint skips a file
+# a conftest ignores on *some* supported Python (3.9 here), while pytest, running on one
+# interpreter, collects it there.
+
+COLLECTION_PROJECTS = sorted(p.name for p in PROJECTS.glob("collect_*") if p.is_dir())
+NODE = re.compile(r"^(?P<file>[^\s:]+\.py)::")
+# Ignored by the conftest only when sys.version_info < (3, 10); requires-python >= 3.9.
+ONLY_PYTEST = {"collect_conftest_ignore": {"tests/test_needs_310.py"}} if sys.version_info >= (3, 10) else {}
+
+
+def pytest_collected(project: Path) -> set[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "COV_"))}
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env=env,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return {m.group("file") for line in proc.stdout.splitlines() if (m := NODE.match(line))}
+
+
+@oracle
+@pytest.mark.parametrize("name", COLLECTION_PROJECTS)
+def test_asynclint_lints_what_pytest_collects(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = tmp_path / name
+    shutil.copytree(PROJECTS / name, project, ignore=shutil.ignore_patterns("__pycache__"))
+    collected = pytest_collected(project)
+    monkeypatch.chdir(project)
+    linted = {f.display for f in discover(["."]) if Path(f.display).name != "conftest.py"}
+    assert collected, "pytest collected nothing: the project no longer tests anything"
+    assert linted == collected - ONLY_PYTEST.get(name, set())

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from test_cli import BAD, BAD_FINDINGS, CLEAN, UNAWAITED, invoke, write
+from conftest import BAD, BAD_FINDINGS, CLEAN, UNAWAITED, invoke, write
 
 from asynclint.model import Applicability, Diagnostic, Edit, Fix, Position, Span
 from asynclint.report import github, gitlab, sarif

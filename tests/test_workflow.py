@@ -12,50 +12,15 @@ import json
 import re
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from conftest import UNAWAITED, invoke, write
 from rich.console import Console
 
-from asynclint.cli import main
 from asynclint.engine.dependents import with_dependents
 from asynclint.engine.discovery import discover
 from asynclint.report import progress
-
-# One ASL201 at 6:5.
-UNAWAITED = """\
-async def fetch():
-    return 1
-
-
-def test_fetch():
-    fetch()
-"""
-
-
-def write(root: Path, files: dict[str, str]) -> Path:
-    files = {"pytest.ini": "[pytest]\n", **files}
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text), encoding="utf-8")
-    return root
-
-
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    root = tmp_path / "proj"
-    root.mkdir()
-    monkeypatch.chdir(root)
-    return root
-
-
-def invoke(*args: str, input: str | None = None, env: dict[str, str | None] | None = None) -> Result:
-    base: dict[str, str | None] = {"NO_COLOR": None, "FORCE_COLOR": None, "CI": None, "COLUMNS": None}
-    base.update(env or {})
-    return CliRunner().invoke(main, list(args), input=input, env=base, catch_exceptions=False)
 
 
 def findings(stdout: str) -> list[tuple[str, int, str]]:

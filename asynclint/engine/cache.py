@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from asynclint import __version__
+from asynclint.catalogue import by_code
 from asynclint.index.project import ProjectIndex
 from asynclint.model import (
     Applicability,
@@ -44,7 +45,6 @@ from asynclint.model import (
     Position,
     Span,
 )
-from asynclint.catalogue import by_code
 
 CACHE_DIR_NAME = ".asynclint_cache"
 ENV_CACHE_DIR = "ASYNCLINT_CACHE_DIR"

@@ -1,10 +1,13 @@
-"""The rule reference as Markdown files, ``docs/rules/CODE.md`` plus an index.
+"""The rule reference as Markdown files, ``docs/rules/CODE.md`` plus an index, and the
+rules table of the README.
 
 The pages are generated from the rule classes (their docstrings are the source of
 truth, as for ``asynclint rule CODE``) so that a link in a report (JSON ``url``,
-SARIF ``helpUri``) can point somewhere readable without a running asynclint.
-``tests/test_rule_docs.py`` fails when the files drift from the classes; regenerate
-them with ``python -m asynclint.report.rule_docs`` from the repository root.
+SARIF ``helpUri``) can point somewhere readable without a running asynclint; the
+README's table sits between two markers, so the rule class is its only source too.
+``tests/test_rule_docs.py`` and ``tests/test_registry_drift.py`` fail when the files
+drift from the classes; regenerate them with ``python -m asynclint.report.rule_docs``
+from the repository root.
 
 Only metadata is needed, so the pages come from :mod:`asynclint.catalogue` (the classes'
 source, read without importing the rules; ``tests/test_catalogue.py`` keeps it equal
@@ -56,20 +59,37 @@ def render_rule(rule: type[Rule] | Entry) -> str:
     return _tidy("\n".join(lines))
 
 
-def render_index() -> str:
-    """The table of every rule, each linking to its page."""
+def rules_table(link_base: str = "") -> list[str]:
+    """The Markdown table of every rule, each code linking to ``link_base + CODE.md``."""
     lines = [
-        _GENERATED,
-        "",
-        "# asynclint rules",
-        "",
         "| code | name | family | fix | what it flags |",
         "|---|---|---|---|---|",
     ]
     for rule in entries():
         summary = rule.summary.replace("|", "\\|")
-        lines.append(f"| [{rule.code}]({rule.code}.md) | {rule.name} | {rule.family} | {rule.fix_label} | {summary} |")
+        lines.append(
+            f"| [{rule.code}]({link_base}{rule.code}.md) | {rule.name} | {rule.family} | {rule.fix_label} | {summary} |"
+        )
+    return lines
+
+
+def render_index() -> str:
+    """The table of every rule, each linking to its page."""
+    lines = [_GENERATED, "", "# asynclint rules", "", *rules_table()]
     return _tidy("\n".join(lines))
+
+
+README = Path("README.md")
+README_TABLE_START = "<!-- rules table: generated from the rule classes by `python -m asynclint.report.rule_docs` -->"
+README_TABLE_END = "<!-- end of the generated rules table -->"
+
+
+def with_readme_table(readme: str) -> str:
+    """``readme`` with the text between the two table markers regenerated."""
+    start = readme.index(README_TABLE_START) + len(README_TABLE_START)
+    end = readme.index(README_TABLE_END, start)
+    table = "\n".join(rules_table(link_base=str(DOCS_FOLDER.as_posix()) + "/"))
+    return f"{readme[:start]}\n{table}\n{readme[end:]}"
 
 
 def _tidy(text: str) -> str:
@@ -100,10 +120,15 @@ def write(folder: Path) -> list[Path]:
 
 
 def main(argv: list[str]) -> int:
-    """``python -m asynclint.report.rule_docs [FOLDER]`` (default ``docs/rules``)."""
+    """``python -m asynclint.report.rule_docs [FOLDER]`` (default ``docs/rules``, and then
+    the README's rules table too: run it from the repository root)."""
     folder = Path(argv[0]) if argv else DOCS_FOLDER
     written = write(folder)
     print(f"wrote {len(written)} files to {folder}")
+    if not argv and README.is_file():
+        text = README.read_text(encoding="utf-8")
+        README.write_text(with_readme_table(text), encoding="utf-8", newline="\n")
+        print(f"updated the rules table in {README}")
     return 0
 
 

@@ -1,4 +1,4 @@
-# Identical to twin_a/tests/test_twin.py but without marks: the verdict depends on
+# Identical to twin_fetch_async/tests/test_twin.py but without marks: the verdict depends on
 # which project's `app` package the imports resolve to.
 from unittest.mock import Mock, patch
 

@@ -1,4 +1,4 @@
-# Identical to twin_b/tests/test_twin.py except for the marks: the verdict depends on
+# Identical to twin_fetch_sync/tests/test_twin.py except for the marks: the verdict depends on
 # which project's `app` package the imports resolve to.
 from unittest.mock import Mock, patch
 

@@ -1,4 +1,4 @@
-# twin_b: the same names, but fetch is a plain function.
+# twin_fetch_sync: the same names, but fetch is a plain function.
 def fetch(key):
     return {"answer": 42}.get(key)
 

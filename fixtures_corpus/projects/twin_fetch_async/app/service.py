@@ -1,4 +1,4 @@
-# twin_a: fetch is a coroutine function.
+# twin_fetch_async: fetch is a coroutine function.
 async def fetch(key):
     return {"answer": 42}.get(key)
 
