@@ -23,6 +23,7 @@ from asynclint.engine.cache import (
 )
 from asynclint.engine.discovery import SourceFile
 from asynclint.engine.linter import FileResult, decode, lint_source
+from asynclint.index import libraries
 from asynclint.index.project import ProjectIndex
 from asynclint.model import Diagnostic, FileError
 
@@ -158,6 +159,7 @@ def reset_caches() -> None:
     versions.clear_cache()
     runners.clear_cache()
     parsing.clear_cache()
+    libraries.clear_cache()
     _INDEXES.clear()
 
 
@@ -175,6 +177,7 @@ def run(
     outcome = RunResult(files_checked=len(files))
     fallback = _common_ancestor(files)
     cache = ResultCache(cache_dir or default_cache_dir()) if use_cache else None
+    libraries.set_cache_dir(cache.library_folder() if cache is not None else None)
     pending: list[Task] = []
     for source in files:
         profile = effective_profile(source.path, settings)
