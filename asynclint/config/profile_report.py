@@ -101,5 +101,13 @@ def describe_profile(path: Path, settings: Settings) -> list[tuple[str, str]]:
         ("python_classes", " ".join(profile.python_classes)),
         ("python_functions", " ".join(profile.python_functions)),
         ("asynclint config", f"{found[0]} [tool.asynclint]" if found else "(none: defaults)"),
+        _libraries_row(root),
         ("asynclint rules", ", ".join(sorted(settings.enabled))),
     ]
+
+
+def _libraries_row(root: Path) -> tuple[str, str]:
+    """Whose installed libraries and standard library were read for library knowledge."""
+    from asynclint.index.libraries import describe_libraries
+
+    return ("libraries read from", describe_libraries(root))
