@@ -8,15 +8,11 @@ Most library knowledge now comes from source (``index/libraries.py``: installed 
 and the standard library are summarised like project modules). What stays here is what
 source cannot say, entry by entry:
 
-- ``LIBRARY_COROUTINES``: still needed. Checked before source, so it also holds when the
-  library is not installed in the environment asynclint reads (anyio, trio, aiofiles in a
-  project linted from another interpreter), and for names whose source hides the coroutine:
-  ``asyncio.timeout_at`` and ``asyncio.wait_for`` resolve through version-dependent
-  re-exports, ``anyio``/``trio`` names through ``_core`` re-exports of compiled or generated
-  modules. The asyncio entries are also stated by source now; they stay because the corpus
-  and the messages ("the coroutine function asyncio.sleep") rely on them when the standard
-  library folder cannot be found (embedded or zipped interpreters). Removing the ones source
-  states (sleep, wait, wait_for, to_thread, streams, subprocesses) changes no corpus finding.
+- ``LIBRARY_COROUTINES``: still needed for anyio, trio and aiofiles: checked before source,
+  they hold when the library is not installed in the environment asynclint reads (a project
+  linted from another interpreter). The asyncio entries are stated by source too (removing
+  them changes no corpus finding); they stay for their message ("the coroutine function
+  asyncio.sleep") and for interpreters whose standard library has no source folder.
 - ``LIBRARY_FUTURES``, ``TASK_FACTORIES``, loop getters/creators, ``ASYNCIO_RUN``: dynamic
   behaviour (returns a future, schedules a task, drives a loop) that no ``async def`` states.
 - Mock, pytest and runner names: asynclint models these packages itself, and they are never
