@@ -15,7 +15,6 @@ from asynclint.engine.run_state import RunState
 from asynclint.engine.runner import RunResult, run
 from asynclint.fixer.fixer import FixRun, fix_files, fix_text, merge_fix_runs
 from asynclint.fixer.source import NEWLINE, SourceText
-from asynclint.index.project import ProjectIndex
 from asynclint.model import Diagnostic, Edit
 
 
@@ -109,7 +108,7 @@ def lint_text(
     root = root or path.parent
     if profile is None:
         profile = load_profile(path)
-    index = ProjectIndex(root, profile.pythonpath)
+    index = RunState().index_for(root, profile.pythonpath)
     enabled = resolve_selection(list(select), default_all=True)
     return lint_source(source, path, filename, profile, index, enabled).diagnostics
 

@@ -383,6 +383,17 @@ class ResultCache:
         except OSError as exc:
             self._disable(f"cannot write the result cache in {self.folder}: {exc.strerror or exc}")
 
+    def library_folder(self) -> Path | None:
+        """The prepared cache folder, for library summaries (``index/libraries.py``) to be
+        stored beside the results; None when the cache is off."""
+        if self._enabled:
+            try:
+                self._prepare()
+                return self.folder
+            except OSError as exc:
+                self._disable(f"cannot write the result cache in {self.folder}: {exc.strerror or exc}")
+        return None
+
     def _prepare(self) -> None:
         """Create the folder, marked as a cache (``CACHEDIR.TAG``) and ignored by git."""
         if self._prepared:

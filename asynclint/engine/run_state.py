@@ -14,9 +14,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from asynclint.config import conftest_ignores, pytest_config
+from asynclint.config.library_environment import environment_for
 from asynclint.config.pytest_config import PytestProfile, load_profile
 from asynclint.config.settings import Settings
 from asynclint.engine import parsing
+from asynclint.index.libraries import LibraryStore
 from asynclint.index.project import ProjectIndex
 
 IndexKey = tuple[str, tuple[str, ...], "str | None"]
@@ -51,10 +53,13 @@ def forget_config_files() -> None:
 class RunState:
     """The indexes (and so the project facts) of one run, one per project and option set."""
 
-    def __init__(self, *, fresh_configs: bool = True) -> None:
+    def __init__(self, *, fresh_configs: bool = True, library_cache: Path | None = None) -> None:
         if fresh_configs:
             forget_config_files()
         self._indexes: dict[IndexKey, ProjectIndex] = {}
+        # Library summaries of the environments the projects use, stored in the result cache
+        # folder when there is one (a worker process is handed the same folder).
+        self.libraries = LibraryStore(library_cache)
 
     def index_for(self, root: Path, pythonpath: tuple[str, ...], settings: Settings | None = None) -> ProjectIndex:
         """The run's index of the project at ``root``: summaries and facts are reused across
@@ -64,7 +69,12 @@ class RunState:
         key: IndexKey = (str(root), pythonpath, version)
         index = self._indexes.get(key)
         if index is None:
-            index = self._indexes[key] = ProjectIndex(root, pythonpath, pytest_asyncio_version=version)
+            index = self._indexes[key] = ProjectIndex(
+                root,
+                pythonpath,
+                pytest_asyncio_version=version,
+                library_summaries=self.libraries.summaries(environment_for(root.resolve())),
+            )
         return index
 
     def index_of_file(self, path: Path, settings: Settings, fallback: Path) -> tuple[PytestProfile, ProjectIndex]:

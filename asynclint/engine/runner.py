@@ -106,10 +106,13 @@ def lint_task(task: Task, state: RunState, digests: Digests | None = None) -> Ta
     return TaskOutcome(task.path, task.display, result, None, content_digest(data), key, deps)
 
 
-def _lint_chunk(tasks: list[Task], state: RunState | None = None) -> list[TaskOutcome]:
+def _lint_chunk(
+    tasks: list[Task], state: RunState | None = None, library_cache: Path | None = None
+) -> list[TaskOutcome]:
     """Lint ``tasks`` with the run's state (in-process) or, in a worker process, a state of
-    its own: the worker was started for this run, so its config readers are fresh."""
-    state = state if state is not None else RunState(fresh_configs=False)
+    its own: the worker was started for this run, so its config readers are fresh; it is
+    handed the run's library cache folder."""
+    state = state if state is not None else RunState(fresh_configs=False, library_cache=library_cache)
     digests = Digests()  # the files a chunk's lints consulted are read once per chunk
     return [lint_task(t, state, digests) for t in tasks]
 
@@ -137,6 +140,8 @@ def run(
     outcome = RunResult(files_checked=len(files))
     fallback = _common_ancestor(files)
     cache = ResultCache(cache_dir or default_cache_dir()) if use_cache else None
+    if cache is not None and state.libraries.cache_folder is None:
+        state.libraries.cache_folder = cache.library_folder()
     pending: list[Task] = []
     for source in files:
         profile = effective_profile(source.path, settings)
@@ -193,7 +198,7 @@ def _execute(tasks: list[Task], jobs: int | None, state: RunState) -> Iterator[T
     lost: list[list[Task]] = []
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures: list[tuple[list[Task], Future[list[TaskOutcome]]]] = [
-            (chunk, pool.submit(_lint_chunk, chunk)) for chunk in chunks
+            (chunk, pool.submit(_lint_chunk, chunk, None, state.libraries.cache_folder)) for chunk in chunks
         ]
         for chunk, future in futures:
             try:
@@ -201,18 +206,18 @@ def _execute(tasks: list[Task], jobs: int | None, state: RunState) -> Iterator[T
             except Exception:  # noqa: BLE001 -- a worker died (killed, out of memory, a crash in native code)
                 lost.append(chunk)
     for chunk in lost:
-        yield from _isolate(chunk)
+        yield from _isolate(chunk, state.libraries.cache_folder)
 
 
-def _isolate(tasks: list[Task]) -> list[TaskOutcome]:
+def _isolate(tasks: list[Task], library_cache: Path | None) -> list[TaskOutcome]:
     """Re-run the files of a dead worker in a fresh process, halving the batch until the file
     that kills its process is alone: that file is reported, every other one is linted."""
     try:
         with ProcessPoolExecutor(max_workers=1) as pool:
-            return pool.submit(_lint_chunk, tasks).result()
+            return pool.submit(_lint_chunk, tasks, None, library_cache).result()
     except Exception as exc:  # noqa: BLE001 -- the process died: narrow down to the file
         if len(tasks) == 1:
             died = f"internal error: the worker process linting it died ({type(exc).__name__})"
             return [TaskOutcome(tasks[0].path, tasks[0].display, error=died)]
         middle = len(tasks) // 2
-        return _isolate(tasks[:middle]) + _isolate(tasks[middle:])
+        return _isolate(tasks[:middle], library_cache) + _isolate(tasks[middle:], library_cache)

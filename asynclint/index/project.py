@@ -14,12 +14,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar, cast
 
+from asynclint.index import libraries
 from asynclint.index.summary import ClassFacts, FunctionFacts, ModuleSummary, summarize
 from asynclint.index.walk import walk_project
 
 T = TypeVar("T")
 
 MAX_DEPTH = 12
+# Facts named ``library:<module>`` record a library module a lint read: its file and version.
+LIBRARY_FACT = "library:"
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,7 @@ class ProjectIndex:
         pythonpath: tuple[str, ...] = (),
         loader: SummaryLoader = read_summary,
         pytest_asyncio_version: str | None = None,
+        library_summaries: libraries.LibrarySummaries | None = None,
     ) -> None:
         self.root = root.resolve()
         # The run's ``--pytest-asyncio-version``: an option that changes a project fact, so it
@@ -100,6 +104,9 @@ class ProjectIndex:
         # files read ("@path" -> path); project facts read (name -> value).
         self.consulted: dict[str, str | None] = {}
         self.facts_consulted: dict[str, str] = {}
+        # Library knowledge (installed packages, the standard library) for resolution; the
+        # run state hands it over, so one environment's summaries serve every project.
+        self._libraries = library_summaries
 
     def begin_file(self) -> None:
         """Start recording what the next linted file depends on."""
@@ -129,13 +136,16 @@ class ProjectIndex:
     # ---------------------------------------------------------------- facts
     @staticmethod
     def known_fact(name: str) -> bool:
-        return name in _FACTS
+        return name in _FACTS or name.startswith(LIBRARY_FACT)
 
     def fact(self, name: str) -> str:
         """A registered project fact, computed once per index, recorded for the current file."""
         value = self._facts.get(name)
         if value is None:
-            value = self._facts[name] = _FACTS[name](self)
+            if name.startswith(LIBRARY_FACT):
+                value = self._facts[name] = self._library_stamp(name[len(LIBRARY_FACT) :])
+            else:
+                value = self._facts[name] = _FACTS[name](self)
         self.facts_consulted[name] = value
         return value
 
@@ -202,6 +212,31 @@ class ProjectIndex:
         path = self.find_module(name)
         return self.summary_for_path(path) if path else None
 
+    # ---------------------------------------------------------------- libraries
+    # Only resolution (``resolve`` and what it follows) reads libraries: module lookups for
+    # plugins, fixtures and dependents stay within the project.
+    def _library_stamp(self, name: str) -> str:
+        """What a library module is now ("" when absent): its file and version, for the cache."""
+        libs = self._libraries
+        found = libs.finder.find(name) if libs is not None else None
+        return f"{found[0]}|{libs.stamp(found[0], name)}" if libs is not None and found else ""
+
+    def library_summary(self, name: str) -> ModuleSummary | None:
+        """The summary of an installed or standard-library module the project does not shadow."""
+        top = name.partition(".")[0]
+        if self.find_module(top) is not None or self.is_namespace(top):
+            return None
+        libs = self._libraries
+        found = libs.finder.find(name) if libs is not None else None
+        if libs is None or found is None:
+            return None
+        self.facts_consulted[f"{LIBRARY_FACT}{name}"] = self.fact(f"{LIBRARY_FACT}{name}")
+        return libs.summary(found[0], name, found[1])
+
+    def module_summary(self, name: str) -> ModuleSummary | None:
+        """A project module, else a library module."""
+        return self.summary(name) or self.library_summary(name)
+
     def conftest_chain(self, path: Path) -> list[Path]:
         """conftest.py files pytest loads for ``path``: from the project root down to its folder."""
         chain: list[Path] = []
@@ -227,7 +262,7 @@ class ProjectIndex:
             return None
         parts = qualname.split(".")
         for i in range(len(parts), 0, -1):
-            summary = self.summary(".".join(parts[:i]))
+            summary = self.module_summary(".".join(parts[:i]))
             if summary is not None:
                 return self.resolve_in_module(summary, parts[i:], _depth + 1)
         return None
@@ -255,7 +290,7 @@ class ProjectIndex:
         if name in summary.imports:
             return self.resolve(".".join([summary.imports[name], *tail]), _depth + 1)
         for star in summary.star_imports:
-            star_summary = self.summary(star)
+            star_summary = self.module_summary(star)
             if star_summary is not None and star_summary is not summary:
                 if star_summary.all_names is not None and name not in star_summary.all_names:
                     continue

@@ -254,6 +254,9 @@ def _returned_class(func: ast.FunctionDef | ast.AsyncFunctionDef, is_fixture: bo
     or a local bound once to such a call (``c = Client(); yield c``).
     """
     annotated = _annotation_class(func.returns)
+    first = func.args.posonlyargs[:1] or func.args.args[:1]
+    if annotated and first and first[0].annotation is not None and _annotation_class(first[0].annotation) == annotated:
+        return "self"  # ``def __aenter__(self: T) -> T``: a TypeVar bound to the instance
     if annotated:
         return "self" if annotated.rsplit(".", 1)[-1] == "Self" else annotated
     # Statements only (returns, yields and assignments live there): cheaper than every node.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from asynclint.config.library_environment import environment_for
 from asynclint.config.pytest_config import PytestProfile
 from asynclint.config.settings import Settings, find_pyproject_settings
 from asynclint.config.versions import ProjectVersions, versions_for_index, warning_action
@@ -95,5 +96,13 @@ def describe_profile(path: Path, settings: Settings) -> list[tuple[str, str]]:
         ("python_classes", " ".join(profile.python_classes)),
         ("python_functions", " ".join(profile.python_functions)),
         ("asynclint config", f"{found[0]} [tool.asynclint]" if found else "(none: defaults)"),
+        _libraries_row(root),
         ("asynclint rules", ", ".join(sorted(settings.enabled))),
     ]
+
+
+def _libraries_row(root: Path) -> tuple[str, str]:
+    """Whose installed libraries and standard library were read for library knowledge."""
+    env = environment_for(Path(root).resolve())
+    where = ", ".join(str(p) for p in env.site_dirs) or "no site-packages"
+    return ("libraries read from", f"{env.origin}: {where}; standard library {env.stdlib or '(not found)'}")

@@ -269,7 +269,11 @@ class Resolver:
         assert facts is not None
         owner = f"{symbol.cls.name}." if symbol.cls is not None and symbol.kind == "method" else ""
         prefix = "async def" if facts.kind != SYNC else "def"
-        return f"{prefix} {owner}{facts.name} in {self.relative(symbol.module.path)}:{facts.line}"
+        where = self.relative(symbol.module.path)
+        if where.startswith("../") or Path(where).is_absolute():  # a library: its module's path
+            module = symbol.module
+            where = module.module.replace(".", "/") + ("/__init__.py" if module.is_package else ".py")
+        return f"{prefix} {owner}{facts.name} in {where}:{facts.line}"
 
     def relative(self, path: str) -> str:
         try:

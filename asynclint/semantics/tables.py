@@ -3,6 +3,22 @@
 Names are fully qualified as a module's imports resolve them, so ``from asyncio
 import sleep`` and ``import asyncio as aio; aio.sleep`` both land on
 ``asyncio.sleep``.
+
+Most library knowledge now comes from source (``index/libraries.py``: installed packages
+and the standard library are summarised like project modules). What stays here is what
+source cannot say, entry by entry:
+
+- ``LIBRARY_COROUTINES``: still needed for anyio, trio and aiofiles: checked before source,
+  they hold when the library is not installed in the environment asynclint reads (a project
+  linted from another interpreter). The asyncio entries are stated by source too (removing
+  them changes no corpus finding); they stay for their message ("the coroutine function
+  asyncio.sleep") and for interpreters whose standard library has no source folder.
+- ``LIBRARY_FUTURES``, ``TASK_FACTORIES``, loop getters/creators, ``ASYNCIO_RUN``: dynamic
+  behaviour (returns a future, schedules a task, drives a loop) that no ``async def`` states.
+- Mock, pytest and runner names: asynclint models these packages itself, and they are never
+  read from source (``index.libraries.MODELLED_PACKAGES``).
+- ``BLOCKING_CALLS`` / ``BLOCKING_METHODS``: blocking is a property of what the code does
+  (sockets, subprocesses), not of a signature: source summaries cannot tell it.
 """
 
 from __future__ import annotations
