@@ -315,7 +315,7 @@ def test_concurrent_runs_lose_no_entry_and_tear_no_file(project: Path) -> None:
     assert len(stored) == 80
     for entry in stored:
         Entry.decode(entry.read_bytes())
-    assert not [n for n in os.listdir(folder / "v1") if not n.endswith(".entry")]  # no temp file left
+    assert not [n for n in os.listdir(folder / "v1") if not n.endswith((".entry", ".fact"))]  # no temp file left
     assert cache_hits(project, folder) == (80, 80)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import configparser
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -49,14 +50,19 @@ class DeclaredDependencies:
         return canonicalize_name(name) in self.packages
 
 
-def _requirement_file_closure(first: list[Path]) -> Iterator[Path]:
-    """Requirement files and the files they include with ``-r``, each once."""
+def _requirement_file_closure(first: list[Path], missing: list[str] | None = None) -> Iterator[Path]:
+    """Requirement files and the files they include with ``-r``, each once; an include that
+    is not a file is added to ``missing`` (its appearance changes the answer)."""
     seen: set[Path] = set()
     pending = list(first)
     while pending and len(seen) < _MAX_INCLUDES:
         path = pending.pop(0)
         resolved = path.resolve()
-        if resolved in seen or not path.is_file():
+        if resolved in seen:
+            continue
+        if not path.is_file():
+            if missing is not None:
+                missing.append(str(path))
             continue
         seen.add(resolved)
         yield path
@@ -198,6 +204,27 @@ def declared_dependencies(root: Path) -> DeclaredDependencies:
                 for package in lock_versions(path):
                     packages.setdefault(package, f"locked in {rel(path)}")
     return DeclaredDependencies(packages, tuple(dict.fromkeys(read)))
+
+
+def declaration_inputs(root: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(folders, files): everything :func:`declared_dependencies` and
+    :func:`own_pytest_plugins` read for ``root``, found without parsing a single file (a
+    requirements file's ``-r`` lines aside), so a stored answer can be re-checked cheaply.
+    Which files are read depends only on the folders' listings (a new lock file, a
+    requirements file dropped in), so the folders are part of the answer."""
+    folders: list[str] = []
+    files: list[str] = []
+    for folder in search_folders(root):
+        for where in (folder, folder / "requirements", *(folder / d for d in _TEST_REQUIREMENT_DIRS)):
+            folders.append(str(where))
+        for name in ("pyproject.toml", "tox.ini", "setup.cfg", "setup.py", "Pipfile", *_LOCK_FILES):
+            if (folder / name).is_file():
+                files.append(str(folder / name))
+        files.extend(str(p) for p in _requirement_file_closure(_folder_requirement_files(folder), files))
+    for sub in list(dict.fromkeys(folders)):
+        if os.path.isdir(os.path.join(sub, "requirements")):
+            folders.append(os.path.join(sub, "requirements"))
+    return tuple(dict.fromkeys(folders)), tuple(dict.fromkeys(files))
 
 
 _ENTRY_POINT = re.compile(r"^\s*[\w.\-]+\s*=\s*([\w.]+)")

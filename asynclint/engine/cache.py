@@ -315,6 +315,50 @@ class Entry:
         )
 
 
+_FACT_KEYS = frozenset({"project", "name", "tool", "inputs", "value"})
+
+
+class StoredFacts:
+    """Project facts kept between runs (``index.project.FactStore``), one file per project
+    and fact beside the entries, validated like them: a fact is served only for the same project, fact,
+    asynclint code and inputs digest, so anything a fact rests on changing recomputes it.
+    Writing is best effort: a fact that cannot be stored is computed again next run."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder / _ENTRIES
+
+    def _file(self, project: str, name: str) -> Path:
+        return self.folder / f"{hashlib.blake2b(repr((project, name)).encode(), digest_size=16).hexdigest()}.fact"
+
+    def get(self, project: str, name: str, inputs: str) -> str | None:
+        try:
+            raw = _read_entry(self._file(project, name))
+            header, newline, body = raw.partition(b"\n")
+            _check(newline == b"\n" and header == f"{_HEADER}{content_digest(body)}".encode(), "checksum")
+            data = _dict(json.loads(body), _FACT_KEYS, "fact")
+            if (data["project"], data["name"], data["tool"], data["inputs"]) != (
+                project,
+                name,
+                tool_fingerprint(),
+                inputs,
+            ):
+                return None
+            return _str(data["value"], "fact value")
+        except (OSError, ValueError, RecursionError):  # InvalidEntry, JSON errors: recompute
+            return None
+
+    def put(self, project: str, name: str, inputs: str, value: str) -> None:
+        body = json.dumps(
+            {"project": project, "name": name, "tool": tool_fingerprint(), "inputs": inputs, "value": value},
+            separators=(",", ":"),
+        ).encode()
+        try:
+            self.folder.mkdir(exist_ok=True)
+            _atomic_write(self._file(project, name), f"{_HEADER}{content_digest(body)}\n".encode() + body)
+        except OSError:
+            pass
+
+
 # --------------------------------------------------------------------------- the cache
 
 

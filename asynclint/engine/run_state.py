@@ -18,8 +18,9 @@ from asynclint.config.library_environment import environment_for
 from asynclint.config.pytest_config import PytestProfile, load_profile
 from asynclint.config.settings import Settings
 from asynclint.engine import parsing
+from asynclint.engine.cache import StoredFacts
 from asynclint.index.libraries import LibraryStore
-from asynclint.index.project import ProjectIndex
+from asynclint.index.project import FactStore, ProjectIndex
 
 IndexKey = tuple[str, tuple[str, ...], "str | None"]
 
@@ -60,6 +61,14 @@ class RunState:
         # Library summaries of the environments the projects use, stored in the result cache
         # folder when there is one (a worker process is handed the same folder).
         self.libraries = LibraryStore(library_cache)
+        # Project facts kept between runs in the same folder (see ``use_cache_folder``).
+        self.fact_store: FactStore | None = StoredFacts(library_cache) if library_cache is not None else None
+
+    def use_cache_folder(self, folder: Path | None) -> None:
+        """Keep library summaries and project facts in the run's result cache folder."""
+        if folder is not None and self.libraries.cache_folder is None:
+            self.libraries.cache_folder = folder
+            self.fact_store = StoredFacts(folder)
 
     def index_for(self, root: Path, pythonpath: tuple[str, ...], settings: Settings | None = None) -> ProjectIndex:
         """The run's index of the project at ``root``: summaries and facts are reused across
@@ -75,6 +84,7 @@ class RunState:
                 pytest_asyncio_version=version,
                 library_summaries=self.libraries.summaries(environment_for(root.resolve())),
             )
+        index.fact_store = self.fact_store
         return index
 
     def index_of_file(self, path: Path, settings: Settings, fallback: Path) -> tuple[PytestProfile, ProjectIndex]:

@@ -141,7 +141,7 @@ def run(
     fallback = _common_ancestor(files)
     cache = ResultCache(cache_dir or default_cache_dir()) if use_cache else None
     if cache is not None and state.libraries.cache_folder is None:
-        state.libraries.cache_folder = cache.library_folder()
+        state.use_cache_folder(cache.library_folder())
     pending: list[Task] = []
     for source in files:
         profile = effective_profile(source.path, settings)

@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar, cast
+from typing import Protocol, TypeVar, cast
 
 from asynclint.index import libraries
 from asynclint.index.summary import ClassFacts, FunctionFacts, ModuleSummary, summarize
@@ -49,19 +49,36 @@ ProjectFact = Callable[["ProjectIndex"], str]
 # A lint that reads one records its value, and the result cache recomputes it to validate a
 # stored result: a file whose advice depends on other files goes stale when they change.
 _FACTS: dict[str, ProjectFact] = {}
+# A fact's inputs: a cheap digest of everything its computation reads (see ``project_fact``).
+_INPUTS: dict[str, ProjectFact] = {}
 
 
-def project_fact(name: str) -> Callable[[ProjectFact], ProjectFact]:
+class FactStore(Protocol):
+    """Fact values kept between runs (the result cache folder), each with the digest of the
+    inputs it was computed from: a warm run reads an unchanged project's facts instead of
+    recomputing them."""
+
+    def get(self, project: str, name: str, inputs: str) -> str | None: ...
+
+    def put(self, project: str, name: str, inputs: str, value: str) -> None: ...
+
+
+def project_fact(name: str, inputs: ProjectFact | None = None) -> Callable[[ProjectFact], ProjectFact]:
     """Register ``compute(index) -> str`` as the fact ``name`` (read with ``index.fact(name)``).
 
     The value must be a string that changes whenever the answer does: the answer itself, or
-    a digest of what the scan found.
+    a digest of what the scan found. ``inputs(index)``, when given, is a digest of every
+    file, folder listing and environment detail ``compute`` reads, much cheaper to compute
+    than the fact: with a :class:`FactStore` the value is then recomputed only when the
+    inputs changed. It must cover everything ``compute`` reads, or a stale value is served.
     """
 
     def register(compute: ProjectFact) -> ProjectFact:
         if name in _FACTS and _FACTS[name] is not compute:
             raise ValueError(f"project fact {name!r} is registered twice")
         _FACTS[name] = compute
+        if inputs is not None:
+            _INPUTS[name] = inputs
         return compute
 
     return register
@@ -107,6 +124,8 @@ class ProjectIndex:
         # Library knowledge (installed packages, the standard library) for resolution; the
         # run state hands it over, so one environment's summaries serve every project.
         self._libraries = library_summaries
+        # Where fact values outlive the run (the result cache); None: computed every run.
+        self.fact_store: FactStore | None = None
 
     def begin_file(self) -> None:
         """Start recording what the next linted file depends on."""
@@ -145,8 +164,24 @@ class ProjectIndex:
             if name.startswith(LIBRARY_FACT):
                 value = self._facts[name] = self._library_stamp(name[len(LIBRARY_FACT) :])
             else:
-                value = self._facts[name] = _FACTS[name](self)
+                value = self._facts[name] = self._compute_fact(name)
         self.facts_consulted[name] = value
+        return value
+
+    def _compute_fact(self, name: str) -> str:
+        """The fact from the store when its inputs are unchanged, else computed (and stored).
+        The inputs are read before the computation: a file changing in between leaves a
+        value newer than its inputs, which the next run recomputes, never the reverse."""
+        inputs, store = _INPUTS.get(name), self.fact_store
+        if inputs is None or store is None:
+            return _FACTS[name](self)
+        digest = inputs(self)
+        # Everything else an index holds that a fact might read names the stored value.
+        project = repr((str(self.root), [str(r) for r in self.source_roots], self.pytest_asyncio_version))
+        value = store.get(project, name, digest)
+        if value is None:
+            value = _FACTS[name](self)
+            store.put(project, name, digest, value)
         return value
 
     # ---------------------------------------------------------------- modules

@@ -10,6 +10,7 @@ see runs them. Whenever the answer is uncertain, the runner-dependent rules stay
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import sys
@@ -19,7 +20,12 @@ from pathlib import Path
 
 from packaging.utils import canonicalize_name
 
-from asynclint.config.dependencies import DeclaredDependencies, declared_dependencies, own_pytest_plugins
+from asynclint.config.dependencies import (
+    DeclaredDependencies,
+    declaration_inputs,
+    declared_dependencies,
+    own_pytest_plugins,
+)
 from asynclint.config.pytest_config import PytestProfile
 from asynclint.config.versions import (
     environment_is_projects,
@@ -345,7 +351,69 @@ def _autouse_anyio(summary: ModuleSummary) -> bool:
 RUNNER_EVIDENCE = "runner-evidence"
 
 
-@project_fact(RUNNER_EVIDENCE)
+def _file_digest(path: str) -> str:
+    """A file's content digest ("-" when it is missing or not a regular file). Contents, not
+    stat signatures: checkouts, ``cp -p`` and ``rsync -t`` keep sizes and times."""
+    try:
+        if not os.path.isfile(path):
+            return "-"
+        with open(path, "rb") as handle:
+            return hashlib.blake2b(handle.read(), digest_size=16).hexdigest()
+    except OSError:
+        return "-"
+
+
+def _listing(folder: str) -> list[str]:
+    try:
+        return sorted(os.listdir(folder))
+    except OSError:
+        return []
+
+
+def _environment_inputs() -> list[object]:
+    """What the installed ``pytest11`` plugins and ``environment_is_projects`` read: the
+    interpreter, its path, the distributions installed on it (a folder's listing changes
+    when one is installed, removed or upgraded) and, for each, the two metadata files read
+    (stat: installers write them anew, they are not checked out)."""
+    found: list[object] = [sys.prefix, list(sys.path)]
+    for entry in sys.path:
+        names = _listing(entry or ".")
+        found.append((entry, names))
+        for name in names:
+            if name.endswith((".dist-info", ".egg-info")):
+                for meta in ("entry_points.txt", "direct_url.json"):
+                    try:
+                        info = os.stat(os.path.join(entry, name, meta))
+                        found.append((name, meta, info.st_mtime_ns, info.st_size))
+                    except OSError:
+                        pass
+    return found
+
+
+def _runner_evidence_inputs(index: ProjectIndex) -> str:
+    """Everything :func:`_runner_evidence` reads, as one digest: every folder the suite scan
+    walks with its file names and the content of each test-like file; the declaration
+    files with the listings of the folders they are looked for in; the environment."""
+    digest = hashlib.blake2b(digest_size=16)
+
+    def add(value: object) -> None:
+        digest.update(repr(value).encode() + b"\0")
+
+    for folder, files in sorted(index.walk()):  # the listing order of a file system is not stable
+        add((folder, sorted(files)))
+        for name in sorted(files):
+            if name.endswith(".py") and _is_test_like(folder, name):
+                add((name, _file_digest(os.path.join(folder, name))))
+    folders, declarations = declaration_inputs(index.root)
+    for folder in folders:
+        add((folder, _listing(folder)))
+    for file in declarations:
+        add((file, _file_digest(file)))
+    add(index.derived("environment-inputs", _environment_inputs))
+    return digest.hexdigest()
+
+
+@project_fact(RUNNER_EVIDENCE, inputs=_runner_evidence_inputs)
 def _runner_evidence(index: ProjectIndex) -> str:
     """The project-wide evidence every file's runner answer rests on (the suite's marks, the
     declared and installed plugins), as a project fact: a cached result is re-checked against
