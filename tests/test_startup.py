@@ -75,6 +75,18 @@ def test_check_imports_no_other_command_or_unused_format(tmp_path: Path) -> None
         assert loaded(modules, unused) == [], f"check imports {unused}"
 
 
+def test_a_warm_run_of_an_unchanged_project_imports_no_linter(tmp_path: Path) -> None:
+    """Every file answered by the cache: libcst, the rules and the linter stay unloaded."""
+    (tmp_path / "pytest.ini").write_text("[pytest]\n")
+    (tmp_path / "test_a.py").write_text("import pytest\n\n@pytest.mark.anyio\nasync def test_a():\n    pass\n")
+    (tmp_path / "test_b.py").write_text("async def test_b():\n    pass\n")
+    args = ["check", "--cache-dir", "cache", "--output-format", "concise", "."]
+    assert "asynclint.engine.linter" in imported_by(args, tmp_path)  # the cold run lints
+    modules = imported_by(args, tmp_path)
+    for package in ("libcst", "asynclint.rules", "asynclint.engine.linter", "asynclint.engine.runner"):
+        assert loaded(modules, package) == [], f"a warm run imports {package}"
+
+
 @pytest.mark.parametrize("width", [40, 80, 200])
 def test_the_command_list_says_what_each_command_says(width: int) -> None:
     """``--help`` lists the commands from ``COMMANDS`` without importing them: that table

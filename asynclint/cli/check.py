@@ -27,8 +27,8 @@ from asynclint.config.settings import Settings, SettingsError, load_settings
 from asynclint.engine.cache import CACHE_DIR_NAME, ENV_CACHE_DIR
 from asynclint.engine.dependents import with_dependents
 from asynclint.engine.discovery import SourceFile, discover
+from asynclint.engine.plan import Plan, Progress, RunResult, plan
 from asynclint.engine.projects import group_by_config, merge_runs, without_excluded
-from asynclint.engine.runner import run
 from asynclint.model import Diagnostic, FileError
 from asynclint.report.progress import wanted as progress_wanted
 
@@ -78,6 +78,16 @@ def _per_file_ignores(values: tuple[str, ...]) -> list[tuple[str, list[str]]] | 
             raise _fail(f"--per-file-ignores: expected PATTERN:CODES, got {value!r}")
         parsed.append((pattern, _split((codes,))))
     return parsed
+
+
+def _lint(planned: Plan, jobs: int | None, progress: Progress | None) -> RunResult:
+    """A plan's result. The linter (libcst and every rule) is imported only when the cache
+    left files to lint: a warm run of an unchanged suite never loads it."""
+    if not planned.pending:
+        return planned.finish()
+    from asynclint.engine.runner import complete
+
+    return complete(planned, jobs, progress)
 
 
 @contextmanager
@@ -298,7 +308,7 @@ def check(
         else:
             result = merge_runs(
                 [
-                    run(group, settings, use_cache=not no_cache, cache_dir=cache_dir, jobs=jobs, progress=progress)
+                    _lint(plan(group, settings, use_cache=not no_cache, cache_dir=cache_dir), jobs, progress)
                     for settings, group in groups
                 ]
             )

@@ -35,25 +35,20 @@ cost promise.
 from __future__ import annotations
 
 import ast
-import configparser
 import sys
 import threading
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
 import libcst as cst
 from libcst._nodes.base import CSTNode
-from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import Version
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from asynclint.config.requires_python import clear_cache as clear_cache  # callers clear it here too
+from asynclint.config.requires_python import requires_python
 
 T = TypeVar("T")
 
@@ -225,44 +220,7 @@ def supports_newer_python(folder: Path) -> bool:
     (``[options]`` in setup.cfg) of the nearest file that declares one; without a
     declaration the project is taken to support the newest Python.
     """
-    spec = _requires_python(folder.resolve())
+    spec = requires_python(folder.resolve())
     if spec is None:
         return NEWEST_PYTHON[1] > _host_minor()
     return any(Version(f"3.{minor}") in spec for minor in range(_host_minor() + 1, NEWEST_PYTHON[1] + 1))
-
-
-@lru_cache(maxsize=256)
-def _requires_python(folder: Path) -> SpecifierSet | None:
-    """The declaration of the nearest project folder (one with pyproject.toml, setup.cfg
-    or setup.py) at or above ``folder``; None when it declares nothing readable."""
-    for candidate in (folder, *folder.parents):
-        if not any((candidate / name).is_file() for name in ("pyproject.toml", "setup.cfg", "setup.py")):
-            continue
-        declared = _declared_in(candidate)
-        try:
-            return SpecifierSet(declared) if declared is not None else None
-        except InvalidSpecifier:
-            return None
-    return None
-
-
-def _declared_in(folder: Path) -> str | None:
-    try:
-        data = tomllib.loads((folder / "pyproject.toml").read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        data = {}
-    project = data.get("project")
-    if isinstance(project, dict) and isinstance(project.get("requires-python"), str):
-        return project["requires-python"]
-    parser = configparser.ConfigParser(interpolation=None)
-    try:
-        parser.read_string((folder / "setup.cfg").read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, configparser.Error):
-        return None
-    value = parser.get("options", "python_requires", fallback=None)
-    return value.strip() if value else None
-
-
-def clear_cache() -> None:
-    """A long-lived process (tests, editors) must see an edited ``requires-python``."""
-    _requires_python.cache_clear()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from asynclint.config.settings import Settings, find_pyproject_settings
 from asynclint.engine.discovery import SourceFile
-from asynclint.engine.runner import RunResult
+from asynclint.engine.plan import RunResult
 from asynclint.model import Diagnostic
 
 

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from asynclint.config import conftest_ignores, pytest_config
+from asynclint.config import conftest_ignores, pytest_config, requires_python
 from asynclint.config.library_environment import environment_for
 from asynclint.config.pytest_config import PytestProfile, load_profile
 from asynclint.config.settings import Settings
-from asynclint.engine import parsing
 from asynclint.engine.cache import StoredFacts
 from asynclint.index.libraries import LibraryStore
 from asynclint.index.project import FactStore, ProjectIndex
@@ -48,7 +47,7 @@ def forget_config_files() -> None:
     folder; a new run state calls this so a run never sees an older run's configs."""
     pytest_config.clear_cache()
     conftest_ignores.clear_cache()
-    parsing.clear_cache()
+    requires_python.clear_cache()
 
 
 class RunState:

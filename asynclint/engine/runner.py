@@ -1,56 +1,26 @@
-"""A whole run: discover, group by project, consult the cache, lint in parallel, sort."""
+"""A whole run: the cache's answer (``engine.plan``), then the rest linted in parallel.
+
+``RunResult``, ``Task`` and ``Progress`` live in ``engine.plan`` (a warm run needs nothing
+else) and are re-exported here for the callers that lint.
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from asynclint.config.pytest_config import PytestProfile
 from asynclint.config.settings import Settings
-from asynclint.engine.cache import (
-    Dependency,
-    Digests,
-    ResultCache,
-    content_digest,
-    default_cache_dir,
-    dependencies,
-    run_key,
-)
+from asynclint.engine.cache import Dependency, Digests, content_digest, dependencies
 from asynclint.engine.discovery import SourceFile
 from asynclint.engine.linter import FileResult, decode, lint_source
-from asynclint.engine.run_state import RunState, effective_profile, project_root
-from asynclint.model import Diagnostic, FileError
+from asynclint.engine.plan import Plan, Progress, RunResult, Task, cache_key, enabled_for, plan
+from asynclint.engine.run_state import RunState, effective_profile
+from asynclint.model import FileError
 
-Progress = Callable[[int, int, int], None]  # (files done, files to do, findings so far)
 PARALLEL_THRESHOLD = 48  # below this, process start-up costs more than it saves
-
-
-@dataclass
-class RunResult:
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    files_checked: int = 0
-    cache_hits: int = 0
-    errors: list[FileError] = field(default_factory=list)  # files that could not be linted
-    warnings: list[str] = field(default_factory=list)  # the cache turned itself off, files valid but not analysed
-
-
-def _enabled_for(path: Path, settings: Settings) -> frozenset[str]:
-    return settings.enabled - settings.ignored_for(path)
-
-
-def _cache_key(settings: Settings, profile: PytestProfile, enabled: frozenset[str], root: Path) -> str:
-    return run_key(settings.fingerprint(), sorted(enabled), repr(profile), str(root))
-
-
-@dataclass(frozen=True)
-class Task:
-    path: str
-    display: str
-    root: str
-    settings: Settings
 
 
 @dataclass
@@ -87,7 +57,7 @@ def lint_task(task: Task, state: RunState, digests: Digests | None = None) -> Ta
     try:
         profile = effective_profile(path, task.settings)
         index = state.index_for(Path(task.root), profile.pythonpath, task.settings)
-        enabled = _enabled_for(path, task.settings)
+        enabled = enabled_for(path, task.settings)
         index.begin_file()
         result = lint_source(
             decode(data),
@@ -100,7 +70,7 @@ def lint_task(task: Task, state: RunState, digests: Digests | None = None) -> Ta
             max_size=task.settings.max_file_size,
         )
         deps = dependencies(index, digests or Digests())
-        key = _cache_key(task.settings, profile, enabled, index.root)
+        key = cache_key(task.settings, profile, enabled, index.root)
     except Exception as exc:  # noqa: BLE001 -- RecursionError, MemoryError too: this file fails
         return TaskOutcome(task.path, task.display, error=internal_error(exc))
     return TaskOutcome(task.path, task.display, result, None, content_digest(data), key, deps)
@@ -117,13 +87,6 @@ def _lint_chunk(
     return [lint_task(t, state, digests) for t in tasks]
 
 
-def _common_ancestor(files: list[SourceFile]) -> Path:
-    if not files:
-        return Path.cwd()
-    common = os.path.commonpath([str(f.path.parent) for f in files])
-    return Path(common)
-
-
 def run(
     files: list[SourceFile],
     settings: Settings,
@@ -136,26 +99,14 @@ def run(
     """Lint ``files``; ``cache_dir`` defaults to ``$ASYNCLINT_CACHE_DIR`` or ``./.asynclint_cache``;
     ``progress(done, total, findings)`` hears of each file as it is done. ``state`` is the
     run's state (a fresh one by default; ``--fix`` passes its own to reuse the indexes)."""
-    state = state if state is not None else RunState()
-    outcome = RunResult(files_checked=len(files))
-    fallback = _common_ancestor(files)
-    cache = ResultCache(cache_dir or default_cache_dir()) if use_cache else None
-    if cache is not None and state.libraries.cache_folder is None:
-        state.use_cache_folder(cache.library_folder())
-    pending: list[Task] = []
-    for source in files:
-        profile = effective_profile(source.path, settings)
-        root = project_root(source.path, profile, fallback)
-        task = Task(str(source.path), source.display, str(root), settings)
-        if cache is not None:
-            hit = _cached(state, cache, task, profile)
-            if hit is not None:
-                outcome.diagnostics.extend(hit)
-                outcome.cache_hits += 1
-                continue
-        pending.append(task)
-    finished = outcome.files_checked - len(pending)
-    for done in _execute(pending, jobs, state):
+    return complete(plan(files, settings, use_cache, cache_dir, state), jobs, progress)
+
+
+def complete(planned: Plan, jobs: int | None = None, progress: Progress | None = None) -> RunResult:
+    """Lint the files a plan has left, store their results, and return the whole run's."""
+    outcome, cache = planned.outcome, planned.cache
+    finished = outcome.files_checked - len(planned.pending)
+    for done in _execute(planned.pending, jobs, planned.state):
         if done.result is None:
             outcome.errors.append(FileError(done.display, done.error or "internal error"))
             continue
@@ -166,23 +117,7 @@ def run(
             progress(finished, outcome.files_checked, len(outcome.diagnostics))
         if cache is not None:
             cache.put(Path(done.path), done.digest, done.key, done.deps, done.result.diagnostics)
-    if cache is not None and cache.warning is not None:
-        outcome.warnings.append(cache.warning)
-    outcome.diagnostics.sort(key=Diagnostic.sort_key)
-    outcome.errors.sort(key=lambda e: e.path)
-    return outcome
-
-
-def _cached(state: RunState, cache: ResultCache, task: Task, profile: PytestProfile) -> list[Diagnostic] | None:
-    path = Path(task.path)
-    try:
-        data = path.read_bytes()
-        index = state.index_for(Path(task.root), profile.pythonpath, task.settings)
-        enabled = _enabled_for(path, task.settings)
-        key = _cache_key(task.settings, profile, enabled, index.root)
-        return cache.get(path, content_digest(data), key, index, task.display)
-    except Exception:  # noqa: BLE001 -- a miss: linting the file reports what went wrong, for that file
-        return None
+    return planned.finish()
 
 
 def _execute(tasks: list[Task], jobs: int | None, state: RunState) -> Iterator[TaskOutcome]:

@@ -21,23 +21,9 @@ from asynclint.index.project import ProjectIndex
 from asynclint.index.summary import ModuleSummary
 from asynclint.semantics.filemodel import CallSite, FileModel
 from asynclint.semantics.resolve import Callee, Resolver
+from asynclint.semantics.runner_context import RunnerContext as RunnerContext  # its home before
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class RunnerContext:
-    """Who besides pytest-asyncio may run coroutine tests of this file."""
-
-    other_runner: str | None  # why unmarked coroutine tests may run (a plugin, a hook, the suite)
-    anyio_backend_autouse: bool = False
-    # Loop libraries the project runs coroutine tests with, preferred first ("asyncio",
-    # "anyio", "trio"); empty when nothing says (a framework's own runner, say).
-    libraries: tuple[str, ...] = ()
-    evidence: tuple[str, ...] = ()
-    # The reason is the suite's own shape (its unmarked tests), not a plugin or hook asynclint
-    # can name: nothing is known to provide fixtures such as ``event_loop``.
-    unseen_runner: bool = False
 
 
 @dataclass

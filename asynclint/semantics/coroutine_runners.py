@@ -37,8 +37,8 @@ from asynclint.config.versions import (
 from asynclint.index.project import ProjectIndex, project_fact
 from asynclint.index.summary import ModuleSummary
 from asynclint.semantics import plugins
-from asynclint.semantics.context import RunnerContext
 from asynclint.semantics.plugins import NOT_A_RUNNER, RUNS_MARKED, PluginRole
+from asynclint.semantics.runner_context import RunnerContext
 
 # Async marks, pytest-asyncio's fixture decorator or anyio's backend fixture in a test file.
 _ASYNC_MARK_USE = re.compile(
