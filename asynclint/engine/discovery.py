@@ -22,6 +22,7 @@ import os
 import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from asynclint.config import conftest_ignores, pytest_config
@@ -50,22 +51,25 @@ class SourceFile:
     display: str  # as the user named it, joined with the relative location
 
 
-def is_lintable(path: Path, walked: Path | None = None, profile: PytestProfile | None = None) -> bool:
+def is_lintable(
+    path: Path, walked: Path | None = None, profile: PytestProfile | None = None, resolved: Path | None = None
+) -> bool:
     """A test module or a conftest.py, per the pytest config governing ``path``.
 
     ``walked`` is the folder the user named. When it holds the whole project (its rootdir
     or a folder above it) and the config sets ``testpaths``, only what pytest collects when
     run from the rootdir counts: files under the test paths and the conftest.py files on
     the way to them. A library module named ``test_utils.py`` is then not a test.
-    ``profile`` is the one governing ``path``'s folder, when the caller has it at hand.
+    ``profile`` is the one governing ``path``'s folder and ``resolved`` the resolved path,
+    when the caller has them at hand (a walk resolves each folder once, not each file).
     """
     profile = profile if profile is not None else load_profile(path)
     roots = profile.test_roots() if profile.testpaths else ()
     if not roots:
         return path.name == "conftest.py" or profile.is_test_file(path)
-    resolved = path.resolve()
+    resolved = resolved if resolved is not None else path.resolve()
     if walked is not None and profile.rootdir is not None:
-        rootdir = profile.rootdir.resolve()
+        rootdir = _resolved(profile.rootdir)
         if walked == rootdir or walked in rootdir.parents:
             if path.name == "conftest.py":
                 return any(resolved.parent == r or resolved.parent in r.parents or r in resolved.parents for r in roots)
@@ -73,6 +77,12 @@ def is_lintable(path: Path, walked: Path | None = None, profile: PytestProfile |
     if path.name == "conftest.py" or profile.is_test_file(path):
         return True
     return any(r in resolved.parents for r in roots)
+
+
+@lru_cache(maxsize=1024)
+def _resolved(path: Path) -> Path:
+    """A config's rootdir, resolved once per walk (``discover`` clears this with the configs)."""
+    return path.resolve()
 
 
 def is_virtualenv(folder: Path) -> bool:
@@ -144,8 +154,10 @@ def _entry_stat(path: str) -> tuple[os.stat_result | None, str | None]:
         return None, f"cannot read ({exc.strerror}), skipped"
 
 
-def _walk(root: str, settings: Settings | None, warn: Warn) -> Iterator[tuple[Path, str]]:
-    """(absolute path, display) of every file under ``root`` that pytest would look at.
+def _walk(root: str, settings: Settings | None, warn: Warn) -> Iterator[tuple[Path, Path, str]]:
+    """(absolute path, resolved path, display) of every file under ``root`` that pytest
+    would look at. Each folder is resolved once; a file is resolved on its own only when it
+    is a symbolic link.
 
     Iterative with a set of visited folders (device, inode), so a symlinked folder that
     points back up the tree is entered once and deep trees cannot exhaust the stack.
@@ -169,6 +181,7 @@ def _walk(root: str, settings: Settings | None, warn: Warn) -> Iterator[tuple[Pa
             continue
         visited.add(key)
         profile = load_profile(folder)
+        real_folder = folder.resolve()
         subfolders: list[tuple[Path, str]] = []
         for entry in entries:
             full = folder / entry.name
@@ -186,12 +199,14 @@ def _walk(root: str, settings: Settings | None, warn: Warn) -> Iterator[tuple[Pa
                 continue
             elif not stat.S_ISREG(entry_info.st_mode):
                 warn(f"{shown}: not a regular file, skipped")
-            elif (
-                is_lintable(full, walked, profile)
-                and not collection_skips(full, False, profile, top)
-                and (settings is None or not settings.is_excluded(full))
-            ):
-                yield full, shown
+            else:
+                resolved = full.resolve() if entry.is_symlink() else real_folder / entry.name
+                if (
+                    is_lintable(full, walked, profile, resolved)
+                    and not collection_skips(full, False, profile, top)
+                    and (settings is None or not settings.is_excluded(full))
+                ):
+                    yield full, resolved, shown
         stack.extend(reversed(subfolders))
 
 
@@ -211,14 +226,15 @@ def discover(
     # A long-lived process (tests, editors) must see edited configs and conftests.
     pytest_config.clear_cache()
     conftest_ignores.clear_cache()
+    _resolved.cache_clear()
     found: dict[Path, SourceFile] = {}
     for given in paths:
         root = Path(given)
         if force_exclude and _named_path_skipped(root, settings):
             continue
         if root.is_dir():
-            for full, shown in _walk(given, settings, report):
-                found.setdefault(full.resolve(), SourceFile(full.resolve(), shown))
+            for _, resolved, shown in _walk(given, settings, report):
+                found.setdefault(resolved, SourceFile(resolved, shown))
             continue
         info, problem = _entry_stat(given)
         if info is None:

@@ -8,9 +8,9 @@ from itertools import groupby
 from rich.console import Console
 from rich.text import Text
 
+from asynclint.catalogue import by_code
 from asynclint.model import Applicability, Diagnostic
 from asynclint.report.visible import caret_line, display_cells, visible
-from asynclint.rules import BY_CODE
 
 
 def _applies(d: Diagnostic, unsafe_fixes: bool) -> bool:
@@ -51,7 +51,7 @@ def render_fixed(applied: dict[str, Counter], console: Console) -> None:
     for path, counts in applied.items():
         console.print(Text(f"- {visible(path)}:"))
         for code in sorted(counts):
-            console.print(Text(f"    {counts[code]} × {code} ({BY_CODE[code].name})"))
+            console.print(Text(f"    {counts[code]} × {code} ({by_code()[code].name})"))
     console.print()
 
 
