@@ -100,14 +100,20 @@ def _spec(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
     return spec
 
 
-def find_pyproject_settings(start: Path) -> tuple[Path, dict] | None:
-    """The nearest pyproject.toml above ``start`` that has a ``[tool.asynclint]`` table."""
+def find_pyproject_settings(start: Path, parsed: dict[Path, dict] | None = None) -> tuple[Path, dict] | None:
+    """The nearest pyproject.toml above ``start`` that has a ``[tool.asynclint]`` table.
+
+    ``parsed`` is the caller's memo of files already read: grouping a run's files by their
+    config asks once per folder, and every folder of a project reaches the same file."""
     start = start.resolve()
+    memo: dict[Path, dict] = parsed if parsed is not None else {}
     for folder in (start, *start.parents) if start.is_dir() else start.parents:
         candidate = folder / "pyproject.toml"
-        if candidate.is_file():
+        if candidate in memo or candidate.is_file():
             try:
-                data = tomllib.loads(candidate.read_text(encoding="utf-8"))
+                data = memo.get(candidate)
+                if data is None:
+                    data = memo[candidate] = tomllib.loads(candidate.read_text(encoding="utf-8"))
             except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
                 raise SettingsError(f"{candidate}: cannot read configuration: {' '.join(str(exc).split())}") from None
             except RecursionError:  # tomllib recurses once per nesting level

@@ -29,10 +29,11 @@ def group_by_config(
         return [(load(fallback), [])]
     config_of: dict[Path, Path | None] = {}  # folder -> its pyproject.toml with [tool.asynclint]
     groups: dict[Path | None, tuple[Settings, list[SourceFile]]] = {}
+    parsed: dict[Path, dict] = {}  # each pyproject.toml is read once, however many folders reach it
     for source in files:
         folder = source.path.parent
         if folder not in config_of:
-            found = find_pyproject_settings(source.path)
+            found = find_pyproject_settings(source.path, parsed)
             config_of[folder] = found[0] if found else None
         key = config_of[folder]
         if key not in groups:
