@@ -71,6 +71,23 @@ class Finding:
     fix: FixPlan | None = None
 
 
+# The words a file holds when a coroutine may be made in it anywhere: an ``async def``,
+# asyncio or anyio, a mock, a loop. Rules that follow every coroutine (ASL201 to ASL204)
+# and ASL108 share them, so the gate skips a file for all of them or none.
+ANY_COROUTINE_WORDS: tuple[bytes, ...] = (
+    b"async",
+    b"await",
+    b"Mock",
+    b"patch",
+    b"setattr",
+    b"event_loop",
+    b"run_until_complete",
+    b"run_forever",
+    b"pytestmark",
+    b"sleep",
+    b"asyncio",
+)
+
 CODE_FORMAT = re.compile(r"ASL\d{3}")
 NAME_FORMAT = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from asynclint.rules.base import Finding, Rule
+from asynclint.rules.base import ANY_COROUTINE_WORDS, Finding, Rule
 from asynclint.rules.messages import call_text, coroutine_origin
 from asynclint.semantics.context import FileContext
 from asynclint.semantics.filemodel import ASSIGN, DISCARD, VALUE, VALUE_POSTFIX, enclosing_function
@@ -69,19 +69,7 @@ class CoroutineNeverAwaited(Rule):
     name = "coroutine-never-awaited"
     summary = "a coroutine stored in a variable that is never awaited or passed on"
     # A coroutine may come from anywhere: an ``async def``, asyncio, anyio, a mock, a loop.
-    triggers = (
-        b"async",
-        b"await",
-        b"Mock",
-        b"patch",
-        b"setattr",
-        b"event_loop",
-        b"run_until_complete",
-        b"run_forever",
-        b"pytestmark",
-        b"sleep",
-        b"asyncio",
-    )
+    triggers = ANY_COROUTINE_WORDS
 
     def check(self, ctx: FileContext) -> Iterator[Finding]:
         for site in ctx.model.calls:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import libcst as cst
 
-from asynclint.rules.base import Finding, Rule
+from asynclint.rules.base import ANY_COROUTINE_WORDS, Finding, Rule
 from asynclint.rules.messages import call_text
 from asynclint.semantics import tables
 from asynclint.semantics.context import FileContext
@@ -94,19 +94,7 @@ class DanglingTask(Rule):
     name = "dangling-task"
     summary = "a task is created and its reference dropped"
     # A coroutine may come from anywhere: an ``async def``, asyncio, anyio, a mock, a loop.
-    triggers = (
-        b"async",
-        b"await",
-        b"Mock",
-        b"patch",
-        b"setattr",
-        b"event_loop",
-        b"run_until_complete",
-        b"run_forever",
-        b"pytestmark",
-        b"sleep",
-        b"asyncio",
-    )
+    triggers = ANY_COROUTINE_WORDS
 
     def check(self, ctx: FileContext) -> Iterator[Finding]:
         for site in ctx.model.calls:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from asynclint.model import Applicability, FixAvailability
-from asynclint.rules.base import Finding, Rule
+from asynclint.rules.base import ANY_COROUTINE_WORDS, Finding, Rule
 from asynclint.rules.fixes import await_fix
 from asynclint.rules.messages import await_advice, call_text, coroutine_origin
 from asynclint.semantics.context import FileContext
@@ -70,19 +70,7 @@ class UnawaitedCoroutine(Rule):
     fix_availability = FixAvailability.SOMETIMES
     fix_safety = Applicability.SAFE
     # A coroutine may come from anywhere: an ``async def``, asyncio, anyio, a mock, a loop.
-    triggers = (
-        b"async",
-        b"await",
-        b"Mock",
-        b"patch",
-        b"setattr",
-        b"event_loop",
-        b"run_until_complete",
-        b"run_forever",
-        b"pytestmark",
-        b"sleep",
-        b"asyncio",
-    )
+    triggers = ANY_COROUTINE_WORDS
 
     def check(self, ctx: FileContext) -> Iterator[Finding]:
         for site in ctx.model.calls:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from asynclint.config.versions import versions_for
 from asynclint.model import Applicability, FixAvailability
-from asynclint.rules.base import Finding, Rule
+from asynclint.rules.base import ANY_COROUTINE_WORDS, Finding, Rule
 from asynclint.rules.fixes import remove_decorator
 from asynclint.semantics.collection import pytest9_error
 from asynclint.semantics.context import FileContext, FileFacts
@@ -80,19 +80,7 @@ class MarkOnFixture(Rule):
     fix_safety = Applicability.SAFE
     # A mark may reach a fixture under any alias (``slow = pytest.mark.slow``): every word
     # the engine used to gate all rules with, beside the summary check in ``may_apply``.
-    triggers = (
-        b"async",
-        b"await",
-        b"Mock",
-        b"patch",
-        b"setattr",
-        b"event_loop",
-        b"run_until_complete",
-        b"run_forever",
-        b"pytestmark",
-        b"sleep",
-        b"asyncio",
-    )
+    triggers = ANY_COROUTINE_WORDS
 
     @classmethod
     def may_apply(cls, facts: FileFacts) -> bool:
