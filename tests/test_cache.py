@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
-from conftest import invoke, write
+from conftest import BAD, invoke, write
 
 from asynclint.api import lint_paths
 from asynclint.config.settings import load_settings
@@ -40,27 +40,6 @@ async def test_fetch():
 ASYNC_SERVICE = "async def fetch():\n    return 1\n"
 SYNC_SERVICE = "def fetch():\n    return 1      \n"
 assert len(ASYNC_SERVICE) == len(SYNC_SERVICE)
-
-# Three findings: ASL101, ASL201, ASL301.
-BAD = """\
-import time
-
-import pytest
-
-
-async def save(item):
-    return item
-
-
-async def test_unmarked():
-    pass
-
-
-@pytest.mark.asyncio
-async def test_save():
-    save("x")
-    time.sleep(1)
-"""
 
 
 def concise(*args: str, env: dict[str, str | None] | None = None) -> Result:
