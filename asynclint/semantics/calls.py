@@ -6,12 +6,23 @@ import libcst as cst
 
 from asynclint.semantics import tables
 from asynclint.semantics.context import FileContext
-from asynclint.semantics.filemodel import CallSite, enclosing_function
+from asynclint.semantics.filemodel import CallSite, FunctionScope, enclosing_function
 
 
 def in_async_function(site: CallSite) -> bool:
     function = enclosing_function(site.scope)
     return function is not None and function.is_async
+
+
+def running_coroutine(site: CallSite) -> FunctionScope | None:
+    """The ``async def`` whose own body makes the call, or None: outside async code, or in a
+    ``lambda`` inside it (``run_in_executor(None, lambda: time.sleep(1))`` runs in a thread).
+    Rules about what blocks or misbehaves in the running loop ask this last: the lambda walk
+    is the dear part."""
+    function = enclosing_function(site.scope)
+    if function is None or not function.is_async or function.node is None:
+        return None
+    return None if inside_lambda(function.node, site.node) else function
 
 
 def inside_lambda(root: cst.CSTNode, target: cst.CSTNode) -> bool:

@@ -8,9 +8,9 @@ import libcst as cst
 
 from asynclint.rules.base import Finding, Rule
 from asynclint.semantics import tables
-from asynclint.semantics.calls import in_async_function, inside_lambda
+from asynclint.semantics.calls import in_async_function, running_coroutine
 from asynclint.semantics.context import FileContext
-from asynclint.semantics.filemodel import CallSite, dotted, enclosing_function
+from asynclint.semantics.filemodel import CallSite, dotted
 
 _IN_PROCESS_TRANSPORTS = ("MockTransport", "WSGITransport", "ASGITransport")
 
@@ -110,10 +110,9 @@ class BlockingCall(Rule):
             advice = self._blocking(ctx, site)
             if advice is None:
                 continue
-            function = enclosing_function(site.scope)
-            assert function is not None and function.node is not None
-            if inside_lambda(function.node, site.node):
-                continue
+            function = running_coroutine(site)
+            if function is None:
+                continue  # in a lambda: run wherever it is called, maybe in a thread
             message = (
                 f"`{ctx.code(site.node.func)}()` blocks the event loop inside `async def {function.name}`; {advice}"
             )

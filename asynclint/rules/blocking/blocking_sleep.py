@@ -10,9 +10,9 @@ from asynclint.model import Applicability, FixAvailability
 from asynclint.rules.base import Finding, FixPlan, NodeEdit, Rule
 from asynclint.rules.fixes import module_reference
 from asynclint.semantics import tables
-from asynclint.semantics.calls import in_async_function, inside_lambda
+from asynclint.semantics.calls import in_async_function, running_coroutine
 from asynclint.semantics.context import FileContext
-from asynclint.semantics.filemodel import DISCARD, CallSite, enclosing_function
+from asynclint.semantics.filemodel import DISCARD, CallSite
 from asynclint.semantics.libraries import loop_library
 
 
@@ -76,10 +76,9 @@ class BlockingSleep(Rule):
                 continue
             if ctx.resolver.qualify(site.node.func, site.scope) not in tables.BLOCKING_SLEEP:
                 continue
-            function = enclosing_function(site.scope)
-            assert function is not None and function.node is not None
-            if inside_lambda(function.node, site.node):
-                continue  # ``run_in_executor(None, lambda: time.sleep(1))``: run in a thread
+            function = running_coroutine(site)
+            if function is None:
+                continue  # in a lambda: run wherever it is called, maybe in a thread
             library = loop_library(ctx, function)
             instead = f"`await {library}.sleep(...)`" if library else "the `sleep` of the library that runs it"
             message = (

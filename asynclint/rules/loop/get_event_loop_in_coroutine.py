@@ -10,9 +10,9 @@ from asynclint.model import Applicability, FixAvailability
 from asynclint.rules.base import Finding, FixPlan, NodeEdit, Rule
 from asynclint.rules.fixes import module_reference
 from asynclint.semantics import tables
-from asynclint.semantics.calls import in_async_function, inside_lambda
+from asynclint.semantics.calls import in_async_function, running_coroutine
 from asynclint.semantics.context import FileContext
-from asynclint.semantics.filemodel import CallSite, enclosing_function
+from asynclint.semantics.filemodel import CallSite
 
 
 class GetEventLoopInCoroutine(Rule):
@@ -81,10 +81,9 @@ class GetEventLoopInCoroutine(Rule):
                 continue
             if ctx.resolver.qualify(site.node.func, site.scope) not in tables.GET_EVENT_LOOP:
                 continue
-            function = enclosing_function(site.scope)
-            assert function is not None and function.node is not None
-            if inside_lambda(function.node, site.node):
-                continue
+            function = running_coroutine(site)
+            if function is None:
+                continue  # in a lambda: run wherever it is called, maybe in a thread
             message = (
                 f"`{ctx.code(site.node.func)}()` inside `async def {function.name}`: use "
                 "`asyncio.get_running_loop()`, which cannot create or pick up another loop"
