@@ -32,6 +32,7 @@ import dataclasses
 import hashlib
 import json
 import os
+import site as site_module
 import sysconfig
 import tempfile
 from dataclasses import dataclass
@@ -67,8 +68,14 @@ class LibraryEnvironment:
 
 
 def _running_site_dirs() -> tuple[Path, ...]:
+    """The environment's own site-packages first, then those ``site`` adds after them: a
+    virtual environment made with ``--system-site-packages`` imports the base interpreter's
+    packages too, so their source is what its tests run against."""
     paths = sysconfig.get_paths()
     found = [Path(paths[key]) for key in ("purelib", "platlib") if paths.get(key)]
+    getsitepackages = getattr(site_module, "getsitepackages", None)  # absent in old virtualenv's site.py
+    if getsitepackages is not None:
+        found += [Path(p) for p in getsitepackages()]
     return tuple(dict.fromkeys(p for p in found if p.is_dir()))
 
 
