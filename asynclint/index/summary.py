@@ -25,6 +25,16 @@ AWAITED = "@await:"
 PARAMETER = "@param:"
 # Prefix of a module variable bound to ``functools.partial(f, ...)``: calling it calls ``f``.
 PARTIAL = "@partial:"
+# Prefix of a produced tuple (``return reader, writer``): its elements' produced names, comma
+# separated ("" for an element not evident), for ``a, b = f()`` to take one apart.
+TUPLE = "@tuple:"
+
+
+def tuple_items(name: str | None) -> list[str] | None:
+    """The element names of a produced ``@tuple:`` name; None when it is not a tuple."""
+    if not name or not name.startswith(TUPLE):
+        return None
+    return name[len(TUPLE) :].split(",")
 
 
 @dataclass(frozen=True)
@@ -214,6 +224,12 @@ def _annotation_class(annotation: ast.expr | None) -> str | None:
         return None
     if isinstance(annotation, ast.Subscript):
         wrapper = dotted_name(annotation.value).rsplit(".", 1)[-1]
+        if wrapper in {"tuple", "Tuple"} and isinstance(annotation.slice, ast.Tuple):
+            elements = annotation.slice.elts
+            if any(isinstance(e, ast.Constant) and e.value is Ellipsis for e in elements):
+                return None  # ``tuple[Client, ...]``: no fixed positions
+            items = ["" if (n := _annotation_class(e)) is None or n.startswith(TUPLE) else n for e in elements]
+            return f"{TUPLE}{','.join(items)}" if any(items) else None
         if wrapper in {"AsyncIterator", "AsyncGenerator", "Iterator", "Generator", "Optional"}:
             inner = annotation.slice
             if isinstance(inner, ast.Tuple) and inner.elts:
@@ -243,6 +259,9 @@ def _produced_name(value: ast.expr | None, locals_: dict[str, str]) -> str | Non
         if value.id in ("self", "cls"):
             return value.id
         return locals_.get(value.id)
+    if isinstance(value, ast.Tuple) and not any(isinstance(e, ast.Starred) for e in value.elts):
+        items = ["" if (n := _produced_name(e, locals_)) is None or n.startswith(TUPLE) else n for e in value.elts]
+        return f"{TUPLE}{','.join(items)}" if any(items) else None
     return None
 
 

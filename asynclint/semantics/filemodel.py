@@ -112,12 +112,17 @@ def positional_value(call: cst.Call, index: int) -> cst.BaseExpression | None:
 class Binding:
     """What a name is bound to in one scope."""
 
-    kind: str  # "def" | "class" | "import" | "value" | "param" | "other"
+    kind: str  # "def" | "class" | "import" | "value" | "item" | "param" | "other"
     function: FunctionScope | None = None
     cls: ClassScope | None = None
     qualname: str = ""
     value: cst.BaseExpression | None = None
     runtime: bool = True  # False for an import under ``if TYPE_CHECKING:``
+    # The written type of a parameter (``client: Client``) or an annotated assignment: weaker
+    # evidence than a value, since a subclass or a fake satisfies it too.
+    annotation: cst.BaseExpression | None = None
+    # "item": ``a, b = value`` binds element ``index`` of what ``value`` holds.
+    index: int = 0
 
 
 @dataclass
@@ -214,6 +219,14 @@ def _param_names(params: cst.Parameters) -> tuple[str, ...]:
     return tuple(names)
 
 
+def _param_annotations(params: cst.Parameters) -> dict[str, cst.BaseExpression]:
+    found: dict[str, cst.BaseExpression] = {}
+    for param in (*params.posonly_params, *params.params, *params.kwonly_params):
+        if param.annotation is not None:
+            found[param.name.value] = param.annotation.annotation
+    return found
+
+
 def _target_names(target: cst.BaseExpression) -> list[str]:
     if isinstance(target, cst.Name):
         return [target.value]
@@ -267,8 +280,9 @@ class _ModelBuilder:
         self.scope.bind(node.name.value, Binding("def", function=function))
         if owner is not None:
             owner.methods[function.name] = function
+        annotations = _param_annotations(node.params)
         for name in function.params:
-            function.bind(name, Binding("param"))
+            function.bind(name, Binding("param", annotation=annotations.get(name)))
         self.model.functions.append(function)
         self._push(function)
 
@@ -340,7 +354,7 @@ class _ModelBuilder:
         self.contexts[id(node.target)] = TARGET
         if node.value is not None:
             self.contexts[id(node.value)] = ASSIGN
-            self._bind_target(node.target, node.value)
+            self._bind_target(node.target, node.value, node.annotation.annotation)
             if isinstance(node.target, cst.Name):
                 self.assigned[id(node.value)] = node.target.value
 
@@ -360,9 +374,11 @@ class _ModelBuilder:
         elif isinstance(self.scope, ModuleScope):
             self.model.module_pytestmark.append(node)  # type: ignore[arg-type]
 
-    def _bind_target(self, target: cst.BaseExpression, value: cst.BaseExpression) -> None:
+    def _bind_target(
+        self, target: cst.BaseExpression, value: cst.BaseExpression, annotation: cst.BaseExpression | None = None
+    ) -> None:
         if isinstance(target, cst.Name):
-            self.scope.bind(target.value, Binding("value", value=value))
+            self.scope.bind(target.value, Binding("value", value=value, annotation=annotation))
             if target.value == "pytestmark":
                 if isinstance(self.scope, ClassScope):
                     self.scope.pytestmark.append(value)
@@ -370,6 +386,13 @@ class _ModelBuilder:
                     self.model.module_pytestmark.append(value)
         elif isinstance(target, cst.Attribute):
             self.model.attribute_assignments.append(AttributeAssignment(target, value, self.scope))
+        elif isinstance(target, (cst.Tuple, cst.List)) and all(
+            isinstance(e, cst.Element) and isinstance(e.value, cst.Name) for e in target.elements
+        ):
+            # ``reader, writer = await open_connection()``: each name holds one element
+            for index, element in enumerate(target.elements):
+                assert isinstance(element.value, cst.Name)
+                self.scope.bind(element.value.value, Binding("item", value=value, index=index))
         else:
             for name in _target_names(target):
                 self.scope.bind(name, Binding("other"))

@@ -25,9 +25,11 @@ from asynclint.index.summary import (
     PARAMETER,
     PARTIAL,
     SYNC,
+    TUPLE,
     FunctionFacts,
     ModuleSummary,
     qualify_in_summary,
+    tuple_items,
 )
 from asynclint.semantics import tables
 from asynclint.semantics.callee import Callee
@@ -182,7 +184,12 @@ class ValueInference:
             return None
         owner = r.owner(name, scope) or scope
         if binding.kind == "value" and binding.value is not None:
-            return self.infer(binding.value, owner, depth + 1)
+            found = self.infer(binding.value, owner, depth + 1)
+            if found is None and binding.annotation is not None:
+                return self.annotated(binding.annotation, owner, depth + 1)  # ``c: Client = make()``
+            return found
+        if binding.kind == "item" and binding.value is not None:
+            return self.item(binding.value, binding.index, owner, depth + 1)
         if binding.kind == "with" and binding.value is not None:
             return self.entered(self.infer(binding.value, owner, depth + 1), depth)
         if binding.kind == "class" and binding.cls is not None:
@@ -190,8 +197,68 @@ class ValueInference:
         if binding.kind == "import":
             return self.symbol_value(r.resolve_qualname(binding.qualname))
         if binding.kind == "param" and isinstance(owner, FunctionScope):
-            return self.parameter(name, owner, depth)
+            found = self.parameter(name, owner, depth)
+            if found is None and binding.annotation is not None and not self._parametrized(name, owner):
+                # a parametrized argument is whatever the cases pass (a fake, often)
+                return self.annotated(binding.annotation, owner.parent or owner, depth + 1)
+            return found
         return None
+
+    def annotated(self, annotation: cst.BaseExpression, scope: Scope, depth: int) -> Value:
+        """What a written type says a name holds: an instance of that class, not ``exact``
+        (a subclass may override a method; ``_overridden_nearby`` looks for one). Only a plain
+        class name, quoted or ``Optional``; a union of classes, a generic or a type variable
+        says too little."""
+        if depth > MAX_DEPTH:
+            return None
+        if isinstance(annotation, (cst.SimpleString, cst.ConcatenatedString)):
+            text = string_value(annotation)
+            try:
+                annotation = cst.parse_expression(text) if text else annotation
+            except cst.ParserSyntaxError:
+                return None
+            if isinstance(annotation, (cst.SimpleString, cst.ConcatenatedString)):
+                return None
+        if isinstance(annotation, cst.Subscript) and dotted(annotation.value).rpartition(".")[2] == "Optional":
+            elements = annotation.slice
+            if len(elements) != 1 or not isinstance(elements[0].slice, cst.Index):
+                return None
+            annotation = elements[0].slice.value
+        if isinstance(annotation, cst.BinaryOperation) and isinstance(annotation.operator, cst.BitOr):
+            sides = [annotation.left, annotation.right]  # ``Client | None``
+            others = [side for side in sides if not (isinstance(side, cst.Name) and side.value == "None")]
+            if len(others) != 1:
+                return None
+            annotation = others[0]
+        if not isinstance(annotation, (cst.Name, cst.Attribute)):
+            return None
+        found = self.infer(annotation, scope, depth + 1)
+        return Instance(found, exact=False) if isinstance(found, ClassRef) else None
+
+    def item(self, expr: cst.BaseExpression, index: int, scope: Scope, depth: int) -> Value:
+        """Element ``index`` of what ``expr`` holds, for ``a, b = expr``: of a literal tuple,
+        or of the tuple a function evidently returns (``return reader, writer``)."""
+        if depth > MAX_DEPTH:
+            return None
+        if isinstance(expr, (cst.Tuple, cst.List)):
+            elements = expr.elements
+            if any(isinstance(e, cst.StarredElement) for e in elements) or index >= len(elements):
+                return None
+            return self.infer(elements[index].value, scope, depth + 1)
+        awaited = isinstance(expr, cst.Await)
+        call = expr.expression if isinstance(expr, cst.Await) else expr
+        if not isinstance(call, cst.Call):
+            return None
+        target = self.callable_value(call.func, scope, depth + 1)
+        if not isinstance(target, tuple):
+            return None
+        module, facts, owner = target
+        if facts.kind != (ASYNC if awaited else SYNC):
+            return None
+        items = tuple_items(facts.returns)
+        if items is None or index >= len(items):
+            return None
+        return self.produced(items[index], module, owner, depth + 1)
 
     def _attribute(self, expr: cst.Attribute, scope: Scope, depth: int) -> Value:
         r = self.resolver
@@ -344,7 +411,7 @@ class ValueInference:
     # ------------------------------------------------------------ producers
     def produced(self, name: str | None, module: ModuleSummary | None, owner: ClassRef | None, depth: int) -> Value:
         """The value a function evidently returns, from its summary's ``returns`` fact."""
-        if not name or depth > MAX_DEPTH:
+        if not name or depth > MAX_DEPTH or name.startswith(TUPLE):
             return None
         if name in ("self", "cls"):
             return Instance(owner, exact=False) if owner is not None else None
