@@ -69,6 +69,9 @@ class ClassFacts:
     marks: tuple[str, ...] | None  # mark names from decorators + pytestmark; None = unknown
     has_init: bool
     line: int
+    # Class-body ``name = Factory(...)`` / ``name: Cls`` (dataclass fields too): what the
+    # attribute holds, as written (a dotted class or factory name), when bound once.
+    attributes: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -403,7 +406,20 @@ def _decorator_marks(decorators: list[ast.expr]) -> list[str]:
 def _class_facts(node: ast.ClassDef) -> ClassFacts:
     methods: dict[str, FunctionFacts] = {}
     marks: list[str] | None = _decorator_marks(node.decorator_list)
+    attributes: dict[str, str] = {}
+    rebound: set[str] = set()
     for stmt in node.body:
+        if isinstance(stmt, (ast.Assign, ast.AnnAssign)):
+            targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+            for target in targets:
+                if isinstance(target, ast.Name):
+                    if target.id in attributes or target.id in rebound:
+                        rebound.add(target.id)
+                    held = _held_value(stmt) if len(targets) == 1 else None
+                    if held and not held.startswith(PARTIAL):
+                        attributes[target.id] = held
+                    else:
+                        rebound.add(target.id)
         if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
             methods[stmt.name] = _function_facts(stmt)
         elif isinstance(stmt, ast.Assign) and any(
@@ -421,6 +437,7 @@ def _class_facts(node: ast.ClassDef) -> ClassFacts:
         marks=tuple(marks) if marks is not None else None,
         has_init="__init__" in methods,
         line=node.lineno,
+        attributes={name: held for name, held in attributes.items() if name not in rebound and name not in methods},
     )
 
 

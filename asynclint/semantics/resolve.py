@@ -155,6 +155,8 @@ class Resolver:
                 return Callee(PLAIN, name)
             if "." not in rest:
                 return self._class_method(binding.cls, rest, name)
+            if isinstance(func, cst.Attribute):  # ``Settings.pool.close``
+                return self._receiver_member(func, scope, name)
             return Callee(UNKNOWN, name)
         if binding.kind == "import":
             return self._qualified(f"{binding.qualname}.{rest}" if rest else binding.qualname, name)
@@ -235,6 +237,13 @@ class Resolver:
         """``app.db.client.get``: a method of what a module-level variable holds."""
         holder, _, attr = qualname.rpartition(".")
         symbol = self.resolve_qualname(holder) if holder else None
+        if symbol is None and "." in holder:  # ``Settings.client.get``: a class attribute
+            cls, _, field = holder.rpartition(".")
+            owner = self.values.symbol_value(self.resolve_qualname(cls))
+            value = self.values.class_attribute(owner, field, 1) if isinstance(owner, ClassRef) else None
+            return (
+                self._member(value.cls, attr, name) if isinstance(value, Instance) else Callee(UNKNOWN, name, qualname)
+            )
         if symbol is None or symbol.kind != "variable":
             return Callee(UNKNOWN, name, qualname)
         value = self.values.symbol_value(symbol)

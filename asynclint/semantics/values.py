@@ -162,6 +162,7 @@ class ValueInference:
     def __init__(self, resolver: Resolver) -> None:
         self.resolver = resolver
         self._fixtures: dict[str, tuple[ModuleSummary, FunctionFacts] | None] = {}
+        self._assigned_attributes: frozenset[str] | None = None
 
     # ------------------------------------------------------------ expressions
     def infer(self, expr: cst.BaseExpression, scope: Scope, depth: int = 0) -> Value:
@@ -268,12 +269,20 @@ class ValueInference:
         if isinstance(expr.value, cst.Name) and expr.value.value in ("self", "cls"):
             owner = r.owner(expr.value.value, scope)
             if isinstance(owner, FunctionScope) and owner.owner_class is not None:
-                return self.self_attribute(owner.owner_class, expr.attr.value, depth)
+                held = self.self_attribute(owner.owner_class, expr.attr.value, depth)
+                if held is None:
+                    return self.class_attribute(ClassRef(local=owner.owner_class), expr.attr.value, depth + 1)
+                return held
             return None
         qualname = r.qualify(expr, scope)
         if qualname:
-            return self.symbol_value(r.resolve_qualname(qualname))
+            held = self.symbol_value(r.resolve_qualname(qualname))
+            if held is not None:
+                return held
+            # else ``Settings.client``: an attribute of a class, which the receiver names
         receiver = self.infer(expr.value, scope, depth + 1)
+        if isinstance(receiver, ClassRef):
+            return self.class_attribute(receiver, expr.attr.value, depth + 1)
         if isinstance(receiver, MockValue) and receiver.awaitable and expr.attr.value not in _MOCK_OWN_ATTRIBUTES:
             # an AsyncMock's attributes are AsyncMocks too (not what it returns when awaited)
             return MockValue(True, f"a child of {receiver.origin}")
@@ -281,7 +290,7 @@ class ValueInference:
             found = self.method_facts(receiver.cls, expr.attr.value)
             if found is not None and _PROPERTY_DECORATORS & set(found[1].decorators) and found[1].kind == SYNC:
                 return self.produced(found[1].returns, found[0], receiver.cls, depth + 1)
-            return None
+            return self.class_attribute(receiver.cls, expr.attr.value, depth + 1) if found is None else None
         if isinstance(receiver, Instance) and receiver.mock:
             found = self.method_facts(receiver.cls, expr.attr.value)
             # a decorated method is a coroutine function at run time only if its decorators keep it
@@ -290,6 +299,26 @@ class ValueInference:
                     True, f"the AsyncMock a mock with `spec={receiver.cls.name}` has for `{expr.attr.value}`"
                 )
         return None
+
+    def class_attribute(self, cls: ClassRef, attr: str, depth: int) -> Value:
+        """What a class-body attribute holds: ``client = Client()``, a dataclass field
+        ``client: Client`` (or ``= field(default_factory=Client)``), on the class or its
+        instances. Its own body only (a base's attribute may be overridden), and only when
+        nothing in this file assigns an attribute of that name (a test swapping in a fake)."""
+        r = self.resolver
+        if self._assigned_attributes is None:
+            self._assigned_attributes = frozenset(a.target.attr.value for a in r.model.attribute_assignments)
+        if attr in self._assigned_attributes or depth > MAX_DEPTH:
+            return None
+        if cls.local is not None:
+            if cls.local.parent is not r.model.module:
+                return None
+            facts, module = r.summary.classes.get(cls.local.name), None
+        else:
+            assert cls.symbol is not None
+            facts, module = cls.symbol.cls, cls.symbol.module
+        held = facts.attributes.get(attr) if facts is not None else None
+        return self.produced(held, module, None, depth + 1)
 
     def symbol_value(self, symbol: Symbol | None, depth: int = 0) -> Value:
         if symbol is not None and symbol.kind == "class" and symbol.cls is not None:

@@ -1,0 +1,3 @@
+from app.settings import Settings
+
+__all__ = ["Settings"]
