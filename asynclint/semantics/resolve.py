@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Collection
 from pathlib import Path
 
 import libcst as cst
@@ -19,6 +20,7 @@ from asynclint.index.summary import (
     PARTIAL,
     PASSTHROUGH,
     SYNC,
+    ClassFacts,
     FunctionFacts,
     ModuleSummary,
     qualify_in_summary,
@@ -38,6 +40,7 @@ from asynclint.semantics.filemodel import (
 )
 from asynclint.semantics.values import ClassRef, Instance, MockValue, ValueInference
 
+MAX_LINEAGE = 32  # classes walked up a project class's bases looking for a library base
 _KEEPING_DECORATORS = frozenset({"staticmethod", "classmethod"})
 # Decorators that return the function they get (markers for type checkers and ABCs).
 _IDENTITY_DECORATORS = frozenset(
@@ -209,6 +212,63 @@ class Resolver:
             if re.search(rf"\b{re.escape(candidate.name)}\b", body) and self._derives_from(candidate, cls):
                 return True
         return False
+
+    def library_base(self, func: cst.BaseExpression, scope: Scope, names: Collection[str], method: str) -> str:
+        """For ``Api(...).method``: the one of ``names`` (library classes, as written) that a
+        project class ``Api`` derives from and takes ``method`` from unchanged; "" when none.
+        A project class in the chain that defines ``__init__`` (it may install an in-process
+        transport) or ``method`` itself makes the answer "" too: unsure means silent."""
+        cls = self.values.callable_value(func, scope, 0)
+        if not isinstance(cls, ClassRef) or not self._in_project(cls):
+            return ""
+        found = self.values.method_facts(cls, method)
+        if found is None or found[0] is None or self._in_project_path(found[0].path):
+            return ""  # not inherited from a library (or defined in this file)
+        stack: list[tuple[ModuleSummary, ClassFacts]] = []
+        if cls.local is not None:
+            if "__init__" in cls.local.methods:
+                return ""
+            chain = ancestors(cls.local, self)
+            if chain is None:
+                return ""
+            for ancestor in chain:
+                if ancestor.local is not None and "__init__" in ancestor.local.methods:
+                    return ""
+                if ancestor.qualname in names:
+                    return ancestor.qualname
+                if ancestor.facts is not None and ancestor.summary is not None:
+                    stack.append((ancestor.summary, ancestor.facts))
+        else:
+            assert cls.symbol is not None and cls.symbol.cls is not None
+            stack.append((cls.symbol.module, cls.symbol.cls))
+        for _ in range(MAX_LINEAGE):
+            if not stack:
+                break
+            summary, facts = stack.pop(0)
+            if not self._in_project_path(summary.path):
+                continue  # a library class: its bases are the library's business
+            if facts.has_init:
+                return ""
+            for base in facts.bases:
+                written = qualify_in_summary(summary, base)
+                if written in names:
+                    return written
+                owner = self.index.resolve_base(summary, base)
+                if owner is not None and owner.cls is not None:
+                    if owner.qualname in names:
+                        return owner.qualname
+                    stack.append((owner.module, owner.cls))
+        return ""
+
+    def _in_project(self, cls: ClassRef) -> bool:
+        if cls.local is not None:
+            return True
+        assert cls.symbol is not None
+        return self._in_project_path(cls.symbol.module.path)
+
+    def _in_project_path(self, path: str) -> bool:
+        where = self.relative(path)
+        return not (where.startswith("../") or Path(where).is_absolute())
 
     def _derives_from(self, candidate: ClassScope, cls: ClassRef) -> bool:
         if cls.local is not None:

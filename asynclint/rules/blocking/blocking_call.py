@@ -148,6 +148,8 @@ class BlockingCall(Rule):
         if any(_in_process(ctx, arg, site) for arg in constructor.args):
             return None  # an in-process app or a mock transport: no network wait
         instance_of = ctx.resolver.qualify(constructor.func, site.scope)
+        if instance_of not in tables.BLOCKING_METHODS:  # ``class Api(httpx.Client)`` of the project
+            instance_of = ctx.resolver.library_base(constructor.func, site.scope, tables.BLOCKING_METHODS, method)
         methods = tables.BLOCKING_METHODS.get(instance_of)
         if methods is None or method not in methods[0]:
             return None
