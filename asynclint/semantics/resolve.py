@@ -142,6 +142,15 @@ class Resolver:
     def resolve_callable(self, func: cst.BaseExpression, scope: Scope, _depth: int = 0) -> Callee:
         if isinstance(func, cst.Call):
             return Callee(UNKNOWN, "")  # ``make()()``: what the result of make() is, is not known
+        if (
+            isinstance(func, cst.Attribute)
+            and isinstance(func.value, cst.Call)
+            and isinstance(func.value.func, cst.Name)
+            and func.value.func.value == "super"
+            and not func.value.args
+            and self.lookup("super", scope) is None
+        ):
+            return self._super_member(func.attr.value, scope, self.model.code(func))
         name = dotted(func)
         if not name:
             if isinstance(func, cst.Attribute):  # ``make_client().get()``
@@ -173,6 +182,20 @@ class Resolver:
             found = self.resolve_callable(binding.value, self.owner(head, scope) or scope, _depth + 1)
             if found.kind != UNKNOWN:
                 return found
+        if not rest and binding.kind == "value" and isinstance(binding.value, cst.Call) and _depth < 4:
+            # ``f = functools.partial(fetch, 1); f()``: calling it calls ``fetch``
+            owner = self.owner(head, scope) or scope
+            wrapped = binding.value.args[0] if binding.value.args else None
+            if (
+                self.qualify(binding.value.func, owner) == "functools.partial"
+                and wrapped is not None
+                and wrapped.keyword is None
+                and not wrapped.star
+                and isinstance(wrapped.value, (cst.Name, cst.Attribute))
+            ):
+                found = self.resolve_callable(wrapped.value, owner, _depth + 1)
+                if found.kind != UNKNOWN:
+                    return found
         if not rest:
             value = self.values.infer(func, scope)
             if isinstance(value, MockValue) and value.awaitable:
@@ -181,6 +204,29 @@ class Resolver:
         if isinstance(func, cst.Attribute):
             return self._receiver_member(func, scope, name)
         return Callee(UNKNOWN, name)
+
+    def _super_member(self, method: str, scope: Scope, name: str) -> Callee:
+        """``super().method()`` directly in a method of a class with one base: that base's
+        ``method`` (with several bases the next class in the MRO is not evident)."""
+        function = scope
+        if not isinstance(function, FunctionScope) or function.owner_class is None:
+            return Callee(UNKNOWN, name)  # zero-argument super() needs the method's own frame
+        cls = function.owner_class
+        assert cls.node is not None
+        if len(cls.node.bases) != 1 or cls.node.bases[0].keyword is not None or cls.node.keywords:
+            return Callee(UNKNOWN, name)
+        base_name = dotted(cls.node.bases[0].value)
+        binding = self.lookup(base_name.partition(".")[0], cls.parent) if base_name else None
+        if binding is None:
+            return Callee(UNKNOWN, name)
+        if binding.kind == "class" and binding.cls is not None and "." not in base_name:
+            return self._class_method(binding.cls, method, name)
+        qualname = self.qualify(base_name, cls.parent)
+        symbol = self.resolve_qualname(qualname) if qualname else None
+        if symbol is None or symbol.kind != "class" or symbol.cls is None:
+            return Callee(UNKNOWN, name)
+        found = self.index.find_method(symbol.module, symbol.cls, method)
+        return self._symbol_callee(found, name) if found is not None else Callee(UNKNOWN, name)
 
     def _receiver_member(self, func: cst.Attribute, scope: Scope, name: str) -> Callee:
         """``receiver.method``: what the receiver holds decides which method it is."""
