@@ -178,18 +178,19 @@ def _overwritten_unread(
 def _inside_guard(model: FileModel, function: FunctionScope, statements: Sequence[cst.CSTNode]) -> bool:
     """Whether the block sits in a ``try``, ``with`` or loop of the function (memoised per block)."""
     key = ("guarded-blocks", id(function))
-    guarded = model.memo.get(key)
-    if not isinstance(guarded, set):
-        guarded = set()
-        assert function.node is not None
-        stack: list[tuple[cst.CSTNode, bool]] = [(function.node.body, False)]
-        while stack:
-            node, inside = stack.pop()
-            if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
-                continue
-            inside = inside or isinstance(node, (cst.Try, cst.TryStar, cst.With, cst.For, cst.While))
-            if inside and isinstance(node, (cst.IndentedBlock, cst.SimpleStatementSuite)):
-                guarded.add(id(node.body))
-            stack.extend((child, inside) for child in node.children if not isinstance(child, cst.BaseExpression))
-        model.memo[key] = guarded
+    known = model.memo.get(key)
+    if isinstance(known, set):
+        return id(statements) in known
+    guarded: set[int] = set()
+    assert function.node is not None
+    stack: list[tuple[cst.CSTNode, bool]] = [(function.node.body, False)]
+    while stack:
+        node, inside = stack.pop()
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            continue
+        inside = inside or isinstance(node, (cst.Try, cst.TryStar, cst.With, cst.For, cst.While))
+        if inside and isinstance(node, (cst.IndentedBlock, cst.SimpleStatementSuite)):
+            guarded.add(id(node.body))
+        stack.extend((child, inside) for child in node.children if not isinstance(child, cst.BaseExpression))
+    model.memo[key] = guarded
     return id(statements) in guarded
