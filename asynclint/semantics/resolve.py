@@ -77,6 +77,7 @@ class Resolver:
         self.path = path
         self.values = ValueInference(self)
         self._stars: dict[str, Binding | None] = {}
+        self._aliases: dict[str, str] = {}  # qualified name -> what its project alias names ("")
 
     # ------------------------------------------------------------ names
     def lookup(self, name: str, scope: Scope | None) -> Binding | None:
@@ -144,6 +145,12 @@ class Resolver:
         Library modules are not followed: the tables name their public spellings."""
         if depth >= _MAX_ALIASES:
             return ""
+        known = self._aliases.get(qualname)
+        if known is None:
+            known = self._aliases[qualname] = self._alias_of(qualname, depth)
+        return known
+
+    def _alias_of(self, qualname: str, depth: int) -> str:
         parts = qualname.split(".")
         for i in range(len(parts) - 1, 0, -1):
             summary = self.index.summary(".".join(parts[:i]))
