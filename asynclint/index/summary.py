@@ -17,6 +17,7 @@ ASYNC = "async"  # returns a coroutine
 ASYNC_GEN = "asyncgen"  # returns an async generator (not awaitable)
 SYNC = "sync"
 PASSTHROUGH = "passthrough"  # a sync wrapper returning the wrapped function's result
+IDENTITY = "identity"  # a decorator returning the very function it got (``fn._tag = 1; return fn``)
 # Prefix of a produced name that is the value ``with X(...) as v`` binds: X's __enter__ result.
 ENTERED = "@enter:"
 # Prefix of a produced name that is the awaited result of a call (``c = await Client.connect()``).
@@ -95,6 +96,13 @@ class ModuleSummary:
     # Module-level ``NAME = Factory(...)`` / ``NAME: Cls = ...``: what NAME holds, as written
     # (a dotted class or factory name; ``@partial:f`` for ``functools.partial(f, ...)``).
     variables: dict[str, str] = field(default_factory=dict)
+    # Module-level ``NAME = a.b.c`` bound once (no call): another name for ``a.b.c``, as written
+    # (``aio = pytest.mark.asyncio``, ``aio_fixture = pytest_asyncio.fixture``).
+    aliases: dict[str, str] = field(default_factory=dict)
+    # Module-level ``NAME = [x, y.z(...), *other]`` bound once and never changed in place: its
+    # items as written (dotted names, calls as their callee's name, ``*name`` for a starred
+    # item); read for mark lists shared between test modules.
+    lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def dotted_name(node: ast.AST) -> str:
@@ -179,14 +187,40 @@ def _returns_call_of(func: ast.FunctionDef | ast.AsyncFunctionDef, name: str) ->
     )
 
 
+def _returns_its_argument(func: ast.FunctionDef | ast.AsyncFunctionDef, wrapped: str | None) -> bool:
+    """Every ``return`` of the function's own body hands back its first parameter, never
+    rebound: the decorator gives pytest the very function it got (a tag, a registry)."""
+    if wrapped is None or isinstance(func, ast.AsyncFunctionDef):
+        return False
+    returns = 0
+    stack: list[ast.AST] = list(func.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            continue
+        if isinstance(node, (ast.Yield, ast.YieldFrom)):
+            return False
+        if isinstance(node, ast.Return):
+            if not (isinstance(node.value, ast.Name) and node.value.id == wrapped):
+                return False
+            returns += 1
+        if isinstance(node, ast.Name) and node.id == wrapped and not isinstance(node.ctx, ast.Load):
+            return False
+        stack.extend(ast.iter_child_nodes(node))
+    return returns > 0
+
+
 def _wrapper_kind(func: ast.FunctionDef | ast.AsyncFunctionDef, depth: int = 0) -> str | None:
     """Kind of the inner function a decorator returns, looking through one factory level.
 
     A plain ``def`` wrapper that returns ``fn(...)`` is PASSTHROUGH: calling the decorated
     coroutine function still returns the coroutine, though pytest no longer sees an async test.
+    A decorator that returns its argument itself is IDENTITY: the test stays what it was.
     """
     inner = {n.name: n for n in func.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
     wrapped = func.args.args[0].arg if func.args.args else None
+    if _returns_its_argument(func, wrapped):
+        return IDENTITY
     for stmt in func.body:
         if isinstance(stmt, ast.Return) and isinstance(stmt.value, ast.Name):
             target = inner.get(stmt.value.id)
@@ -508,6 +542,54 @@ def _held_value(node: ast.Assign | ast.AnnAssign) -> str | None:
     return func or None
 
 
+def _rebound_names(tree: ast.Module) -> set[str]:
+    """Module-level names bound more than once or changed in place (``+=``, ``NAME[i] = ...``,
+    ``NAME.append(...)``): what one assignment says of them may not be what they hold.
+    Module-level statements only, so the cost stays a fraction of the module."""
+    seen: set[str] = set()
+    rebound: set[str] = set()
+    stack: list[ast.AST] = list(tree.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            (rebound if node.name in seen else seen).add(node.name)
+            continue
+        if isinstance(node, ast.Lambda):
+            continue
+        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            (rebound if node.id in seen else seen).add(node.id)
+        elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
+            rebound.add(node.target.id)
+        elif isinstance(node, (ast.Attribute, ast.Subscript)) and not isinstance(node.ctx, ast.Load):
+            if isinstance(node.value, ast.Name):
+                rebound.add(node.value.id)
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            if isinstance(node.func.value, ast.Name) and node.func.attr in _MUTATING_METHODS:
+                rebound.add(node.func.value.id)
+        stack.extend(ast.iter_child_nodes(node))
+    return rebound
+
+
+_MUTATING_METHODS = frozenset({"append", "extend", "insert", "remove", "pop", "clear", "sort", "reverse"})
+
+
+def _record_alias_or_list(name: str, value: ast.expr, summary: ModuleSummary) -> None:
+    """``ModuleSummary.aliases`` and ``ModuleSummary.lists`` for one module-level assignment."""
+    if isinstance(value, (ast.Name, ast.Attribute)):
+        target = dotted_name(value)
+        if target and target != name:
+            summary.aliases[name] = target
+    elif isinstance(value, ast.List):
+        items: list[str] = []
+        for element in value.elts:
+            starred = isinstance(element, ast.Starred)
+            text = dotted_name(element.value if isinstance(element, ast.Starred) else element)
+            if not text:
+                return
+            items.append(f"*{text}" if starred else text)
+        summary.lists[name] = tuple(items)
+
+
 def summarize(
     source: str | bytes, path: str, module: str, is_package: bool, tree: ast.Module | None = None
 ) -> ModuleSummary:
@@ -527,6 +609,7 @@ def summarize(
             summary.syntax_error = (line, col, getattr(exc, "msg", None) or str(exc) or type(exc).__name__)
             return summary
     star: list[str] = []
+    rebound = _rebound_names(tree)
     for node in tree.body:
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             _collect_imports(node, summary, star)
@@ -550,6 +633,8 @@ def summarize(
             held = _held_value(node)
             if held and len(names) == 1:
                 summary.variables[next(iter(names))] = held
+            if len(names) == 1 and not (names & rebound):
+                _record_alias_or_list(next(iter(names)), node.value, summary)
         elif _changes_pytestmark(node):
             summary.module_marks = None
         elif isinstance(node, (ast.If, ast.Try)):

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
+from asynclint.index.summary import ModuleSummary, qualify_in_summary
 from asynclint.semantics import tables
 from asynclint.semantics.filemodel import (
     ClassScope,
@@ -49,16 +50,23 @@ UNKNOWN_MARKS: None = None
 
 @dataclass(frozen=True)
 class Marks:
-    """Mark names found at one level; ``understood`` is False when a value could not be read."""
+    """Mark names found at one level; ``understood`` is False when a value could not be read.
+
+    ``some_cases`` holds marks that ``pytest.param(..., marks=...)`` puts on only some cases
+    of a parametrized test: they are not in ``names``, which says what reaches every item."""
 
     names: frozenset[str]
     understood: bool = True
+    some_cases: frozenset[str] = frozenset()
 
     def __or__(self, other: Marks) -> Marks:
-        return Marks(self.names | other.names, self.understood and other.understood)
+        return Marks(self.names | other.names, self.understood and other.understood, self.some_cases | other.some_cases)
 
 
 NO_MARKS = Marks(frozenset())
+# How many names in a row a mark list is followed through (``a = [*b]``, ``b = c + [...]``).
+_MAX_LIST_DEPTH = 4
+_MUTATING_METHODS = frozenset({"append", "extend", "insert", "remove", "pop", "clear", "sort", "reverse"})
 
 
 def mark_name(expr: cst.BaseExpression, scope: Scope | None, resolver: Resolver) -> str | None:
@@ -73,38 +81,213 @@ def mark_name(expr: cst.BaseExpression, scope: Scope | None, resolver: Resolver)
 
 
 def marks_in_value(value: cst.BaseExpression, scope: Scope | None, resolver: Resolver) -> Marks:
-    """Marks in a ``pytestmark`` value: a mark, or a list of marks.
+    """Marks in a ``pytestmark`` value: a mark, or a list of marks, also built from other
+    lists (``[*common, mark]``, ``base.marks + [mark]``, names bound once to such lists, in
+    this file or in a project module).
 
     A tuple is rejected by pytest at collection (ASL106): its marks never apply, so
     they are reported as not understood and the rules that need marks stay silent.
     """
-    items = [e.value for e in value.elements] if isinstance(value, (cst.List, cst.Tuple)) else [value]
-    names: set[str] = set()
-    for item in items:
-        name = mark_name(item, scope, resolver)
-        if name is None:
-            return Marks(frozenset(names), understood=False)
-        names.add(name)
-    return Marks(frozenset(names), understood=not isinstance(value, cst.Tuple))
+    if isinstance(value, cst.Tuple):
+        names = mark_list(cst.List(elements=value.elements), scope, resolver)
+        return Marks(frozenset(names or ()), understood=False)
+    single = mark_name(value, scope, resolver)
+    if single is not None:
+        return Marks(frozenset({single}))
+    names = mark_list(value, scope, resolver)
+    return Marks(frozenset(names), understood=True) if names is not None else Marks(frozenset(), understood=False)
+
+
+def mark_list(value: cst.BaseExpression, scope: Scope | None, resolver: Resolver, depth: int = 0) -> list[str] | None:
+    """The mark names of a list-valued expression; None when any part is not understood."""
+    if depth > _MAX_LIST_DEPTH:
+        return None
+    if isinstance(value, cst.List):
+        names: list[str] = []
+        for element in value.elements:
+            if isinstance(element, cst.StarredElement):
+                found = mark_list(element.value, scope, resolver, depth + 1)
+                if found is None:
+                    return None
+                names.extend(found)
+                continue
+            name = mark_name(element.value, scope, resolver)
+            if name is None:
+                return None
+            names.append(name)
+        return names
+    if isinstance(value, cst.BinaryOperation) and isinstance(value.operator, cst.Add):
+        left = mark_list(value.left, scope, resolver, depth + 1)
+        right = mark_list(value.right, scope, resolver, depth + 1) if left is not None else None
+        return left + right if left is not None and right is not None else None
+    if isinstance(value, (cst.Name, cst.Attribute)):
+        return _named_mark_list(value, scope, resolver, depth)
+    return None
+
+
+def _named_mark_list(
+    value: cst.Name | cst.Attribute, scope: Scope | None, resolver: Resolver, depth: int
+) -> list[str] | None:
+    """A name bound once at module level to a mark list: in this file (never changed in
+    place), or in a project module (``ModuleSummary.lists``)."""
+    text = dotted(value)
+    head = text.partition(".")[0]
+    binding = resolver.lookup(head, scope) if head else None
+    if binding is None:
+        return None
+    if binding.kind == "value" and "." not in text:
+        owner = resolver.owner(head, scope)
+        if not isinstance(owner, ModuleScope) or binding.value is None or _changed_in_place(head, resolver):
+            return None
+        return mark_list(binding.value, owner, resolver, depth + 1)
+    if binding.kind != "import":
+        return None
+    return _project_mark_list(resolver.qualify(value, scope), resolver, depth)
+
+
+def _project_mark_list(qualname: str, resolver: Resolver, depth: int) -> list[str] | None:
+    parts = qualname.split(".")
+    for i in range(len(parts) - 1, 0, -1):
+        summary = resolver.index.summary(".".join(parts[:i]))
+        if summary is None:
+            continue
+        items = summary.lists.get(parts[i]) if i == len(parts) - 1 else None
+        if items is None or parts[i] in summary.imports:
+            return None
+        names: list[str] = []
+        for item in items:
+            starred = item.startswith("*")
+            target = _qualify_item(summary, item.lstrip("*"), resolver)
+            if starred:
+                found = _project_mark_list(target, resolver, depth + 1) if target and depth < _MAX_LIST_DEPTH else None
+                if found is None:
+                    return None
+                names.extend(found)
+            elif target and is_mark(target):
+                names.append(target.rsplit(".", 1)[1])
+            else:
+                return None
+        return names
+    return None
+
+
+def _qualify_item(summary: ModuleSummary, item: str, resolver: Resolver) -> str:
+    """An item of a project module's list, qualified: through its imports, or a list or
+    alias of that module itself (aliases followed)."""
+    head = item.partition(".")[0]
+    if head not in summary.imports and (head in summary.lists or head in summary.aliases):
+        target = f"{summary.module}.{item}"
+    else:
+        target = qualify_in_summary(summary, item)
+    return resolver.project_alias(target, 0) or target if target else ""
+
+
+def _changed_in_place(name: str, resolver: Resolver) -> bool:
+    """``name.append(...)`` or another list method called on ``name`` anywhere in the file
+    (the names so called: one pass over the file's calls, memoised in the file model)."""
+    model = resolver.model
+    key = ("list-methods-called-on", 0)
+    found = model.memo.get(key)
+    if not isinstance(found, frozenset):
+        found = frozenset(
+            func.value.value
+            for site in model.calls
+            if isinstance(func := site.node.func, cst.Attribute)
+            and isinstance(func.value, cst.Name)
+            and func.attr.value in _MUTATING_METHODS
+        )
+        model.memo[key] = found
+    return name in found
 
 
 def decorator_marks(node: cst.FunctionDef | cst.ClassDef, scope: Scope | None, resolver: Resolver) -> Marks:
     names = set()
     understood = True
+    some_cases: set[str] = set()
     for decorator in node.decorators:
         name = mark_name(decorator.decorator, scope, resolver)
         if name is None:
             continue
         names.add(name)
-        if name == "parametrize" and _param_marks_runner(decorator.decorator, scope, resolver):
-            understood = False
-    return Marks(frozenset(names), understood)
+        if name == "parametrize":
+            cases = _case_marks(decorator.decorator, scope, resolver)
+            if cases is None:
+                understood = False
+            else:
+                some_cases |= cases
+    return Marks(frozenset(names), understood, frozenset(some_cases))
 
 
-def _param_marks_runner(expr: cst.BaseExpression, scope: Scope | None, resolver: Resolver) -> bool:
-    """``pytest.param(..., marks=pytest.mark.asyncio)`` marks some cases only: stay unsure."""
+def _case_marks(expr: cst.BaseExpression, scope: Scope | None, resolver: Resolver) -> set[str] | None:
+    """Runner marks ``pytest.param(..., marks=...)`` gives to only some cases of a
+    ``parametrize`` (empty when none does); None when the cases cannot be read and one of
+    them may carry a runner mark, or when every case carries one (unusual: left unsure)."""
+    argvalues = _argvalues(expr)
+    if argvalues is None:
+        found = keyword_arg(expr, "argvalues") if isinstance(expr, cst.Call) else None
+        positional = [a for a in expr.args if a.keyword is None] if isinstance(expr, cst.Call) else []
+        values = found.value if found is not None else positional[1].value if len(positional) > 1 else None
+        return None if values is None or _may_carry_marks(values, scope, resolver) else set()
+    per_case: list[set[str]] = []
+    for element in argvalues.elements:
+        case = element.value
+        if isinstance(element, cst.StarredElement):
+            return None
+        if isinstance(case, cst.Call) and resolver.qualify(case.func, scope) in _PARAM_FUNCTIONS:
+            marks_arg = keyword_arg(case, "marks")
+            if marks_arg is None:
+                per_case.append(set())
+                continue
+            value = marks_arg.value
+            single = mark_name(value, scope, resolver)
+            names = [single] if single is not None else None
+            if names is None and isinstance(value, (cst.List, cst.Tuple)):
+                names = mark_list(cst.List(elements=value.elements), scope, resolver)
+            if names is None:
+                return None
+            per_case.append(set(names) & tables.RUNNER_MARKS)
+        elif _may_carry_marks(case, scope, resolver):
+            return None  # a case built some other way may carry marks
+        else:
+            per_case.append(set())
+    if not per_case:
+        return None
+    if set.intersection(*per_case):
+        return None
+    return set.union(*per_case)
+
+
+def _may_carry_marks(expr: cst.BaseExpression, scope: Scope | None, resolver: Resolver, depth: int = 0) -> bool:
+    """Whether cases written as ``expr`` may be ``pytest.param`` objects with marks: it says
+    ``param``/``marks``, or names something bound elsewhere (imported, or bound in this file
+    to such a value)."""
     code = resolver.model.code(expr)
-    return "marks" in code and any(m in code for m in tables.RUNNER_MARKS)
+    if "param" in code or "marks" in code:
+        return True
+    if isinstance(expr, cst.Name):
+        binding = resolver.lookup(expr.value, scope)
+        if binding is None or binding.kind in ("import", "param", "other"):
+            return binding is not None
+        if binding.kind == "value" and binding.value is not None and depth < _MAX_LIST_DEPTH:
+            return _may_carry_marks(binding.value, resolver.owner(expr.value, scope), resolver, depth + 1)
+    return False
+
+
+_PARAM_FUNCTIONS = frozenset({"pytest.param", "_pytest.mark.param", "_pytest.mark.structures.param"})
+
+
+def _argvalues(expr: cst.BaseExpression) -> cst.List | cst.Tuple | None:
+    """The literal list of cases of a ``parametrize(argnames, argvalues)`` call."""
+    if not isinstance(expr, cst.Call):
+        return None
+    found = keyword_arg(expr, "argvalues")
+    if found is None:
+        positional = [a for a in expr.args if a.keyword is None and a.star == ""]
+        if len(positional) < 2:
+            return None
+        found = positional[1]
+    value = found.value
+    return value if isinstance(value, (cst.List, cst.Tuple)) else None
 
 
 def module_marks(resolver: Resolver) -> Marks:

@@ -17,6 +17,7 @@ import libcst as cst
 from asynclint.index.project import ProjectIndex, Symbol
 from asynclint.index.summary import (
     ASYNC,
+    IDENTITY,
     PARTIAL,
     PASSTHROUGH,
     SYNC,
@@ -54,6 +55,8 @@ _IDENTITY_DECORATORS = frozenset(
     }
 )
 # Decorators whose result, when called, still returns the coroutine (not a test runner).
+# How many aliases in a row ``qualify`` follows (``a = b``, ``b = c``, ...).
+_MAX_ALIASES = 4
 _CALL_KEEPING_DECORATORS = frozenset({"functools.lru_cache", "functools.cache"})
 _PATCH_DECORATORS = tuple(
     f"{module}.{name}"
@@ -77,6 +80,7 @@ class Resolver:
         self.path = path
         self.values = ValueInference(self)
         self._stars: dict[str, Binding | None] = {}
+        self._aliases: dict[str, str] = {}  # qualified name -> what its project alias names ("")
 
     # ------------------------------------------------------------ names
     def lookup(self, name: str, scope: Scope | None) -> Binding | None:
@@ -108,8 +112,12 @@ class Resolver:
                     break
         return self._stars[name]
 
-    def qualify(self, expr: cst.BaseExpression | str, scope: Scope | None) -> str:
-        """Fully qualified dotted name of an imported name chain ("" when not an import)."""
+    def qualify(self, expr: cst.BaseExpression | str, scope: Scope | None, _depth: int = 0) -> str:
+        """Fully qualified dotted name of an imported name chain ("" when not an import).
+
+        Module-level aliases are followed, in this file and in project modules
+        (``aio = pytest.mark.asyncio``, ``gel = asyncio.get_event_loop``): a name bound once
+        to another name is that name for every rule."""
         text = expr if isinstance(expr, str) else dotted(expr)
         if not text:
             return ""
@@ -120,10 +128,46 @@ class Resolver:
                 return head
             return ""
         if binding.kind == "import":
-            return f"{binding.qualname}.{rest}" if rest else binding.qualname
+            qualname = f"{binding.qualname}.{rest}" if rest else binding.qualname
+            return self.project_alias(qualname, _depth) or qualname
+        if binding.kind == "value" and _depth < _MAX_ALIASES and isinstance(binding.value, (cst.Name, cst.Attribute)):
+            owner = self.owner(head, scope)
+            target = dotted(binding.value)
+            if isinstance(owner, ModuleScope) and target and target.partition(".")[0] != head:
+                aliased = self.qualify(f"{target}.{rest}" if rest else target, owner, _depth + 1)
+                if aliased:
+                    return aliased
         if binding.kind in ("def", "class") and isinstance(self.owner(head, scope), ModuleScope):
             own = f"{self.model.module_name}.{head}" if self.model.module_name else head
             return f"{own}.{rest}" if rest else own
+        return ""
+
+    def project_alias(self, qualname: str, depth: int) -> str:
+        """What ``app.marks.aio`` stands for when the project module ``app.marks`` binds
+        ``aio`` once to another name (followed through its imports); "" when it does not.
+        Library modules are not followed: the tables name their public spellings."""
+        if depth >= _MAX_ALIASES:
+            return ""
+        known = self._aliases.get(qualname)
+        if known is None:
+            known = self._aliases[qualname] = self._alias_of(qualname, depth)
+        return known
+
+    def _alias_of(self, qualname: str, depth: int) -> str:
+        parts = qualname.split(".")
+        for i in range(len(parts) - 1, 0, -1):
+            summary = self.index.summary(".".join(parts[:i]))
+            if summary is None:
+                continue
+            name = parts[i]
+            target = summary.aliases.get(name)
+            if target is None or name in summary.imports:
+                return ""
+            found = qualify_in_summary(summary, target)
+            if not found:
+                return ""
+            found = ".".join([found, *parts[i + 1 :]])
+            return self.project_alias(found, depth + 1) or found
         return ""
 
     def owner(self, name: str, scope: Scope | None) -> Scope | None:
@@ -424,7 +468,7 @@ class Resolver:
         symbol = self.resolve_qualname(qualname)
         if symbol is None or symbol.function is None:
             return False
-        kept = (ASYNC, PASSTHROUGH) if for_call else (ASYNC,)
+        kept = (ASYNC, PASSTHROUGH, IDENTITY) if for_call else (ASYNC, IDENTITY)
         return symbol.function.wrapper_kind in kept
 
     def _local_function(self, function: FunctionScope, name: str) -> Callee:

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Sequence
+
+import libcst as cst
 
 from asynclint.rules.base import ANY_COROUTINE_WORDS, Finding, Rule
 from asynclint.rules.messages import call_text, coroutine_origin
 from asynclint.semantics.context import FileContext
-from asynclint.semantics.filemodel import ASSIGN, DISCARD, VALUE, VALUE_POSTFIX, enclosing_function
+from asynclint.semantics.filemodel import (
+    ASSIGN,
+    DISCARD,
+    VALUE,
+    VALUE_POSTFIX,
+    FileModel,
+    FunctionScope,
+    enclosing_function,
+)
 
 # Uses of a variable that do not hand its coroutine to anyone.
 _DEAD_USES = frozenset({VALUE, VALUE_POSTFIX, DISCARD})
@@ -79,16 +90,107 @@ class CoroutineNeverAwaited(Rule):
             if function is None or site.scope is not function:
                 continue
             name = site.assigned_to
+            replaced_by: cst.BaseSmallStatement | None = None
             if len(function.bindings.get(name, ())) != 1:
-                continue  # rebound: which value is awaited is beyond a linter's certainty
-            if any(use not in _DEAD_USES for use in function.uses.get(name, ())):
+                # rebound: only ``x = f(); ...; x = other`` with no word of ``x`` in between
+                # says for sure that the first coroutine is lost
+                replaced_by = _overwritten_unread(ctx.model, function, site.node, name)
+                if replaced_by is None:
+                    continue
+            elif any(use not in _DEAD_USES for use in function.uses.get(name, ())):
                 continue
             callee = ctx.callee(site)
             if not callee.awaitable:
                 continue
             text = call_text(ctx, site.node)
-            message = (
-                f"`{name} = {text}` stores a coroutine that is never awaited, returned or passed on "
-                f"in `{function.name}`{coroutine_origin(callee)}; write `{name} = await {text}`"
-            )
+            if replaced_by is not None:
+                line = ctx.code(replaced_by).strip().splitlines()[0]
+                message = (
+                    f"`{name} = {text}` stores a coroutine that `{line}` replaces before anything awaits, "
+                    f"returns or passes it on in `{function.name}`{coroutine_origin(callee)}; "
+                    f"write `{name} = await {text}`"
+                )
+            else:
+                message = (
+                    f"`{name} = {text}` stores a coroutine that is never awaited, returned or passed on "
+                    f"in `{function.name}`{coroutine_origin(callee)}; write `{name} = await {text}`"
+                )
             yield self.finding(site.node, message)
+
+
+def _statement_blocks(model: FileModel, function: FunctionScope) -> dict[int, tuple[Sequence[cst.CSTNode], int]]:
+    """Where each simple ``name = value`` statement of the function's own body sits: its
+    block's statements and its index there (one walk over statements, memoised)."""
+    key = ("assignment-blocks", id(function))
+    found = model.memo.get(key)
+    if isinstance(found, dict):
+        return found
+    blocks: dict[int, tuple[Sequence[cst.CSTNode], int]] = {}
+    assert function.node is not None
+    stack: list[cst.CSTNode] = [function.node.body]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            continue
+        if isinstance(node, (cst.IndentedBlock, cst.SimpleStatementSuite)):
+            for index, statement in enumerate(node.body):
+                if isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1:
+                    small = statement.body[0]
+                    if isinstance(small, (cst.Assign, cst.AnnAssign)) and small.value is not None:
+                        blocks[id(small.value)] = (node.body, index)
+                elif isinstance(node, cst.SimpleStatementSuite) and len(node.body) == 1:
+                    if isinstance(statement, (cst.Assign, cst.AnnAssign)) and statement.value is not None:
+                        blocks[id(statement.value)] = (node.body, index)
+        stack.extend(child for child in node.children if not isinstance(child, cst.BaseExpression))
+    model.memo[key] = blocks
+    return blocks
+
+
+def _overwritten_unread(
+    model: FileModel, function: FunctionScope, value: cst.Call, name: str
+) -> cst.BaseSmallStatement | None:
+    """The plain ``name = ...`` later in the same block that replaces ``name = value`` before
+    any statement in between (or the new value) so much as mentions ``name``; None otherwise.
+    Not inside ``try``/``with``: an exception there could skip the replacement and leave the
+    coroutine to a handler."""
+    where = _statement_blocks(model, function).get(id(value))
+    if where is None:
+        return None
+    statements, index = where
+    if _inside_guard(model, function, statements):
+        return None
+    word = re.compile(rf"\b{re.escape(name)}\b")
+    for statement in statements[index + 1 :]:
+        if isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1:
+            small = statement.body[0]
+            if (
+                isinstance(small, cst.Assign)
+                and len(small.targets) == 1
+                and isinstance(small.targets[0].target, cst.Name)
+                and small.targets[0].target.value == name
+            ):
+                return None if word.search(model.code(small.value)) else small
+        if word.search(model.code(statement)):
+            return None
+    return None
+
+
+def _inside_guard(model: FileModel, function: FunctionScope, statements: Sequence[cst.CSTNode]) -> bool:
+    """Whether the block sits in a ``try``, ``with`` or loop of the function (memoised per block)."""
+    key = ("guarded-blocks", id(function))
+    known = model.memo.get(key)
+    if isinstance(known, set):
+        return id(statements) in known
+    guarded: set[int] = set()
+    assert function.node is not None
+    stack: list[tuple[cst.CSTNode, bool]] = [(function.node.body, False)]
+    while stack:
+        node, inside = stack.pop()
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            continue
+        inside = inside or isinstance(node, (cst.Try, cst.TryStar, cst.With, cst.For, cst.While))
+        if inside and isinstance(node, (cst.IndentedBlock, cst.SimpleStatementSuite)):
+            guarded.add(id(node.body))
+        stack.extend((child, inside) for child in node.children if not isinstance(child, cst.BaseExpression))
+    model.memo[key] = guarded
+    return id(statements) in guarded

@@ -9,9 +9,10 @@ import libcst as cst
 from asynclint.model import Applicability, FixAvailability
 from asynclint.rules.base import Finding, FixPlan, NodeEdit, Rule
 from asynclint.rules.fixes import module_reference
-from asynclint.semantics.collection import plain_decorators_only, testcase_base
+from asynclint.semantics.ancestry import ancestors
+from asynclint.semantics.collection import customised_class, plain_decorators_only, testcase_base
 from asynclint.semantics.context import FileContext
-from asynclint.semantics.filemodel import ModuleScope
+from asynclint.semantics.filemodel import ClassScope, ModuleScope, dotted
 
 
 class AsyncTestInTestCase(Rule):
@@ -99,6 +100,34 @@ class AsyncTestInTestCase(Rule):
                 )
                 assert method.node is not None  # a method of a parsed class has its def
                 yield self.finding(method.node.name, message, fix)
+        yield from self._mixin_methods(ctx)
+
+    def _mixin_methods(self, ctx: FileContext) -> Iterator[Finding]:
+        """Async test methods of a plain mixin of this file that only sync ``TestCase``
+        classes of this file use: unittest runs them there, and drops the coroutines."""
+        classes = [c for c in ctx.model.classes if isinstance(c.parent, ModuleScope) and c.node is not None]
+        for mixin in classes:
+            assert mixin.node is not None
+            methods = [m for m in mixin.methods.values() if m.is_async and m.name.startswith("test")]
+            if not methods or not _plain_mixin(ctx, mixin):
+                continue
+            users = [c for c in ctx.model.classes if c is not mixin and _derives_from(ctx, c, mixin)]
+            if not users or any(testcase_base(ctx, u) is None or "__test__" in u.bindings for u in users):
+                continue  # an async-capable user, a harness, or nobody: the mixin may well run
+            names = ", ".join(f"`{u.name}`" for u in users)
+            names += ", a plain `unittest.TestCase`" if len(users) == 1 else ", plain `unittest.TestCase` classes"
+            for method in methods:
+                if not plain_decorators_only(ctx, method):
+                    continue
+                if any(ctx.resolver.class_method_symbol(u, method.name) is not method for u in users):
+                    continue  # a user overrides it
+                message = (
+                    f"`async def {method.name}` of the mixin `{mixin.name}` never runs in {names}: "
+                    "unittest calls it, drops the coroutine and reports a pass; "
+                    "derive from `unittest.IsolatedAsyncioTestCase`"
+                )
+                assert method.node is not None
+                yield self.finding(method.node.name, message)
 
     def _fix(self, ctx: FileContext, base: cst.Arg) -> FixPlan | None:
         module_name, imports = module_reference(ctx, "unittest", needed_by=base)
@@ -110,3 +139,24 @@ class AsyncTestInTestCase(Rule):
             (NodeEdit(base.value, f"{module_name}.IsolatedAsyncioTestCase"),),
             imports,
         )
+
+
+def _plain_mixin(ctx: FileContext, cls: ClassScope) -> bool:
+    """A class deriving from nothing (or ``object``), not collected by pytest on its own, that
+    does nothing to how its methods run (no metaclass, decorator or run hook)."""
+    assert cls.node is not None
+    if any(dotted(b.value) not in ("object", "builtins.object") for b in cls.node.bases):
+        return False
+    if "__test__" in cls.bindings or ctx.profile.is_test_class_name(cls.name):
+        return False  # pytest collects it itself (ASL101's concern) or is told not to
+    return not customised_class(ctx, cls)
+
+
+def _derives_from(ctx: FileContext, cls: ClassScope, mixin: ClassScope) -> bool:
+    """``cls`` has ``mixin`` among its ancestors, or names it and has an unreadable ancestry
+    (then it counts as a user that may run coroutines, which silences the mixin)."""
+    found = ancestors(cls, ctx.resolver)
+    if found is None:
+        assert cls.node is not None
+        return any(dotted(b.value) == mixin.name for b in cls.node.bases)
+    return any(a.local is mixin for a in found)

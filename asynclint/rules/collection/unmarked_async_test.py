@@ -132,6 +132,20 @@ class UnmarkedAsyncTest(Rule):
             ):
                 continue  # a framework plugin's fixture: that plugin runs the test
             runner = preferred_runner(ctx)
+            partly = sorted(marks.some_cases & tables.RUNNER_MARKS)
+            if partly:
+                # ``pytest.param(..., marks=pytest.mark.asyncio)`` on some cases: the others never run
+                given = ", ".join(f"`{m}`" for m in partly)
+                message = (
+                    f"the cases of `async def {function.name}` that `pytest.param(..., marks=...)` does not mark "
+                    f"{given} never run: no plugin runs an unmarked coroutine test"
+                )
+                fix = self._fix(ctx, function, runner) if runner is not None and set(partly) <= {runner} else None
+                if fix is not None and runner == "asyncio" and not ctx.profile.asyncio_plugin_enabled:
+                    fix = None
+                message += f"; mark the test `@pytest.mark.{runner}`" if fix is not None else ""
+                yield self.finding(function.node.name, message, fix)
+                continue
             if runner in ("anyio", "trio"):
                 why = f"the project runs its coroutine tests with {runner}, which runs only tests marked `{runner}`"
             elif ctx.profile.asyncio_plugin_enabled:

@@ -391,8 +391,8 @@ def _plan(ctx: FileContext, function: FunctionScope) -> FixPlan | None:
         if ancestry is None or is_unittest_class(ancestry):
             return None
         marks = marks | class_marks(item.cls, resolver)
-    if not marks.understood or "trio" in marks.names:
-        return None
+    if not marks.understood or marks.some_cases or "trio" in marks.names:
+        return None  # marks on some cases only: which runner the rewritten test gets is mixed
     if marks.names & {"asyncio", "anyio"}:
         mark = None  # a runner mark already applies once the test is a coroutine
     elif (runner := preferred_runner(ctx)) == "anyio":
