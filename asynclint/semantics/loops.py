@@ -107,6 +107,7 @@ class _LoopUses(cst.CSTVisitor):
     closing_values: list[cst.BaseExpression] = field(default_factory=list)  # closing(X) args
     assigned: dict[int, str] = field(default_factory=dict)  # id(value) -> target text
     loop_names: set[str] = field(default_factory=set)  # targets bound to a loop getter's result
+    running_names: set[str] = field(default_factory=set)  # targets bound to get_running_loop()
     # (target, id(call), the if-branches it sits in) in order
     creations: list[tuple[str, int, tuple[tuple[int, bool], ...]]] = field(default_factory=list)
     loops_made: int = 0  # new_event_loop() and asyncio.run() calls: each makes a loop
@@ -149,6 +150,8 @@ class _LoopUses(cst.CSTVisitor):
             getter = _called_name(node.value)
             if getter in _LOOP_GETTERS:
                 self.loop_names.add(target)
+            if getter == "get_running_loop":
+                self.running_names.add(target)
             if getter == "new_event_loop":
                 self.creations.append((target, id(node.value), tuple(self._branches)))
 
@@ -157,10 +160,14 @@ class _LoopUses(cst.CSTVisitor):
         called = _called_name(node)
         if called == "new_event_loop" or (called == "run" and self._text(func) == "asyncio.run"):
             self.loops_made += 1
+        # ``self.set_event_loop(loop)``: a method of the test case (a harness helper that may
+        # register the loop's cleanup), which takes the loop over; not asyncio's global setter.
+        own_method = isinstance(func, cst.Attribute) and self._text(func.value) in ("self", "cls")
+        sets_global = called == "set_event_loop" and not own_method
         for arg in node.args:
             if isinstance(arg.value, (cst.Name, cst.Attribute)):
                 text = self._text(arg.value)
-                (self.set_loop_args if called == "set_event_loop" else self.handed_over).add(text)
+                (self.set_loop_args if sets_global else self.handed_over).add(text)
         if isinstance(func, cst.Attribute):
             receiver = self._text(func.value)
             method = func.attr.value
@@ -177,7 +184,7 @@ class _LoopUses(cst.CSTVisitor):
                         self.closed_safely.add(self._text(value.value))
             elif method == "closing":
                 self.closing_values.extend(arg.value for arg in node.args)
-            if method == "set_event_loop":
+            if method == "set_event_loop" and sets_global:
                 self.set_loop_calls += 1
         elif isinstance(func, cst.Name):
             if func.value == "closing":

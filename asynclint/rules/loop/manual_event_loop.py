@@ -155,6 +155,11 @@ def _by_hand(ctx: FileContext, function: FunctionScope, site: CallSite, api: str
         )
     func = site.node.func
     receiver = func.value if isinstance(func, cst.Attribute) else None
+    if (
+        receiver is not None
+        and model.module_node.code_for_node(receiver) in loops.loop_uses(model, function).running_names
+    ):
+        return False  # a loop from get_running_loop(): this code only runs inside a running loop
     return receiver is None or not loops.harness_receiver(receiver, function)
 
 
