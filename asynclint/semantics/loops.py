@@ -107,13 +107,16 @@ class _LoopUses(cst.CSTVisitor):
     closing_values: list[cst.BaseExpression] = field(default_factory=list)  # closing(X) args
     assigned: dict[int, str] = field(default_factory=dict)  # id(value) -> target text
     loop_names: set[str] = field(default_factory=set)  # targets bound to a loop getter's result
-    creations: list[tuple[str, int]] = field(default_factory=list)  # (target, id(call)) in order
+    running_names: set[str] = field(default_factory=set)  # targets bound to get_running_loop()
+    # (target, id(call), the if-branches it sits in) in order
+    creations: list[tuple[str, int, tuple[tuple[int, bool], ...]]] = field(default_factory=list)
     loops_made: int = 0  # new_event_loop() and asyncio.run() calls: each makes a loop
     set_loop_calls: int = 0
     set_loop_args: set[str] = field(default_factory=set)  # texts handed to set_event_loop
     handed_over: set[str] = field(default_factory=set)  # texts passed to any other call
     _finally_depth: int = 0
     _seen_yield: bool = False
+    _branches: list[tuple[int, bool]] = field(default_factory=list)  # (id(if), in its else part)
     _module: cst.Module = field(default_factory=lambda: cst.Module(body=[]))
 
     def _text(self, node: cst.CSTNode) -> str:
@@ -125,6 +128,18 @@ class _LoopUses(cst.CSTVisitor):
     def leave_Finally(self, original_node: cst.Finally) -> None:
         self._finally_depth -= 1
 
+    def visit_If_body(self, node: cst.If) -> None:
+        self._branches.append((id(node), False))
+
+    def leave_If_body(self, node: cst.If) -> None:
+        self._branches.pop()
+
+    def visit_If_orelse(self, node: cst.If) -> None:
+        self._branches.append((id(node), True))
+
+    def leave_If_orelse(self, node: cst.If) -> None:
+        self._branches.pop()
+
     def visit_Yield(self, node: cst.Yield) -> None:
         self._seen_yield = True
 
@@ -135,18 +150,24 @@ class _LoopUses(cst.CSTVisitor):
             getter = _called_name(node.value)
             if getter in _LOOP_GETTERS:
                 self.loop_names.add(target)
+            if getter == "get_running_loop":
+                self.running_names.add(target)
             if getter == "new_event_loop":
-                self.creations.append((target, id(node.value)))
+                self.creations.append((target, id(node.value), tuple(self._branches)))
 
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
         called = _called_name(node)
         if called == "new_event_loop" or (called == "run" and self._text(func) == "asyncio.run"):
             self.loops_made += 1
+        # ``self.set_event_loop(loop)``: a method of the test case (a harness helper that may
+        # register the loop's cleanup), which takes the loop over; not asyncio's global setter.
+        own_method = isinstance(func, cst.Attribute) and self._text(func.value) in ("self", "cls")
+        sets_global = called == "set_event_loop" and not own_method
         for arg in node.args:
             if isinstance(arg.value, (cst.Name, cst.Attribute)):
                 text = self._text(arg.value)
-                (self.set_loop_args if called == "set_event_loop" else self.handed_over).add(text)
+                (self.set_loop_args if sets_global else self.handed_over).add(text)
         if isinstance(func, cst.Attribute):
             receiver = self._text(func.value)
             method = func.attr.value
@@ -163,7 +184,7 @@ class _LoopUses(cst.CSTVisitor):
                         self.closed_safely.add(self._text(value.value))
             elif method == "closing":
                 self.closing_values.extend(arg.value for arg in node.args)
-            if method == "set_event_loop":
+            if method == "set_event_loop" and sets_global:
                 self.set_loop_calls += 1
         elif isinstance(func, cst.Name):
             if func.value == "closing":
@@ -212,9 +233,12 @@ def created_loop_is_closed(model: FileModel, function: FunctionScope, call: cst.
     target = uses.assigned.get(id(call))
     if target is None:
         return False
-    later = [made for name, made in uses.creations if name == target]
-    if later and later[-1] != id(call) and id(call) in later:
-        return False  # rebound to another new loop before anything closes this one
+    made = [(made, branches) for name, made, branches in uses.creations if name == target]
+    ids = [m for m, _ in made]
+    if id(call) in ids:
+        here = made[ids.index(id(call))][1]
+        if any(not _exclusive(here, there) for _, there in made[ids.index(id(call)) + 1 :]):
+            return False  # rebound to another new loop before anything closes this one
     closed = uses.closed_anywhere | uses.closed_safely
     if target in closed or any(value_text == target for value_text in _closing_texts(model, uses)):
         return True  # closed in the function (a failing assertion before a plain close() leaks it: minor)
@@ -224,6 +248,12 @@ def created_loop_is_closed(model: FileModel, function: FunctionScope, call: cst.
     if target.startswith(("self.", "cls.")) and owner is not None:
         return any(target in loop_uses(model, method).closed_anywhere for method in class_methods(model, owner))
     return False
+
+
+def _exclusive(one: tuple[tuple[int, bool], ...], other: tuple[tuple[int, bool], ...]) -> bool:
+    """Two statements in different branches of one ``if`` (``if ...: a`` / ``else: b``):
+    at most one of them runs, so the second does not rebind what the first made."""
+    return any(a[0] == b[0] and a[1] != b[1] for a, b in zip(one, other))
 
 
 def _closing_texts(model: FileModel, uses: _LoopUses) -> list[str]:

@@ -88,6 +88,32 @@ LOOP_RUN_METHODS: frozenset[str] = frozenset({"run_until_complete", "run_forever
 MOCKER_FIXTURES: frozenset[str] = frozenset(
     {"mocker", "module_mocker", "class_mocker", "package_mocker", "session_mocker"}
 )
+# Fixtures of pytest itself and of pytest-mock: none of them creates or installs an event loop.
+LOOPLESS_FIXTURES: frozenset[str] = frozenset(
+    {
+        "request",
+        "pytestconfig",
+        "monkeypatch",
+        "tmp_path",
+        "tmp_path_factory",
+        "tmpdir",
+        "tmpdir_factory",
+        "capsys",
+        "capsysbinary",
+        "capfd",
+        "capfdbinary",
+        "caplog",
+        "recwarn",
+        "record_property",
+        "record_xml_attribute",
+        "record_testsuite_property",
+        "doctest_namespace",
+        "cache",
+        "pytester",
+        "testdir",
+        "subtests",
+    }
+)
 MOCK_MODULES: tuple[str, ...] = ("unittest.mock", "mock")
 SYNC_MOCK_CLASSES: frozenset[str] = frozenset({"Mock", "MagicMock", "NonCallableMock", "NonCallableMagicMock"})
 ASYNC_MOCK_CLASSES: frozenset[str] = frozenset({"AsyncMock"})

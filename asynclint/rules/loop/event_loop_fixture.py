@@ -20,6 +20,20 @@ from asynclint.semantics.pytest_items import (
 )
 
 
+def _runs_coroutines(ctx: FileContext) -> bool:
+    """Whether this file holds a coroutine test or an async fixture: the code a loop fixture
+    named `event_loop` could have been meant for. A test module without any is sync code
+    that drives a loop of its own, and since pytest-asyncio 1.0 the name means nothing."""
+    for function in ctx.model.functions:
+        if not function.is_async or function.node is None:
+            continue
+        if fixture_decorator(function, ctx.resolver) is not None:
+            return True
+        if collected_test(function, ctx.resolver, ctx.profile) is not None:
+            return True
+    return False
+
+
 def _is_requester(ctx: FileContext, function: FunctionScope) -> bool:
     if fixture_decorator(function, ctx.resolver) is not None:
         return True
@@ -32,7 +46,10 @@ class EventLoopFixture(Rule):
     Flags a fixture named `event_loop` defined by the user, and every test or
     fixture that requests `event_loop` (as a parameter, in
     `@pytest.mark.usefixtures` on the test, on its class or in the module's
-    `pytestmark`, or with `request.getfixturevalue`).
+    `pytestmark`, or with `request.getfixturevalue`). From pytest-asyncio 1.0
+    on, not a test module's own `event_loop` fixture when the module holds no
+    coroutine test or async fixture: its sync tests drive that loop
+    themselves, and the name no longer means anything to the plugin.
 
     ## Why is this bad?
     pytest-asyncio deprecated overriding and requesting its `event_loop`
@@ -112,7 +129,10 @@ class EventLoopFixture(Rule):
             return
         version = versions.pytest_asyncio.version
         removed = versions.asyncio_at_least(1)
-        for function, _ in user_fixtures(ctx, "event_loop"):
+        # Since 1.0 an `event_loop` fixture of a test module with no coroutine in it is a plain
+        # fixture its sync tests drive themselves; a conftest's may be meant for the whole tree.
+        own_sync_loop = removed and not ctx.is_conftest and not _runs_coroutines(ctx)
+        for function, _ in () if own_sync_loop else user_fixtures(ctx, "event_loop"):
             assert function.node is not None
             if removed:
                 message = (
@@ -136,6 +156,8 @@ class EventLoopFixture(Rule):
             for request in requested_fixtures(function, ctx.resolver) or ():
                 if request.name == "event_loop":
                     info = resolve_fixture(ctx, "event_loop", function)
+                    if own_sync_loop and info is not None and info.function is not None and not function.is_async:
+                        continue  # the module's own sync loop fixture, driven by sync code
                     fix = event_loop_request_fix(ctx, function, request.node)
                     if fix is None and not function.is_async:
                         fix = manual_loop_fix(ctx, function)  # a sync test driving event_loop

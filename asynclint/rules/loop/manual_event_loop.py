@@ -14,6 +14,7 @@ from asynclint.semantics.ancestry import class_ancestry
 from asynclint.semantics.calls import loop_call
 from asynclint.semantics.context import FileContext
 from asynclint.semantics.filemodel import RETURN, CallSite, FunctionScope, enclosing_function
+from asynclint.semantics.fixtures import may_install_loop
 from asynclint.semantics.libraries import preferred_runner
 from asynclint.semantics.pytest_items import collected_test, fixture_decorator, is_unittest_class
 
@@ -141,7 +142,7 @@ def _by_hand(ctx: FileContext, function: FunctionScope, site: CallSite, api: str
     if not _test_or_fixture(ctx, function) or loops.is_harness_method(function):
         return False  # helpers may run inside a loop; set-up methods are the harness
     if api == "asyncio.get_event_loop":
-        return not loops.saves_for_restore(model, function, site.node)
+        return not loops.saves_for_restore(model, function, site.node) and not may_install_loop(ctx, function)
     # asyncio.run / run_until_complete / run_forever: only where a runner could await instead,
     # never in a fixture that provides the loop it drives (draining it in teardown).
     if not ctx.runner_context.libraries or ctx.runner_context.other_runner is not None:
@@ -154,6 +155,11 @@ def _by_hand(ctx: FileContext, function: FunctionScope, site: CallSite, api: str
         )
     func = site.node.func
     receiver = func.value if isinstance(func, cst.Attribute) else None
+    if (
+        receiver is not None
+        and model.module_node.code_for_node(receiver) in loops.loop_uses(model, function).running_names
+    ):
+        return False  # a loop from get_running_loop(): this code only runs inside a running loop
     return receiver is None or not loops.harness_receiver(receiver, function)
 
 
@@ -169,7 +175,10 @@ class ManualEventLoop(Rule):
     `loop.run_forever()` in a sync test or fixture of a project whose runner
     could await the work instead. Not flagged: a loop a fixture hands over (a
     `loop` parameter), `self.loop` / `cls.loop` owned by a test case's harness,
-    a loop a function returns to its caller (a loop factory), sync helpers
+    a loop a function returns to its caller (a loop factory),
+    `asyncio.get_event_loop()` in sync code that runs after an async fixture
+    or one asynclint cannot see (its runner may have installed a current
+    loop), sync helpers
     (they may run inside a loop), thread targets, functions handed to a harness
     by a decorator, and tests whose subject is the loop API itself
     (`loop.call_soon`, `loop.time()`, `asyncio.run(..., debug=True)`).
