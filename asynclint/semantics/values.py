@@ -30,6 +30,7 @@ from asynclint.index.summary import (
     qualify_in_summary,
 )
 from asynclint.semantics import tables
+from asynclint.semantics.ancestry import ancestors
 from asynclint.semantics.callee import Callee
 from asynclint.semantics.filemodel import (
     Binding,
@@ -570,23 +571,64 @@ class ValueInference:
         return found
 
     def self_attribute(self, cls: ClassScope, attr: str, depth: int) -> Value:
-        """``self.client`` assigned once, in a set-up method or ``__init__`` of the class."""
+        """``self.client`` assigned once, in a set-up method or ``__init__`` of the class, or,
+        when the class itself never assigns it, of a base or mixin of this file whose set-up
+        runs for it (``IsolatedAsyncioTestCase`` suites share ``asyncSetUp`` through mixins)."""
         r = self.resolver
-        values = []
-        for assignment in r.model.attribute_assignments:
-            target = assignment.target
-            if target.attr.value != attr or not isinstance(target.value, cst.Name):
-                continue
-            scope = assignment.scope
-            if not isinstance(scope, FunctionScope) or scope.owner_class is not cls:
-                continue
-            if target.value.value not in ("self", "cls"):
-                continue
-            values.append((assignment.value, scope))
+        assigned = self._self_assignments()
+        values = assigned.get((id(cls), attr), [])
+        if not values:
+            return self._inherited_attribute(cls, attr, depth)
         if len(values) != 1:
             return None
         value, scope = values[0]
-        assert isinstance(scope, FunctionScope)
         if scope.name not in SETUP_METHODS and not r.is_fixture_function(scope):
             return None
         return self.infer(value, scope, depth + 1)
+
+    def _inherited_attribute(self, cls: ClassScope, attr: str, depth: int) -> Value:
+        """``self.attr`` set by the set-up method of exactly one class of this file in the
+        ancestry. Unsure (silent) when a base is unreadable or of another module (it may set
+        the attribute too), when several classes set it, or when a class nearer in the MRO
+        overrides that set-up method without calling ``super()`` (the mixin's never runs), or
+        when a library base comes first (``class T(TestCase, Mixin)``: its set-up runs instead)."""
+        r = self.resolver
+        found = ancestors(cls, r)
+        if not found or any(a.facts is not None for a in found):
+            return None
+        chain = [cls, *(a.local for a in found if a.local is not None)]
+        assigned = self._self_assignments()
+        values = [v for c in chain for v in assigned.get((id(c), attr), [])]
+        if len(values) != 1:
+            return None
+        value, scope = values[0]
+        if scope.name not in SETUP_METHODS or scope.owner_class is None:
+            return None
+        for ancestor in found:
+            if ancestor.local is scope.owner_class:
+                break
+            if ancestor.external:
+                return None  # ``class T(TestCase, Mixin)``: TestCase's own set-up comes first
+        for nearer in chain[: chain.index(scope.owner_class)]:
+            override = nearer.methods.get(scope.name)
+            if override is not None and (override.node is None or "super()" not in r.model.code(override.node)):
+                return None
+        return self.infer(value, scope, depth + 1)
+
+    def _self_assignments(self) -> dict[tuple[int, str], list[tuple[cst.BaseExpression, FunctionScope]]]:
+        """``self.attr = value`` in methods, by (class, attribute): one pass per file."""
+        memo = self.resolver.model.memo
+        key = ("self-assignments", 0)
+        found = memo.get(key)
+        if isinstance(found, dict):
+            return found
+        table: dict[tuple[int, str], list[tuple[cst.BaseExpression, FunctionScope]]] = {}
+        for assignment in self.resolver.model.attribute_assignments:
+            target, scope = assignment.target, assignment.scope
+            if not isinstance(target.value, cst.Name) or target.value.value not in ("self", "cls"):
+                continue
+            if not isinstance(scope, FunctionScope) or scope.owner_class is None:
+                continue
+            table.setdefault((id(scope.owner_class), target.attr.value), []).append((assignment.value, scope))
+        memo[key] = table
+        return table
