@@ -24,6 +24,7 @@ from asynclint.index.summary import (
     ENTERED,
     PARAMETER,
     PARTIAL,
+    PATCHED,
     SYNC,
     FunctionFacts,
     ModuleSummary,
@@ -31,7 +32,7 @@ from asynclint.index.summary import (
 )
 from asynclint.semantics import tables
 from asynclint.semantics.ancestry import ancestors
-from asynclint.semantics.callee import Callee
+from asynclint.semantics.callee import COROUTINE, UNKNOWN, Callee
 from asynclint.semantics.filemodel import (
     Binding,
     ClassScope,
@@ -354,6 +355,8 @@ class ValueInference:
             return self.entered(inner, depth + 1)
         if name.startswith(PARAMETER):
             return self._requested(name[len(PARAMETER) :], depth)
+        if name.startswith(PATCHED):
+            return self.patched(name[len(PATCHED) :], module)
         awaited = name.startswith(AWAITED)
         if awaited:
             name = name[len(AWAITED) :]
@@ -460,6 +463,34 @@ class ValueInference:
             return None
         origin = f"the mock `{self.resolver.model.code(call.func)}` creates for `{target.name}`"
         return Patcher(MockValue(target.kind == "coroutine", origin))
+
+    def patched(self, written: str, module: ModuleSummary | None) -> Value:
+        """What a patcher call summarised as ``<func>:<target>`` (a fixture's ``with patch(...)
+        as m: yield m``, ``return mocker.patch(...)``) makes, read in ``module`` (None: this
+        file): unittest.mock's ``patch`` a patcher, pytest-mock's ``mocker.patch`` the mock."""
+        r = self.resolver
+        func, _, target = written.partition(":")
+        is_object = func.endswith("patch.object")
+        head = func.partition(".")[0]
+        if head in tables.MOCKER_FIXTURES and func.partition(".")[2] in ("patch", "patch.object"):
+            make_patcher = False  # the summary writes ``mocker.patch`` only for a parameter
+        else:
+            qualname = r.qualify(func, r.model.module) if module is None else qualify_in_summary(module, func)
+            mock_module, kind = _mock_module(qualname)
+            if not mock_module or kind not in ("patch", "patch.object"):
+                return None
+            make_patcher = True
+        if is_object:
+            owner, _, attribute = target.rpartition(".")
+            owner_name = r.qualify(owner, r.model.module) if module is None else qualify_in_summary(module, owner)
+            if not owner_name:
+                return None
+            target = f"{owner_name}.{attribute}"
+        callee = r.resolve_target(target)
+        if callee.kind == UNKNOWN:
+            return None
+        mock = MockValue(callee.kind == COROUTINE, f"the mock `{func}` creates for `{target}`")
+        return Patcher(mock) if make_patcher else mock
 
     def _mocker_patch(self, call: cst.Call, scope: Scope) -> Value:
         name = dotted(call.func)
