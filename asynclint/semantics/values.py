@@ -32,7 +32,7 @@ from asynclint.index.summary import (
 )
 from asynclint.semantics import tables
 from asynclint.semantics.ancestry import ancestors
-from asynclint.semantics.callee import COROUTINE, UNKNOWN, Callee
+from asynclint.semantics.callee import COROUTINE, PLAIN, UNKNOWN, Callee
 from asynclint.semantics.filemodel import (
     Binding,
     ClassScope,
@@ -104,10 +104,18 @@ class Instance:
 
 @dataclass(frozen=True)
 class MockValue:
-    """A mock object; ``awaitable`` when calling it returns a coroutine (an AsyncMock)."""
+    """A mock object; ``awaitable`` when calling it returns a coroutine (an AsyncMock).
+
+    ``replaces`` is the project class a patcher put it in place of (``patch("app.Repo")``);
+    ``instance`` when it is that mock's ``return_value``, standing in for the instances the
+    code under test makes (``R.return_value.fetch = Mock()`` replaces ``Repo.fetch``);
+    ``autospec`` when its children follow the class (async methods are AsyncMocks)."""
 
     awaitable: bool
     origin: str  # for messages: "AsyncMock()", "patch('app.service.fetch')"
+    replaces: ClassRef | None = None
+    instance: bool = False
+    autospec: bool = False
 
 
 @dataclass(frozen=True)
@@ -154,6 +162,19 @@ def _mock_module(qualname: str) -> tuple[str, str]:
         if qualname.startswith(module + "."):
             return module, qualname[len(module) + 1 :]
     return "", ""
+
+
+def _indirect(decorator: cst.BaseExpression, name: str) -> bool:
+    """``parametrize("name", ..., indirect=True)`` / ``indirect=["name"]``: pytest passes the
+    value to the fixture ``name`` as ``request.param``. Anything unreadable is not indirect."""
+    if not isinstance(decorator, cst.Call):
+        return False
+    indirect = keyword_value(decorator, "indirect")
+    if isinstance(indirect, cst.Name):
+        return indirect.value == "True"
+    if isinstance(indirect, (cst.List, cst.Tuple)):
+        return any(string_value(e.value) == name for e in indirect.elements)
+    return False
 
 
 class ValueInference:
@@ -212,18 +233,24 @@ class ValueInference:
         if isinstance(receiver, MockValue) and receiver.awaitable and expr.attr.value not in _MOCK_OWN_ATTRIBUTES:
             # an AsyncMock's attributes are AsyncMocks too (not what it returns when awaited)
             return MockValue(True, f"a child of {receiver.origin}")
+        if isinstance(receiver, MockValue) and receiver.replaces is not None:
+            return self.class_mock_attribute(receiver, receiver.replaces, expr.attr.value)
         if isinstance(receiver, Instance) and not receiver.mock:
             found = self.method_facts(receiver.cls, expr.attr.value)
             if found is not None and _PROPERTY_DECORATORS & set(found[1].decorators) and found[1].kind == SYNC:
                 return self.produced(found[1].returns, found[0], receiver.cls, depth + 1)
             return None
         if isinstance(receiver, Instance) and receiver.mock:
-            found = self.method_facts(receiver.cls, expr.attr.value)
-            # a decorated method is a coroutine function at run time only if its decorators keep it
-            if found is not None and r.facts_kind(found[0] or r.summary, found[1]) == "coroutine":
-                return MockValue(
-                    True, f"the AsyncMock a mock with `spec={receiver.cls.name}` has for `{expr.attr.value}`"
-                )
+            return self._spec_child(receiver.cls, expr.attr.value)
+        return None
+
+    def _spec_child(self, cls: ClassRef, attribute: str) -> Value:
+        """The child a mock spec'd by ``cls`` has for ``attribute``: an AsyncMock for an async
+        method (a decorated one only if its decorators keep it a coroutine function)."""
+        r = self.resolver
+        found = self.method_facts(cls, attribute)
+        if found is not None and r.facts_kind(found[0] or r.summary, found[1]) == "coroutine":
+            return MockValue(True, f"the AsyncMock a mock with `spec={cls.name}` has for `{attribute}`")
         return None
 
     def symbol_value(self, symbol: Symbol | None, depth: int = 0) -> Value:
@@ -432,7 +459,7 @@ class ValueInference:
             instance = keyword_value(call, "instance")
             if isinstance(spec_value, ClassRef):
                 if isinstance(instance, cst.Name) and instance.value == "True":
-                    return Instance(spec_value)
+                    return Instance(spec_value, mock=True)  # its async methods are AsyncMocks
                 return spec_value
             if r.resolve_callable(spec, scope).kind == "coroutine":
                 return MockValue(True, "create_autospec(...)")
@@ -462,7 +489,37 @@ class ValueInference:
         if target is None or target.kind == "unknown":
             return None
         origin = f"the mock `{self.resolver.model.code(call.func)}` creates for `{target.name}`"
-        return Patcher(MockValue(target.kind == "coroutine", origin))
+        autospec = keyword_value(call, "autospec")
+        if autospec is not None and not (isinstance(autospec, cst.Name) and autospec.value in ("True", "False")):
+            return None  # ``autospec=SomeClass``: a spec of its own
+        autospecced = isinstance(autospec, cst.Name) and autospec.value == "True"
+        cls = self._patched_class(call, kind, scope) if target.kind == PLAIN else None
+        return Patcher(MockValue(target.kind == "coroutine", origin, replaces=cls, autospec=autospecced))
+
+    def _patched_class(self, call: cst.Call, kind: str, scope: Scope) -> ClassRef | None:
+        """The project class ``patch("app.Repo")`` / ``patch.object(app, "Repo")`` replaces."""
+        r = self.resolver
+        if kind == "patch":
+            qualname = string_value(positional_value(call, 0)) or ""
+        else:
+            owner, attribute = positional_value(call, 0), string_value(positional_value(call, 1))
+            owner_name = r.qualify(owner, scope) if owner is not None else ""
+            qualname = f"{owner_name}.{attribute}" if owner_name and attribute else ""
+        found = self.symbol_value(r.resolve_qualname(qualname)) if qualname else None
+        return found if isinstance(found, ClassRef) else None
+
+    def class_mock_attribute(self, mock: MockValue, cls: ClassRef, attribute: str) -> Value:
+        """An attribute of a mock put in place of class ``cls`` (or of its ``return_value``).
+        Autospecced, it follows the class: ``return_value`` is a spec'd instance mock and an
+        async method an AsyncMock. Otherwise every child is a plain MagicMock; only the
+        class mock's ``return_value`` is kept, as the stand-in for the class's instances."""
+        if mock.autospec:
+            if attribute == "return_value" and not mock.instance:
+                return Instance(cls, mock=True)
+            return self._spec_child(cls, attribute)
+        if attribute == "return_value" and not mock.instance:
+            return MockValue(False, f"the instance {mock.origin} returns", replaces=cls, instance=True)
+        return None
 
     def patched(self, written: str, module: ModuleSummary | None) -> Value:
         """What a patcher call summarised as ``<func>:<target>`` (a fixture's ``with patch(...)
@@ -489,7 +546,9 @@ class ValueInference:
         callee = r.resolve_target(target)
         if callee.kind == UNKNOWN:
             return None
-        mock = MockValue(callee.kind == COROUTINE, f"the mock `{func}` creates for `{target}`")
+        replaced = self.symbol_value(r.resolve_qualname(target)) if callee.kind == PLAIN else None
+        cls = replaced if isinstance(replaced, ClassRef) else None
+        mock = MockValue(callee.kind == COROUTINE, f"the mock `{func}` creates for `{target}`", replaces=cls)
         return Patcher(mock) if make_patcher else mock
 
     def _mocker_patch(self, call: cst.Call, scope: Scope) -> Value:
@@ -540,9 +599,15 @@ class ValueInference:
         return mocks[index] if index < len(mocks) else None
 
     def _parametrized(self, name: str, function: FunctionScope) -> bool:
+        """A ``parametrize`` decorator gives ``name`` its value directly (the fixture of that
+        name is shadowed), unless it hands the value to the fixture (``indirect=True`` or
+        ``indirect=["name"]``): then the fixture still makes what the test gets."""
         assert function.node is not None
         code = self.resolver.model.code
-        return any("parametrize" in dotted(d.decorator) and name in code(d.decorator) for d in function.node.decorators)
+        return any(
+            "parametrize" in dotted(d.decorator) and name in code(d.decorator) and not _indirect(d.decorator, name)
+            for d in function.node.decorators
+        )
 
     def fixture(
         self, name: str, function: FunctionScope | None
