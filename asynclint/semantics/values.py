@@ -270,6 +270,8 @@ class ValueInference:
         if isinstance(call.func, cst.Attribute) and call.func.attr.value == "start":
             patcher = self.infer(call.func.value, scope, depth + 1)
             return patcher.mock if isinstance(patcher, Patcher) else None
+        if isinstance(call.func, cst.Attribute) and call.func.attr.value == "getfixturevalue":
+            return self._fixture_value(call, call.func, scope, depth)
         target = self.callable_value(call.func, scope, depth + 1)
         if isinstance(target, ClassRef):
             return Instance(target)
@@ -575,6 +577,22 @@ class ValueInference:
             return None
         module, facts, owner = fixture
         return self.produced(facts.returns, module, owner, depth + 1)
+
+    def _fixture_value(self, call: cst.Call, func: cst.Attribute, scope: Scope, depth: int) -> Value:
+        """``request.getfixturevalue("client")``: the fixture ``client`` as pytest resolves it
+        for the test or fixture whose ``request`` parameter is asked."""
+        r = self.resolver
+        name = string_value(positional_value(call, 0))
+        if not name or not isinstance(func.value, cst.Name) or func.value.value != "request" or len(call.args) != 1:
+            return None
+        binding = r.lookup("request", scope)
+        function = r.owner("request", scope)
+        if binding is None or binding.kind != "param" or not isinstance(function, FunctionScope):
+            return None
+        if self.fixture("request", function) is not None:
+            return None  # a project fixture named ``request``: not pytest's
+        found = self.fixture(name, function)
+        return self.produced(found[1].returns, found[0], found[2], depth + 1) if found is not None else None
 
     def _patch_injected(self, name: str, function: FunctionScope) -> Value:
         assert function.node is not None
