@@ -639,6 +639,10 @@ class ValueInference:
             if method is not None and r.is_fixture_function(method):
                 facts = r.local_facts(method)
                 return (None, facts, ClassRef(local=cls)) if facts is not None else None
+            if method is None and not cls.bindings.get(name):
+                inherited = self._inherited_fixture(cls, name)
+                if inherited is not False:
+                    return inherited
         binding = r.model.module.bindings.get(name)
         if binding and len(binding) == 1 and binding[0].kind == "def" and binding[0].function is not None:
             local = binding[0].function
@@ -649,6 +653,29 @@ class ValueInference:
             self._fixtures[name] = self._external_fixture(name)
         found = self._fixtures[name]
         return (found[0], found[1], None) if found is not None else None
+
+    def _inherited_fixture(
+        self, cls: ClassScope, name: str
+    ) -> tuple[ModuleSummary | None, FunctionFacts, ClassRef | None] | None | Literal[False]:
+        """A fixture method a test class inherits, the nearest base first; ``False`` when no
+        base defines ``name`` (the module and conftests come next), None when unsure."""
+        r = self.resolver
+        for ancestor in ancestors(cls, r) or ():
+            if ancestor.local is not None:
+                method = ancestor.local.methods.get(name)
+                if method is None:
+                    continue
+                facts = r.local_facts(method) if r.is_fixture_function(method) else None
+                return (None, facts, ClassRef(local=ancestor.local)) if facts is not None else None
+            if ancestor.facts is not None and ancestor.summary is not None:
+                inherited = ancestor.facts.methods.get(name)
+                if inherited is None:
+                    continue
+                if not inherited.is_fixture:
+                    return None
+                owner = ClassRef(symbol=Symbol("class", ancestor.qualname, ancestor.summary, cls=ancestor.facts))
+                return (ancestor.summary, inherited, owner)
+        return False
 
     def _external_fixture(self, name: str) -> tuple[ModuleSummary, FunctionFacts] | None:
         r = self.resolver
