@@ -750,7 +750,8 @@ class ValueInference:
                 break
             if ancestor.external:
                 return None  # ``class T(TestCase, Mixin)``: TestCase's own set-up comes first
-        for nearer in chain[: chain.index(scope.owner_class)]:
+        position = next(i for i, c in enumerate(chain) if c is scope.owner_class)  # identity: scopes nest deep
+        for nearer in chain[:position]:
             override = nearer.methods.get(scope.name)
             if override is not None and (override.node is None or "super()" not in r.model.code(override.node)):
                 return None
