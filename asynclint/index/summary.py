@@ -55,6 +55,10 @@ class FunctionFacts:
     # ``params=`` of the fixture decorator may carry marks (``pytest.param(..., marks=...)``,
     # or a value that is not a literal list): pytest puts those marks on the requesting tests.
     params_marked: bool = False
+    # Children a fixture sets on the object it returns/yields (``m.child = MagicMock()``), as
+    # "child=<what the value produces>" ("child=" when unknown or set more than once): a
+    # test's ``fixture.child`` is that value, not the parent mock's child.
+    children: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -351,6 +355,41 @@ def _returned_class(func: ast.FunctionDef | ast.AsyncFunctionDef, is_fixture: bo
     return None
 
 
+def _fixture_children(func: ast.FunctionDef | ast.AsyncFunctionDef) -> tuple[str, ...]:
+    """``local.child = value`` statements of a fixture that returns or yields ``local``
+    (top-level and nested blocks, not inner functions), as "child=<produced>"."""
+    statements: list[ast.stmt] = []
+    stack: list[ast.stmt] = list(func.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        statements.append(node)
+        for field_name in ("body", "orelse", "finalbody", "handlers", "cases"):
+            stack.extend(getattr(node, field_name, ()))
+    handed: set[str] = set()
+    for node in statements:
+        value = node.value if isinstance(node, (ast.Return, ast.Expr)) else None
+        if isinstance(value, ast.Yield):
+            value = value.value
+        if isinstance(node, ast.Return) or (isinstance(node, ast.Expr) and isinstance(node.value, ast.Yield)):
+            handed.add(value.id if isinstance(value, ast.Name) else "")
+    if len(handed) != 1 or "" in handed:
+        return ()
+    local = handed.pop()
+    arguments = (*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs)
+    params = frozenset(a.arg for a in arguments)
+    children: dict[str, str] = {}
+    for node in statements:
+        if not isinstance(node, ast.Assign):
+            continue
+        for target in node.targets:
+            if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == local:
+                produced = _produced_name(node.value, {}, params) or ""
+                children[target.attr] = "" if target.attr in children else produced
+    return tuple(sorted(f"{child}={produced}" for child, produced in children.items()))
+
+
 def _fixture_name(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str:
     """``name="client"`` of a fixture decorator, else the function's own name."""
     for deco in node.decorator_list:
@@ -389,6 +428,7 @@ def _function_facts(node: ast.FunctionDef | ast.AsyncFunctionDef) -> FunctionFac
         returns=_returned_class(node, is_fixture),
         fixture_name=_fixture_name(node) if is_fixture else None,
         params_marked=_params_marked(node) if is_fixture else False,
+        children=_fixture_children(node) if is_fixture else (),
     )
 
 

@@ -11,6 +11,7 @@ parameter is bound to, and the mocks ``patch`` creates. Anything else is
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, Protocol
@@ -116,6 +117,9 @@ class MockValue:
     replaces: ClassRef | None = None
     instance: bool = False
     autospec: bool = False
+    # Children the fixture that made it set (``m.child = MagicMock()``): child -> awaitable,
+    # None when the value set is not a mock asynclint knows.
+    children: tuple[tuple[str, bool | None], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -230,6 +234,10 @@ class ValueInference:
         if qualname:
             return self.symbol_value(r.resolve_qualname(qualname))
         receiver = self.infer(expr.value, scope, depth + 1)
+        if isinstance(receiver, MockValue) and receiver.children:
+            for child, awaitable in receiver.children:
+                if child == expr.attr.value:
+                    return None if awaitable is None else MockValue(awaitable, f"`{child}` set by a fixture")
         if isinstance(receiver, MockValue) and receiver.awaitable and expr.attr.value not in _MOCK_OWN_ATTRIBUTES:
             # an AsyncMock's attributes are AsyncMocks too (not what it returns when awaited)
             return MockValue(True, f"a child of {receiver.origin}")
@@ -416,7 +424,7 @@ class ValueInference:
         """What a fixture that returns one of its parameters returns: the fixture of that
         name, as the linted test sees it (pytest resolves a fixture's requests per test)."""
         found = self.fixture(name, None)
-        return self.produced(found[1].returns, found[0], found[2], depth + 1) if found is not None else None
+        return self.made_by_fixture(*found, depth) if found is not None else None
 
     def entered(self, value: Value, depth: int) -> Value:
         """What ``with value as v`` binds: a patcher's mock, or ``__aenter__``'s result."""
@@ -575,8 +583,7 @@ class ValueInference:
         fixture = self.fixture(name, function)
         if fixture is None:
             return None
-        module, facts, owner = fixture
-        return self.produced(facts.returns, module, owner, depth + 1)
+        return self.made_by_fixture(*fixture, depth)
 
     def _fixture_value(self, call: cst.Call, func: cst.Attribute, scope: Scope, depth: int) -> Value:
         """``request.getfixturevalue("client")``: the fixture ``client`` as pytest resolves it
@@ -592,7 +599,34 @@ class ValueInference:
         if self.fixture("request", function) is not None:
             return None  # a project fixture named ``request``: not pytest's
         found = self.fixture(name, function)
-        return self.produced(found[1].returns, found[0], found[2], depth + 1) if found is not None else None
+        return self.made_by_fixture(*found, depth) if found is not None else None
+
+    def made_by_fixture(
+        self, module: ModuleSummary | None, facts: FunctionFacts, owner: ClassRef | None, depth: int
+    ) -> Value:
+        """What a fixture hands its test: what it evidently returns or yields; a mock keeps
+        the children the fixture set on it (``m.parsed = MagicMock()`` on an AsyncMock: that
+        child is a sync mock, not the AsyncMock child the parent would make)."""
+        value = self.produced(facts.returns, module, owner, depth + 1)
+        if not isinstance(value, MockValue) or not facts.children:
+            return value
+        r = self.resolver
+        children: list[tuple[str, bool | None]] = []
+        for written in facts.children:
+            child, _, made = written.partition("=")
+            qualname = (
+                ""
+                if not made
+                else r.qualify(made, r.model.module)
+                if module is None
+                else qualify_in_summary(module, made)
+            )
+            mock_module, mock_name = _mock_module(qualname) if qualname else ("", "")
+            awaitable: bool | None = None
+            if mock_module and mock_name in tables.ASYNC_MOCK_CLASSES | tables.SYNC_MOCK_CLASSES:
+                awaitable = mock_name in tables.ASYNC_MOCK_CLASSES
+            children.append((child, awaitable))
+        return dataclasses.replace(value, children=tuple(children))
 
     def _patch_injected(self, name: str, function: FunctionScope) -> Value:
         assert function.node is not None
