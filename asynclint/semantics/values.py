@@ -76,6 +76,10 @@ class Resolver(Protocol):
 
 MAX_DEPTH = 8
 SETUP_METHODS = ("setUp", "asyncSetUp", "setup_method", "setup", "__init__", "setup_class", "setUpClass")
+# Run after the test: what they assign (``self.repo = None``) is never what the test sees.
+TEARDOWN_METHODS = frozenset(
+    {"tearDown", "asyncTearDown", "teardown_method", "teardown", "teardown_class", "tearDownClass"}
+)
 
 
 @dataclass(frozen=True)
@@ -792,7 +796,8 @@ class ValueInference:
         return self.infer(value, scope, depth + 1)
 
     def _self_assignments(self) -> dict[tuple[int, str], list[tuple[cst.BaseExpression, FunctionScope]]]:
-        """``self.attr = value`` in methods, by (class, attribute): one pass per file."""
+        """``self.attr = value`` in methods, by (class, attribute): one pass per file. Tear-down
+        methods are left out: they run after the test."""
         memo = self.resolver.model.memo
         key = ("self-assignments", 0)
         found = memo.get(key)
@@ -803,7 +808,7 @@ class ValueInference:
             target, scope = assignment.target, assignment.scope
             if not isinstance(target.value, cst.Name) or target.value.value not in ("self", "cls"):
                 continue
-            if not isinstance(scope, FunctionScope) or scope.owner_class is None:
+            if not isinstance(scope, FunctionScope) or scope.owner_class is None or scope.name in TEARDOWN_METHODS:
                 continue
             table.setdefault((id(scope.owner_class), target.attr.value), []).append((assignment.value, scope))
         memo[key] = table

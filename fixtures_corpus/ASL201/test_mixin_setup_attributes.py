@@ -40,3 +40,27 @@ class TestOverrideCallsSuper(ClientMixin, unittest.IsolatedAsyncioTestCase):
 
     async def test_fetch(self):
         self.client.fetch("k")  # error: ASL201
+
+
+class ClearingMixin:
+    async def asyncSetUp(self):
+        self.session = Client()
+
+    async def asyncTearDown(self):
+        self.session = None
+
+
+class TestTornDownAfterwards(ClearingMixin, unittest.IsolatedAsyncioTestCase):
+    async def test_fetch(self):
+        self.session.fetch("k")  # error: ASL201
+
+
+class TestClearedInOwnTearDown(unittest.IsolatedAsyncioTestCase):
+    def setUp(self):
+        self.session = Client()
+
+    def tearDown(self):
+        self.session = None
+
+    async def test_fetch(self):
+        self.session.fetch("k")  # error: ASL201
