@@ -284,6 +284,9 @@ class ValueInference:
             return patcher.mock if isinstance(patcher, Patcher) else None
         if isinstance(call.func, cst.Attribute) and call.func.attr.value == "getfixturevalue":
             return self._fixture_value(call, call.func, scope, depth)
+        called = self._class_mock(call.func, scope, depth)
+        if called is not None:
+            return called
         target = self.callable_value(call.func, scope, depth + 1)
         if isinstance(target, ClassRef):
             return Instance(target)
@@ -294,6 +297,21 @@ class ValueInference:
                 return Managed(self.produced(facts.returns, module, owner, depth + 1))
             if facts.kind == SYNC:
                 return self.produced(facts.returns, module, owner, depth + 1)
+        return None
+
+    def _class_mock(self, func: cst.BaseExpression, scope: Scope, depth: int) -> Value:
+        """What calling a mock that stands in for a class gives (``R = create_autospec(Repo)``;
+        ``R()``): the mock of its instances. Only locals, parameters and calls are asked (a
+        mock is never an import), so ordinary calls cost one lookup."""
+        if isinstance(func, cst.Name):
+            binding = self.resolver.lookup(func.value, scope)
+            if binding is None or binding.kind not in ("value", "with", "param"):
+                return None
+        elif not isinstance(func, cst.Call):
+            return None
+        held = self.infer(func, scope, depth + 1)
+        if isinstance(held, MockValue) and held.replaces is not None and not held.instance:
+            return self.class_mock_attribute(held, held.replaces, "return_value")
         return None
 
     def _awaited(self, expr: cst.BaseExpression, scope: Scope, depth: int) -> Value:
@@ -474,7 +492,10 @@ class ValueInference:
             if isinstance(spec_value, ClassRef):
                 if isinstance(instance, cst.Name) and instance.value == "True":
                     return Instance(spec_value, mock=True)  # its async methods are AsyncMocks
-                return spec_value
+                if instance is None or (isinstance(instance, cst.Name) and instance.value == "False"):
+                    # a class mock: calling it gives the spec'd instance mock
+                    return MockValue(False, f"create_autospec({spec_value.name})", replaces=spec_value, autospec=True)
+                return None
             if r.resolve_callable(spec, scope).kind == "coroutine":
                 return MockValue(True, "create_autospec(...)")
             return None

@@ -57,3 +57,13 @@ async def test_patch_autospec_class():
     with patch("app.service.Repo", autospec=True) as repo_cls:
         service.forget(repo_cls.return_value, "k")
         repo_cls.return_value.fetch.assert_called_once()  # error: ASL502
+
+
+@pytest.mark.asyncio
+async def test_autospec_class_called():
+    repo_cls = create_autospec(Repo)
+    repo = repo_cls()
+    service.forget(repo, "k")
+    repo.fetch.assert_called_once_with("k")  # error: ASL502
+    service.forget(repo_cls.return_value, "k")
+    repo_cls.return_value.fetch.assert_called_with("k")  # error: ASL502

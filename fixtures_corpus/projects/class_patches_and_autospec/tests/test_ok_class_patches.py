@@ -37,3 +37,13 @@ async def test_autospec_awaited():
     repo.fetch.assert_awaited_once_with("k")
     repo.name()
     repo.name.assert_called_once()
+
+
+@pytest.mark.asyncio
+async def test_autospec_class_sync_method():
+    repo_cls = create_autospec(Repo)
+    repo = repo_cls()
+    repo.name()
+    repo.name.assert_called_once()
+    await repo.fetch("k")
+    repo_cls.return_value.fetch.assert_awaited_once_with("k")
