@@ -258,9 +258,9 @@ def _produced_name(value: ast.expr | None, locals_: dict[str, str], params: froz
             return f"{ENTERED}{started}" if started else None
         return dotted_name(value.func) or None
     if isinstance(value, ast.Name):
-        if value.id in ("self", "cls"):
-            return value.id
-        return locals_.get(value.id)
+        if value.id == "self":
+            return "self"
+        return locals_.get(value.id)  # a bare ``cls`` is the class, not an instance of it
     return None
 
 
