@@ -160,7 +160,11 @@ class CalledAssertOnAsyncMock(Rule):
     """
     ## What it does
     Flags `assert_called*` and `call_count` on a mock of an async callable: an
-    `AsyncMock`, or what `patch`/`mocker.patch` create for an `async def`.
+    `AsyncMock`, or what `patch`/`mocker.patch` create for an `async def`. Not
+    flagged where the called-check tells no lie: a call count asserted to be 0
+    ("never called", also through a local), a test that checks the same mock's
+    awaits too (`assert_awaited*`, `assert_has_awaits`, `await_count`), or a second
+    `assert_called_once*` after the first ("not called again").
 
     ## Why is this bad?
     Calling an `AsyncMock` counts as a call even if the coroutine it returns is

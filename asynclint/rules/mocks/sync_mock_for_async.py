@@ -318,8 +318,9 @@ class SyncMockForAsync(Rule):
     `patch(..., new_callable=MagicMock)`, `patch.object(obj, "name", Mock())`,
     `mocker.patch[.object](...)`, `monkeypatch.setattr(...)` and
     `obj.name = Mock()`, when the target resolves to a coroutine function. Not
-    flagged in a plain `def` test that runs no loop: the sync code it calls can only
-    hand the coroutine on (to a scheduler the test mocks too), never await it.
+    flagged in a plain `def` test that runs no loop, nor in a test that mocks
+    `asyncio.create_task`/`ensure_future` too: the code it calls can only hand the
+    coroutine on to that mock scheduler, never await it.
 
     ## Why is this bad?
     The code under test does `await fetch()`; a sync mock returns a plain
