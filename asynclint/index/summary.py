@@ -26,6 +26,13 @@ AWAITED = "@await:"
 PARAMETER = "@param:"
 # Prefix of a module variable bound to ``functools.partial(f, ...)``: calling it calls ``f``.
 PARTIAL = "@partial:"
+# Prefix of a produced name that is what a patcher call makes: "@patch:<func>:<target>" for
+# ``patch("app.fetch")`` / ``mocker.patch("app.fetch")`` (target: the string) and for
+# ``patch.object(owner, "name")`` (target: "<owner as written>.<name>"); the mock it makes
+# follows the target (an AsyncMock for an ``async def``).
+PATCHED = "@patch:"
+# Keywords with which a patcher call makes no mock of the target's kind (or none at all).
+_NOT_FOLLOWING_TARGET = frozenset({"new", "new_callable", "spec", "spec_set", "side_effect", "wraps"})
 # Prefix of a produced tuple (``return reader, writer``): its elements' produced names, comma
 # separated ("" for an element not evident), for ``a, b = f()`` to take one apart.
 TUPLE = "@tuple:"
@@ -59,6 +66,10 @@ class FunctionFacts:
     # ``params=`` of the fixture decorator may carry marks (``pytest.param(..., marks=...)``,
     # or a value that is not a literal list): pytest puts those marks on the requesting tests.
     params_marked: bool = False
+    # Children a fixture sets on the object it returns/yields (``m.child = MagicMock()``), as
+    # "child=<what the value produces>" ("child=" when unknown or set more than once): a
+    # test's ``fixture.child`` is that value, not the parent mock's child.
+    children: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -282,24 +293,60 @@ def _annotation_class(annotation: ast.expr | None) -> str | None:
     return name or None
 
 
-def _produced_name(value: ast.expr | None, locals_: dict[str, str]) -> str | None:
+def _produced_name(value: ast.expr | None, locals_: dict[str, str], params: frozenset[str] = frozenset()) -> str | None:
     """What an expression evidently produces: ``Cls(...)`` -> "Cls", ``self`` -> "self",
-    ``await factory()`` -> "@await:factory"."""
+    ``await factory()`` -> "@await:factory", ``patch("app.fetch")`` -> "@patch:patch:app.fetch"
+    (``params``: the function's parameters, the only names a ``mocker.patch`` may be called on)."""
     if isinstance(value, ast.Await):
         inner = value.value
         if isinstance(inner, ast.Call) and dotted_name(inner.func):
             return f"{AWAITED}{dotted_name(inner.func)}"
         return None
     if isinstance(value, ast.Call):
+        patched = _patched_name(value, params)
+        if patched is not None:
+            return patched
+        if isinstance(value.func, ast.Attribute) and value.func.attr == "start" and not value.args:
+            started = _patched_name(value.func.value, frozenset())  # ``patch("app.fetch").start()``
+            return f"{ENTERED}{started}" if started else None
         return dotted_name(value.func) or None
     if isinstance(value, ast.Name):
-        if value.id in ("self", "cls"):
-            return value.id
-        return locals_.get(value.id)
+        if value.id == "self":
+            return "self"
+        return locals_.get(value.id)  # a bare ``cls`` is the class, not an instance of it
     if isinstance(value, ast.Tuple) and not any(isinstance(e, ast.Starred) for e in value.elts):
-        items = ["" if (n := _produced_name(e, locals_)) is None or n.startswith(TUPLE) else n for e in value.elts]
+        items = [
+            "" if (n := _produced_name(e, locals_, params)) is None or n.startswith(TUPLE) else n for e in value.elts
+        ]
         return f"{TUPLE}{','.join(items)}" if any(items) else None
     return None
+
+
+def _patched_name(value: ast.expr, params: frozenset[str]) -> str | None:
+    """``@patch:patch:app.fetch`` for ``patch("app.fetch")`` (any spelling of ``patch`` /
+    ``patch.object``), when the call makes a mock that follows its target; else None.
+    Whether ``patch`` is unittest.mock's is decided where the name is resolved."""
+    if not isinstance(value, ast.Call) or not isinstance(value.func, (ast.Name, ast.Attribute)):
+        return None
+    func = dotted_name(value.func)
+    is_object = func == "patch.object" or func.endswith(".patch.object")
+    if not (is_object or func == "patch" or func.endswith(".patch")):
+        return None
+    head = func.partition(".")[0]
+    if head.endswith("mocker") and head not in params:
+        return None  # pytest-mock's fixture is a parameter; anything else named so is unknown
+    if any(k.arg is None or k.arg in _NOT_FOLLOWING_TARGET for k in value.keywords):
+        return None
+    args = value.args
+    if any(isinstance(a, ast.Starred) for a in args) or len(args) != (2 if is_object else 1):
+        return None
+    name = args[-1]
+    if not (isinstance(name, ast.Constant) and isinstance(name.value, str)) or ":" in func:
+        return None
+    if is_object:
+        owner = dotted_name(args[0]) if isinstance(args[0], (ast.Name, ast.Attribute)) else ""
+        return f"{PATCHED}{func}:{owner}.{name.value}" if owner else None
+    return f"{PATCHED}{func}:{name.value}"
 
 
 def _returned_class(func: ast.FunctionDef | ast.AsyncFunctionDef, is_fixture: bool = False) -> str | None:
@@ -329,6 +376,8 @@ def _returned_class(func: ast.FunctionDef | ast.AsyncFunctionDef, is_fixture: bo
             bodies.append(node)
         for field_name in ("body", "orelse", "finalbody", "handlers", "cases"):
             stack.extend(getattr(node, field_name, ()))
+    arguments = (*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs)
+    params = frozenset(a.arg for a in arguments)
     locals_: dict[str, str] = {}
     ambiguous: set[str] = set()
     for node in bodies:
@@ -343,7 +392,7 @@ def _returned_class(func: ast.FunctionDef | ast.AsyncFunctionDef, is_fixture: bo
             targets = [(node.target, None)]
         for target, value in targets:
             if isinstance(target, ast.Name):
-                name = _produced_name(value, {})
+                name = _produced_name(value, {}, params)
                 if name is not None and isinstance(node, (ast.With, ast.AsyncWith)):
                     name = f"{ENTERED}{name}"
                 if name is None or target.id in locals_:
@@ -358,10 +407,45 @@ def _returned_class(func: ast.FunctionDef | ast.AsyncFunctionDef, is_fixture: bo
             locals_[argument.arg] = f"{PARAMETER}{argument.arg}"  # ``return client``
     for node in bodies:
         if isinstance(node, (ast.Return, ast.Yield)) and node.value is not None:
-            found.add(_produced_name(node.value, locals_))
+            found.add(_produced_name(node.value, locals_, params))
     if len(found) == 1:
         return found.pop()
     return None
+
+
+def _fixture_children(func: ast.FunctionDef | ast.AsyncFunctionDef) -> tuple[str, ...]:
+    """``local.child = value`` statements of a fixture that returns or yields ``local``
+    (top-level and nested blocks, not inner functions), as "child=<produced>"."""
+    statements: list[ast.stmt] = []
+    stack: list[ast.stmt] = list(func.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        statements.append(node)
+        for field_name in ("body", "orelse", "finalbody", "handlers", "cases"):
+            stack.extend(getattr(node, field_name, ()))
+    handed: set[str] = set()
+    for node in statements:
+        value = node.value if isinstance(node, (ast.Return, ast.Expr)) else None
+        if isinstance(value, ast.Yield):
+            value = value.value
+        if isinstance(node, ast.Return) or (isinstance(node, ast.Expr) and isinstance(node.value, ast.Yield)):
+            handed.add(value.id if isinstance(value, ast.Name) else "")
+    if len(handed) != 1 or "" in handed:
+        return ()
+    local = handed.pop()
+    arguments = (*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs)
+    params = frozenset(a.arg for a in arguments)
+    children: dict[str, str] = {}
+    for node in statements:
+        if not isinstance(node, ast.Assign):
+            continue
+        for target in node.targets:
+            if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == local:
+                produced = _produced_name(node.value, {}, params) or ""
+                children[target.attr] = "" if target.attr in children else produced
+    return tuple(sorted(f"{child}={produced}" for child, produced in children.items()))
 
 
 def _fixture_name(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str:
@@ -402,6 +486,7 @@ def _function_facts(node: ast.FunctionDef | ast.AsyncFunctionDef) -> FunctionFac
         returns=_returned_class(node, is_fixture),
         fixture_name=_fixture_name(node) if is_fixture else None,
         params_marked=_params_marked(node) if is_fixture else False,
+        children=_fixture_children(node) if is_fixture else (),
     )
 
 

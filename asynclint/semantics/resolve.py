@@ -556,12 +556,17 @@ class Resolver:
         return self._qualified(qualname, qualname)
 
     def resolve_attribute_target(self, owner: cst.BaseExpression, attribute: str, scope: Scope) -> Callee:
-        """What ``owner.attribute`` is, for ``patch.object(owner, "attribute")`` and assignments."""
-        return (
-            self.resolve_callable(cst.Attribute(value=owner, attr=cst.Name(attribute)), scope)
-            if dotted(owner)
-            else Callee(UNKNOWN, attribute)
-        )
+        """What ``owner.attribute`` is, for ``patch.object(owner, "attribute")`` and assignments.
+        On the stand-in a class patch makes for the class's instances (``R.return_value``), it
+        is the class's method: what the code under test calls on ``Repo()``."""
+        if not dotted(owner):
+            return Callee(UNKNOWN, attribute)
+        found = self.resolve_callable(cst.Attribute(value=owner, attr=cst.Name(attribute)), scope)
+        if found.kind == UNKNOWN:
+            held = self.values.infer(owner, scope)
+            if isinstance(held, MockValue) and held.instance and held.replaces is not None:
+                return self._member(held.replaces, attribute, f"{dotted(owner)}.{attribute}")
+        return found
 
 
 def _single(bindings: list[Binding]) -> Binding | None:

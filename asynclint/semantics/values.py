@@ -11,6 +11,7 @@ parameter is bound to, and the mocks ``patch`` creates. Anything else is
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, Protocol
@@ -24,6 +25,7 @@ from asynclint.index.summary import (
     ENTERED,
     PARAMETER,
     PARTIAL,
+    PATCHED,
     SYNC,
     TUPLE,
     FunctionFacts,
@@ -32,7 +34,8 @@ from asynclint.index.summary import (
     tuple_items,
 )
 from asynclint.semantics import tables
-from asynclint.semantics.callee import Callee
+from asynclint.semantics.ancestry import ancestors
+from asynclint.semantics.callee import COROUTINE, PLAIN, UNKNOWN, Callee
 from asynclint.semantics.filemodel import (
     Binding,
     ClassScope,
@@ -75,6 +78,10 @@ class Resolver(Protocol):
 
 MAX_DEPTH = 8
 SETUP_METHODS = ("setUp", "asyncSetUp", "setup_method", "setup", "__init__", "setup_class", "setUpClass")
+# Run after the test: what they assign (``self.repo = None``) is never what the test sees.
+TEARDOWN_METHODS = frozenset(
+    {"tearDown", "asyncTearDown", "teardown_method", "teardown", "teardown_class", "tearDownClass"}
+)
 
 
 @dataclass(frozen=True)
@@ -104,10 +111,21 @@ class Instance:
 
 @dataclass(frozen=True)
 class MockValue:
-    """A mock object; ``awaitable`` when calling it returns a coroutine (an AsyncMock)."""
+    """A mock object; ``awaitable`` when calling it returns a coroutine (an AsyncMock).
+
+    ``replaces`` is the project class a patcher put it in place of (``patch("app.Repo")``);
+    ``instance`` when it is that mock's ``return_value``, standing in for the instances the
+    code under test makes (``R.return_value.fetch = Mock()`` replaces ``Repo.fetch``);
+    ``autospec`` when its children follow the class (async methods are AsyncMocks)."""
 
     awaitable: bool
     origin: str  # for messages: "AsyncMock()", "patch('app.service.fetch')"
+    replaces: ClassRef | None = None
+    instance: bool = False
+    autospec: bool = False
+    # Children the fixture that made it set (``m.child = MagicMock()``): child -> awaitable,
+    # None when the value set is not a mock asynclint knows.
+    children: tuple[tuple[str, bool | None], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -154,6 +172,19 @@ def _mock_module(qualname: str) -> tuple[str, str]:
         if qualname.startswith(module + "."):
             return module, qualname[len(module) + 1 :]
     return "", ""
+
+
+def _indirect(decorator: cst.BaseExpression, name: str) -> bool:
+    """``parametrize("name", ..., indirect=True)`` / ``indirect=["name"]``: pytest passes the
+    value to the fixture ``name`` as ``request.param``. Anything unreadable is not indirect."""
+    if not isinstance(decorator, cst.Call):
+        return False
+    indirect = keyword_value(decorator, "indirect")
+    if isinstance(indirect, cst.Name):
+        return indirect.value == "True"
+    if isinstance(indirect, (cst.List, cst.Tuple)):
+        return any(string_value(e.value) == name for e in indirect.elements)
+    return False
 
 
 class ValueInference:
@@ -283,21 +314,31 @@ class ValueInference:
         receiver = self.infer(expr.value, scope, depth + 1)
         if isinstance(receiver, ClassRef):
             return self.class_attribute(receiver, expr.attr.value, depth + 1)
+        if isinstance(receiver, MockValue) and receiver.children:
+            for child, awaitable in receiver.children:
+                if child == expr.attr.value:
+                    return None if awaitable is None else MockValue(awaitable, f"`{child}` set by a fixture")
         if isinstance(receiver, MockValue) and receiver.awaitable and expr.attr.value not in _MOCK_OWN_ATTRIBUTES:
             # an AsyncMock's attributes are AsyncMocks too (not what it returns when awaited)
             return MockValue(True, f"a child of {receiver.origin}")
+        if isinstance(receiver, MockValue) and receiver.replaces is not None:
+            return self.class_mock_attribute(receiver, receiver.replaces, expr.attr.value)
         if isinstance(receiver, Instance) and not receiver.mock:
             found = self.method_facts(receiver.cls, expr.attr.value)
             if found is not None and _PROPERTY_DECORATORS & set(found[1].decorators) and found[1].kind == SYNC:
                 return self.produced(found[1].returns, found[0], receiver.cls, depth + 1)
             return self.class_attribute(receiver.cls, expr.attr.value, depth + 1) if found is None else None
         if isinstance(receiver, Instance) and receiver.mock:
-            found = self.method_facts(receiver.cls, expr.attr.value)
-            # a decorated method is a coroutine function at run time only if its decorators keep it
-            if found is not None and r.facts_kind(found[0] or r.summary, found[1]) == "coroutine":
-                return MockValue(
-                    True, f"the AsyncMock a mock with `spec={receiver.cls.name}` has for `{expr.attr.value}`"
-                )
+            return self._spec_child(receiver.cls, expr.attr.value)
+        return None
+
+    def _spec_child(self, cls: ClassRef, attribute: str) -> Value:
+        """The child a mock spec'd by ``cls`` has for ``attribute``: an AsyncMock for an async
+        method (a decorated one only if its decorators keep it a coroutine function)."""
+        r = self.resolver
+        found = self.method_facts(cls, attribute)
+        if found is not None and r.facts_kind(found[0] or r.summary, found[1]) == "coroutine":
+            return MockValue(True, f"the AsyncMock a mock with `spec={cls.name}` has for `{attribute}`")
         return None
 
     def class_attribute(self, cls: ClassRef, attr: str, depth: int) -> Value:
@@ -337,6 +378,11 @@ class ValueInference:
         if isinstance(call.func, cst.Attribute) and call.func.attr.value == "start":
             patcher = self.infer(call.func.value, scope, depth + 1)
             return patcher.mock if isinstance(patcher, Patcher) else None
+        if isinstance(call.func, cst.Attribute) and call.func.attr.value == "getfixturevalue":
+            return self._fixture_value(call, call.func, scope, depth)
+        called = self._class_mock(call.func, scope, depth)
+        if called is not None:
+            return called
         target = self.callable_value(call.func, scope, depth + 1)
         if isinstance(target, ClassRef):
             return Instance(target)
@@ -347,6 +393,21 @@ class ValueInference:
                 return Managed(self.produced(facts.returns, module, owner, depth + 1))
             if facts.kind == SYNC:
                 return self.produced(facts.returns, module, owner, depth + 1)
+        return None
+
+    def _class_mock(self, func: cst.BaseExpression, scope: Scope, depth: int) -> Value:
+        """What calling a mock that stands in for a class gives (``R = create_autospec(Repo)``;
+        ``R()``): the mock of its instances. Only locals, parameters and calls are asked (a
+        mock is never an import), so ordinary calls cost one lookup."""
+        if isinstance(func, cst.Name):
+            binding = self.resolver.lookup(func.value, scope)
+            if binding is None or binding.kind not in ("value", "with", "param"):
+                return None
+        elif not isinstance(func, cst.Call):
+            return None
+        held = self.infer(func, scope, depth + 1)
+        if isinstance(held, MockValue) and held.replaces is not None and not held.instance:
+            return self.class_mock_attribute(held, held.replaces, "return_value")
         return None
 
     def _awaited(self, expr: cst.BaseExpression, scope: Scope, depth: int) -> Value:
@@ -449,6 +510,8 @@ class ValueInference:
             return self.entered(inner, depth + 1)
         if name.startswith(PARAMETER):
             return self._requested(name[len(PARAMETER) :], depth)
+        if name.startswith(PATCHED):
+            return self.patched(name[len(PATCHED) :], module)
         awaited = name.startswith(AWAITED)
         if awaited:
             name = name[len(AWAITED) :]
@@ -479,7 +542,7 @@ class ValueInference:
         """What a fixture that returns one of its parameters returns: the fixture of that
         name, as the linted test sees it (pytest resolves a fixture's requests per test)."""
         found = self.fixture(name, None)
-        return self.produced(found[1].returns, found[0], found[2], depth + 1) if found is not None else None
+        return self.made_by_fixture(*found, depth) if found is not None else None
 
     def entered(self, value: Value, depth: int) -> Value:
         """What ``with value as v`` binds: a patcher's mock, or ``__aenter__``'s result."""
@@ -524,8 +587,11 @@ class ValueInference:
             instance = keyword_value(call, "instance")
             if isinstance(spec_value, ClassRef):
                 if isinstance(instance, cst.Name) and instance.value == "True":
-                    return Instance(spec_value)
-                return spec_value
+                    return Instance(spec_value, mock=True)  # its async methods are AsyncMocks
+                if instance is None or (isinstance(instance, cst.Name) and instance.value == "False"):
+                    # a class mock: calling it gives the spec'd instance mock
+                    return MockValue(False, f"create_autospec({spec_value.name})", replaces=spec_value, autospec=True)
+                return None
             if r.resolve_callable(spec, scope).kind == "coroutine":
                 return MockValue(True, "create_autospec(...)")
             return None
@@ -554,7 +620,67 @@ class ValueInference:
         if target is None or target.kind == "unknown":
             return None
         origin = f"the mock `{self.resolver.model.code(call.func)}` creates for `{target.name}`"
-        return Patcher(MockValue(target.kind == "coroutine", origin))
+        autospec = keyword_value(call, "autospec")
+        if autospec is not None and not (isinstance(autospec, cst.Name) and autospec.value in ("True", "False")):
+            return None  # ``autospec=SomeClass``: a spec of its own
+        autospecced = isinstance(autospec, cst.Name) and autospec.value == "True"
+        cls = self._patched_class(call, kind, scope) if target.kind == PLAIN else None
+        return Patcher(MockValue(target.kind == "coroutine", origin, replaces=cls, autospec=autospecced))
+
+    def _patched_class(self, call: cst.Call, kind: str, scope: Scope) -> ClassRef | None:
+        """The project class ``patch("app.Repo")`` / ``patch.object(app, "Repo")`` replaces."""
+        r = self.resolver
+        if kind == "patch":
+            qualname = string_value(positional_value(call, 0)) or ""
+        else:
+            owner, attribute = positional_value(call, 0), string_value(positional_value(call, 1))
+            owner_name = r.qualify(owner, scope) if owner is not None else ""
+            qualname = f"{owner_name}.{attribute}" if owner_name and attribute else ""
+        found = self.symbol_value(r.resolve_qualname(qualname)) if qualname else None
+        return found if isinstance(found, ClassRef) else None
+
+    def class_mock_attribute(self, mock: MockValue, cls: ClassRef, attribute: str) -> Value:
+        """An attribute of a mock put in place of class ``cls`` (or of its ``return_value``).
+        Autospecced, it follows the class: ``return_value`` is a spec'd instance mock and an
+        async method an AsyncMock. Otherwise every child is a plain MagicMock; only the
+        class mock's ``return_value`` is kept, as the stand-in for the class's instances."""
+        if mock.autospec:
+            if attribute == "return_value" and not mock.instance:
+                return Instance(cls, mock=True)
+            return self._spec_child(cls, attribute)
+        if attribute == "return_value" and not mock.instance:
+            return MockValue(False, f"the instance {mock.origin} returns", replaces=cls, instance=True)
+        return None
+
+    def patched(self, written: str, module: ModuleSummary | None) -> Value:
+        """What a patcher call summarised as ``<func>:<target>`` (a fixture's ``with patch(...)
+        as m: yield m``, ``return mocker.patch(...)``) makes, read in ``module`` (None: this
+        file): unittest.mock's ``patch`` a patcher, pytest-mock's ``mocker.patch`` the mock."""
+        r = self.resolver
+        func, _, target = written.partition(":")
+        is_object = func.endswith("patch.object")
+        head = func.partition(".")[0]
+        if head in tables.MOCKER_FIXTURES and func.partition(".")[2] in ("patch", "patch.object"):
+            make_patcher = False  # the summary writes ``mocker.patch`` only for a parameter
+        else:
+            qualname = r.qualify(func, r.model.module) if module is None else qualify_in_summary(module, func)
+            mock_module, kind = _mock_module(qualname)
+            if not mock_module or kind not in ("patch", "patch.object"):
+                return None
+            make_patcher = True
+        if is_object:
+            owner, _, attribute = target.rpartition(".")
+            owner_name = r.qualify(owner, r.model.module) if module is None else qualify_in_summary(module, owner)
+            if not owner_name:
+                return None
+            target = f"{owner_name}.{attribute}"
+        callee = r.resolve_target(target)
+        if callee.kind == UNKNOWN:
+            return None
+        replaced = self.symbol_value(r.resolve_qualname(target)) if callee.kind == PLAIN else None
+        cls = replaced if isinstance(replaced, ClassRef) else None
+        mock = MockValue(callee.kind == COROUTINE, f"the mock `{func}` creates for `{target}`", replaces=cls)
+        return Patcher(mock) if make_patcher else mock
 
     def _mocker_patch(self, call: cst.Call, scope: Scope) -> Value:
         name = dotted(call.func)
@@ -578,8 +704,50 @@ class ValueInference:
         fixture = self.fixture(name, function)
         if fixture is None:
             return None
-        module, facts, owner = fixture
-        return self.produced(facts.returns, module, owner, depth + 1)
+        return self.made_by_fixture(*fixture, depth)
+
+    def _fixture_value(self, call: cst.Call, func: cst.Attribute, scope: Scope, depth: int) -> Value:
+        """``request.getfixturevalue("client")``: the fixture ``client`` as pytest resolves it
+        for the test or fixture whose ``request`` parameter is asked."""
+        r = self.resolver
+        name = string_value(positional_value(call, 0))
+        if not name or not isinstance(func.value, cst.Name) or func.value.value != "request" or len(call.args) != 1:
+            return None
+        binding = r.lookup("request", scope)
+        function = r.owner("request", scope)
+        if binding is None or binding.kind != "param" or not isinstance(function, FunctionScope):
+            return None
+        if self.fixture("request", function) is not None:
+            return None  # a project fixture named ``request``: not pytest's
+        found = self.fixture(name, function)
+        return self.made_by_fixture(*found, depth) if found is not None else None
+
+    def made_by_fixture(
+        self, module: ModuleSummary | None, facts: FunctionFacts, owner: ClassRef | None, depth: int
+    ) -> Value:
+        """What a fixture hands its test: what it evidently returns or yields; a mock keeps
+        the children the fixture set on it (``m.parsed = MagicMock()`` on an AsyncMock: that
+        child is a sync mock, not the AsyncMock child the parent would make)."""
+        value = self.produced(facts.returns, module, owner, depth + 1)
+        if not isinstance(value, MockValue) or not facts.children:
+            return value
+        r = self.resolver
+        children: list[tuple[str, bool | None]] = []
+        for written in facts.children:
+            child, _, made = written.partition("=")
+            qualname = (
+                ""
+                if not made
+                else r.qualify(made, r.model.module)
+                if module is None
+                else qualify_in_summary(module, made)
+            )
+            mock_module, mock_name = _mock_module(qualname) if qualname else ("", "")
+            awaitable: bool | None = None
+            if mock_module and mock_name in tables.ASYNC_MOCK_CLASSES | tables.SYNC_MOCK_CLASSES:
+                awaitable = mock_name in tables.ASYNC_MOCK_CLASSES
+            children.append((child, awaitable))
+        return dataclasses.replace(value, children=tuple(children))
 
     def _patch_injected(self, name: str, function: FunctionScope) -> Value:
         assert function.node is not None
@@ -604,9 +772,15 @@ class ValueInference:
         return mocks[index] if index < len(mocks) else None
 
     def _parametrized(self, name: str, function: FunctionScope) -> bool:
+        """A ``parametrize`` decorator gives ``name`` its value directly (the fixture of that
+        name is shadowed), unless it hands the value to the fixture (``indirect=True`` or
+        ``indirect=["name"]``): then the fixture still makes what the test gets."""
         assert function.node is not None
         code = self.resolver.model.code
-        return any("parametrize" in dotted(d.decorator) and name in code(d.decorator) for d in function.node.decorators)
+        return any(
+            "parametrize" in dotted(d.decorator) and name in code(d.decorator) and not _indirect(d.decorator, name)
+            for d in function.node.decorators
+        )
 
     def fixture(
         self, name: str, function: FunctionScope | None
@@ -620,6 +794,10 @@ class ValueInference:
             if method is not None and r.is_fixture_function(method):
                 facts = r.local_facts(method)
                 return (None, facts, ClassRef(local=cls)) if facts is not None else None
+            if method is None and not cls.bindings.get(name):
+                inherited = self._inherited_fixture(cls, name)
+                if inherited is not False:
+                    return inherited
         binding = r.model.module.bindings.get(name)
         if binding and len(binding) == 1 and binding[0].kind == "def" and binding[0].function is not None:
             local = binding[0].function
@@ -630,6 +808,29 @@ class ValueInference:
             self._fixtures[name] = self._external_fixture(name)
         found = self._fixtures[name]
         return (found[0], found[1], None) if found is not None else None
+
+    def _inherited_fixture(
+        self, cls: ClassScope, name: str
+    ) -> tuple[ModuleSummary | None, FunctionFacts, ClassRef | None] | None | Literal[False]:
+        """A fixture method a test class inherits, the nearest base first; ``False`` when no
+        base defines ``name`` (the module and conftests come next), None when unsure."""
+        r = self.resolver
+        for ancestor in ancestors(cls, r) or ():
+            if ancestor.local is not None:
+                method = ancestor.local.methods.get(name)
+                if method is None:
+                    continue
+                facts = r.local_facts(method) if r.is_fixture_function(method) else None
+                return (None, facts, ClassRef(local=ancestor.local)) if facts is not None else None
+            if ancestor.facts is not None and ancestor.summary is not None:
+                inherited = ancestor.facts.methods.get(name)
+                if inherited is None:
+                    continue
+                if not inherited.is_fixture:
+                    return None
+                owner = ClassRef(symbol=Symbol("class", ancestor.qualname, ancestor.summary, cls=ancestor.facts))
+                return (ancestor.summary, inherited, owner)
+        return False
 
     def _external_fixture(self, name: str) -> tuple[ModuleSummary, FunctionFacts] | None:
         r = self.resolver
@@ -666,23 +867,66 @@ class ValueInference:
         return found
 
     def self_attribute(self, cls: ClassScope, attr: str, depth: int) -> Value:
-        """``self.client`` assigned once, in a set-up method or ``__init__`` of the class."""
+        """``self.client`` assigned once, in a set-up method or ``__init__`` of the class, or,
+        when the class itself never assigns it, of a base or mixin of this file whose set-up
+        runs for it (``IsolatedAsyncioTestCase`` suites share ``asyncSetUp`` through mixins)."""
         r = self.resolver
-        values = []
-        for assignment in r.model.attribute_assignments:
-            target = assignment.target
-            if target.attr.value != attr or not isinstance(target.value, cst.Name):
-                continue
-            scope = assignment.scope
-            if not isinstance(scope, FunctionScope) or scope.owner_class is not cls:
-                continue
-            if target.value.value not in ("self", "cls"):
-                continue
-            values.append((assignment.value, scope))
+        assigned = self._self_assignments()
+        values = assigned.get((id(cls), attr), [])
+        if not values:
+            return self._inherited_attribute(cls, attr, depth)
         if len(values) != 1:
             return None
         value, scope = values[0]
-        assert isinstance(scope, FunctionScope)
         if scope.name not in SETUP_METHODS and not r.is_fixture_function(scope):
             return None
         return self.infer(value, scope, depth + 1)
+
+    def _inherited_attribute(self, cls: ClassScope, attr: str, depth: int) -> Value:
+        """``self.attr`` set by the set-up method of exactly one class of this file in the
+        ancestry. Unsure (silent) when a base is unreadable or of another module (it may set
+        the attribute too), when several classes set it, or when a class nearer in the MRO
+        overrides that set-up method without calling ``super()`` (the mixin's never runs), or
+        when a library base comes first (``class T(TestCase, Mixin)``: its set-up runs instead)."""
+        r = self.resolver
+        found = ancestors(cls, r)
+        if not found or any(a.facts is not None for a in found):
+            return None
+        chain = [cls, *(a.local for a in found if a.local is not None)]
+        assigned = self._self_assignments()
+        values = [v for c in chain for v in assigned.get((id(c), attr), [])]
+        if len(values) != 1:
+            return None
+        value, scope = values[0]
+        if scope.name not in SETUP_METHODS or scope.owner_class is None:
+            return None
+        for ancestor in found:
+            if ancestor.local is scope.owner_class:
+                break
+            if ancestor.external:
+                return None  # ``class T(TestCase, Mixin)``: TestCase's own set-up comes first
+        position = next(i for i, c in enumerate(chain) if c is scope.owner_class)  # identity: scopes nest deep
+        for nearer in chain[:position]:
+            override = nearer.methods.get(scope.name)
+            if override is not None and (override.node is None or "super()" not in r.model.code(override.node)):
+                return None
+        return self.infer(value, scope, depth + 1)
+
+    def _self_assignments(self) -> dict[tuple[int, str], list[tuple[cst.BaseExpression, FunctionScope]]]:
+        """``self.attr = value`` in methods, by (class, attribute): one pass per file. Tear-down
+        methods are left out: they run after the test."""
+        memo = self.resolver.model.memo
+        key = ("self-assignments", 0)
+        found = memo.get(key)
+        if isinstance(found, dict):
+            return found
+        table: dict[tuple[int, str], list[tuple[cst.BaseExpression, FunctionScope]]] = {}
+        for assignment in self.resolver.model.attribute_assignments:
+            target, scope = assignment.target, assignment.scope
+            if not isinstance(target.value, cst.Name) or target.value.value not in ("self", "cls"):
+                continue
+            if not isinstance(scope, FunctionScope) or scope.owner_class is None or scope.name in TEARDOWN_METHODS:
+                continue
+            table.setdefault((id(scope.owner_class), target.attr.value), []).append((assignment.value, scope))
+        memo[key] = table
+        return table

@@ -24,50 +24,147 @@ AWAIT_TWINS = {
 
 _EQUALITY_ASSERTS = frozenset({"assertEqual", "assertEquals", "assert_equal"})
 
+# Await bookkeeping: a test that reads any of these on a mock already checks its awaits.
+_AWAIT_CHECKS = frozenset(
+    {
+        "assert_awaited",
+        "assert_awaited_once",
+        "assert_awaited_with",
+        "assert_awaited_once_with",
+        "assert_any_await",
+        "assert_has_awaits",
+        "assert_not_awaited",
+        "await_count",
+        "await_args",
+        "await_args_list",
+    }
+)
+_CALLED_ONCE = frozenset({"assert_called_once", "assert_called_once_with"})
+_WATCHED = _AWAIT_CHECKS | _CALLED_ONCE | set(AWAIT_TWINS) | {"reset_mock"}
 
-class _NeverCalledChecks(cst.CSTVisitor):
-    """``m.call_count == 0`` / ``0 == m.call_count`` / ``not m.call_count`` /
-    ``self.assertEqual(m.call_count, 0)``."""
 
-    def __init__(self) -> None:
-        self.found: set[int] = set()
+def _is_zero(node: cst.BaseExpression) -> bool:
+    return isinstance(node, cst.Integer) and node.value == "0"
+
+
+class _Bookkeeping(cst.CSTVisitor):
+    """What a file asserts about its mocks, per function, in source order: which ``call_count``
+    reads say "never called" (``m.call_count == 0``, ``not m.call_count``,
+    ``self.assertEqual(m.call_count, 0)``, also through a local: ``n = m.call_count`` ...
+    ``assert n == 0``), and, per mock (as written), where its await checks, called-once checks
+    and ``reset_mock()`` calls are."""
+
+    def __init__(self, module: cst.Module) -> None:
+        self.module = module
+        self.functions: list[int] = [0]
+        self.never_called: set[int] = set()
+        self.zero_names: set[tuple[int, str]] = set()
+        self.counted_into: dict[int, tuple[int, str]] = {}  # call_count read -> (function, local)
+        self.where: dict[int, tuple[int, int, str]] = {}  # attribute -> (function, order, mock)
+        self.uses: dict[tuple[int, str], list[tuple[int, str]]] = {}  # (function, mock) -> (order, what)
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.functions.append(id(node))
+
+    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
+        self.functions.pop()
+
+    def _zero_operands(self, operands: list[cst.BaseExpression]) -> None:
+        if len(operands) == 2 and any(_is_zero(o) for o in operands):
+            for operand in operands:
+                if isinstance(operand, cst.Attribute):
+                    self.never_called.add(id(operand))
+                elif isinstance(operand, cst.Name):
+                    self.zero_names.add((self.functions[-1], operand.value))
 
     def visit_Comparison(self, node: cst.Comparison) -> None:
-        operands = [node.left, *(c.comparator for c in node.comparisons)]
-        if len(operands) == 2 and any(isinstance(o, cst.Integer) and o.value == "0" for o in operands):
-            self.found.update(id(o) for o in operands if isinstance(o, cst.Attribute))
+        self._zero_operands([node.left, *(c.comparator for c in node.comparisons)])
 
     def visit_UnaryOperation(self, node: cst.UnaryOperation) -> None:
-        if isinstance(node.operator, cst.Not) and isinstance(node.expression, cst.Attribute):
-            self.found.add(id(node.expression))
+        if isinstance(node.operator, cst.Not):
+            if isinstance(node.expression, cst.Attribute):
+                self.never_called.add(id(node.expression))
+            elif isinstance(node.expression, cst.Name):
+                self.zero_names.add((self.functions[-1], node.expression.value))
 
     def visit_Call(self, node: cst.Call) -> None:
         """``self.assertEqual(m.call_count, 0)`` and its unittest relatives."""
         func = node.func
-        if not (isinstance(func, cst.Attribute) and func.attr.value in _EQUALITY_ASSERTS and len(node.args) >= 2):
+        if isinstance(func, cst.Attribute) and func.attr.value in _EQUALITY_ASSERTS and len(node.args) >= 2:
+            self._zero_operands([node.args[0].value, node.args[1].value])
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        value = node.value
+        if len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name):
+            if isinstance(value, cst.Attribute) and value.attr.value == "call_count":
+                self.counted_into[id(value)] = (self.functions[-1], node.targets[0].target.value)
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        what = node.attr.value
+        if what not in _WATCHED:
             return
-        operands = [node.args[0].value, node.args[1].value]
-        if any(isinstance(o, cst.Integer) and o.value == "0" for o in operands):
-            self.found.update(id(o) for o in operands if isinstance(o, cst.Attribute))
+        mock = self.module.code_for_node(node.value)
+        function = self.functions[-1]
+        order = len(self.where)
+        self.where[id(node)] = (function, order, mock)
+        self.uses.setdefault((function, mock), []).append((order, what))
 
 
-def _never_called_checks(ctx: FileContext) -> set[int]:
-    """Ids of ``call_count`` reads that assert the mock was never called (one walk per file,
-    only in files that read ``call_count`` of an async mock at all)."""
-    key = ("never-called", 0)
+def _bookkeeping(ctx: FileContext) -> _Bookkeeping:
+    """One walk per file, only in files that assert on an async mock at all."""
+    key = ("mock-bookkeeping", 0)
     found = ctx.model.memo.get(key)
-    if not isinstance(found, set):
-        visitor = _NeverCalledChecks()
-        ctx.model.module_node.visit(visitor)
-        found = ctx.model.memo[key] = visitor.found
+    if not isinstance(found, _Bookkeeping):
+        found = _Bookkeeping(ctx.model.module_node)
+        ctx.model.module_node.visit(found)
+        ctx.model.memo[key] = found
     return found
+
+
+def _honest(ctx: FileContext, attribute: cst.Attribute) -> bool:
+    """A called-check that cannot pass on a coroutine nobody awaited, or claims nothing
+    about awaiting:
+
+    - ``call_count`` asserted to be 0 ("never called" is stricter than "never awaited"),
+      also read into a local first (``n = m.call_count`` ... ``assert n == 0``);
+    - any await check on the same mock in the same function (``m.assert_awaited_once()``
+      next to ``m.assert_called_once_with(...)``, ``m.call_count == 2`` next to
+      ``m.assert_has_awaits([...])``): the test already fails on a missing await, and the
+      called-check only adds the arguments or the count;
+    - a repeated ``assert_called_once*`` (no ``reset_mock()`` between): the earlier one
+      established the call; this one says "not called again", where counting calls is the
+      stricter form, like ``assert_not_called()``."""
+    book = _bookkeeping(ctx)
+    what = attribute.attr.value
+    if what == "call_count":
+        if id(attribute) in book.never_called:
+            return True
+        local = book.counted_into.get(id(attribute))
+        if local is not None and local in book.zero_names:
+            return True
+    place = book.where.get(id(attribute))
+    if place is None:
+        return False
+    function, order, mock = place
+    uses = book.uses.get((function, mock), [])
+    if any(use in _AWAIT_CHECKS for _, use in uses):
+        return True
+    if what in _CALLED_ONCE:
+        earlier = [(o, use) for o, use in uses if o < order]
+        last_reset = max((o for o, use in earlier if use == "reset_mock"), default=-1)
+        return any(o > last_reset and use in _CALLED_ONCE for o, use in earlier)
+    return False
 
 
 class CalledAssertOnAsyncMock(Rule):
     """
     ## What it does
     Flags `assert_called*` and `call_count` on a mock of an async callable: an
-    `AsyncMock`, or what `patch`/`mocker.patch` create for an `async def`.
+    `AsyncMock`, or what `patch`/`mocker.patch` create for an `async def`. Not
+    flagged where the called-check tells no lie: a call count asserted to be 0
+    ("never called", also through a local), a test that checks the same mock's
+    awaits too (`assert_awaited*`, `assert_has_awaits`, `await_count`), or a second
+    `assert_called_once*` after the first ("not called again").
 
     ## Why is this bad?
     Calling an `AsyncMock` counts as a call even if the coroutine it returns is
@@ -129,8 +226,8 @@ class CalledAssertOnAsyncMock(Rule):
             value = ctx.resolver.values.infer(attribute.value, scope)
             if not isinstance(value, MockValue) or not value.awaitable:
                 continue
-            if attribute.attr.value == "call_count" and id(attribute) in _never_called_checks(ctx):
-                continue  # "never called" is stricter than "never awaited"
+            if _honest(ctx, attribute):
+                continue
             mock = ctx.code(attribute.value)
             message = (
                 f"`{mock}.{attribute.attr.value}` counts calls, not awaits: it passes even if the "

@@ -252,6 +252,63 @@ def _sync_test_without_loop(ctx: FileContext, scope: Scope) -> bool:
 
 _LOOP_DRIVERS = frozenset({"run", "run_until_complete", "run_forever"})
 
+# Schedulers a test mocks to catch the coroutine a replaced async callable would hand them.
+_SCHEDULERS = frozenset({"create_task", "ensure_future"})
+
+
+def _patched_name(ctx: FileContext, call: cst.Call, scope: Scope) -> str | None:
+    """The last name of what a ``patch``/``patch.object``/``mocker.patch``/
+    ``monkeypatch.setattr`` call replaces (``"create_task"`` for
+    ``patch.object(asyncio, "create_task")``), None for anything else."""
+    kind = _patch_kind(ctx, call, scope)
+    if kind is None:
+        return None
+    first, second = string_value(positional_value(call, 0)), string_value(positional_value(call, 1))
+    if kind == "patch" or (kind == "setattr" and first is not None and "." in first and second is None):
+        return first.rpartition(".")[2] if first else None
+    return second
+
+
+def _scheduler_mocked(ctx: FileContext) -> set[int]:
+    """Ids of the functions (tests, fixtures) that mock ``asyncio.create_task`` /
+    ``ensure_future`` (or a loop's): a patch in their body or on their decorators, or
+    ``loop.create_task = Mock()``. One pass per file."""
+    key = ("scheduler-mocked", 0)
+    found = ctx.model.memo.get(key)
+    if isinstance(found, set):
+        return found
+    mocked: set[int] = set()
+    for site in ctx.model.calls:
+        function = enclosing_function(site.scope)
+        if function is not None and _patched_name(ctx, site.node, site.scope) in _SCHEDULERS:
+            mocked.add(id(function))
+    for assignment in ctx.model.attribute_assignments:
+        function = enclosing_function(assignment.scope)
+        if function is not None and assignment.target.attr.value in _SCHEDULERS:
+            if sync_mock_class(ctx, assignment.value, assignment.scope) or is_sync_mock(
+                ctx, assignment.value, assignment.scope
+            ):
+                mocked.add(id(function))
+    for function in ctx.model.functions:
+        if function.node is None or id(function) in mocked:
+            continue
+        for decorator in function.node.decorators:
+            expr = decorator.decorator
+            parent = function.parent or function
+            if isinstance(expr, cst.Call) and _patched_name(ctx, expr, parent) in _SCHEDULERS:
+                mocked.add(id(function))
+    ctx.model.memo[key] = mocked
+    return mocked
+
+
+def _handed_to_mocked_scheduler(ctx: FileContext, scope: Scope) -> bool:
+    """The same test (or fixture) mocks the scheduler: what the replaced coroutine function
+    returns goes to a mock ``create_task``/``ensure_future`` and is never awaited, so a sync
+    ``Mock`` is the right stand-in there (an ``AsyncMock`` would leave a coroutine nobody
+    awaits)."""
+    function = enclosing_function(scope)
+    return function is not None and id(function) in _scheduler_mocked(ctx)
+
 
 class SyncMockForAsync(Rule):
     """
@@ -261,8 +318,9 @@ class SyncMockForAsync(Rule):
     `patch(..., new_callable=MagicMock)`, `patch.object(obj, "name", Mock())`,
     `mocker.patch[.object](...)`, `monkeypatch.setattr(...)` and
     `obj.name = Mock()`, when the target resolves to a coroutine function. Not
-    flagged in a plain `def` test that runs no loop: the sync code it calls can only
-    hand the coroutine on (to a scheduler the test mocks too), never await it.
+    flagged in a plain `def` test that runs no loop, nor in a test that mocks
+    `asyncio.create_task`/`ensure_future` too: the code it calls can only hand the
+    coroutine on to that mock scheduler, never await it.
 
     ## Why is this bad?
     The code under test does `await fetch()`; a sync mock returns a plain
@@ -328,7 +386,7 @@ class SyncMockForAsync(Rule):
 
     def check(self, ctx: FileContext) -> Iterator[Finding]:
         for replacement in replacements(ctx):
-            if _sync_test_without_loop(ctx, replacement.scope):
+            if _sync_test_without_loop(ctx, replacement.scope) or _handed_to_mocked_scheduler(ctx, replacement.scope):
                 continue
             mock_expr = replacement.value.func if isinstance(replacement.value, cst.Call) else replacement.value
             mock_name = ctx.code(mock_expr)
