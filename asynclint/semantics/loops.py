@@ -112,7 +112,12 @@ class _LoopUses(cst.CSTVisitor):
     set_loop_calls: int = 0
     set_loop_args: set[str] = field(default_factory=set)  # texts handed to set_event_loop
     handed_over: set[str] = field(default_factory=set)  # texts passed to any other call
+    current_reads: set[str] = field(default_factory=set)  # targets of ``get_event_loop()``
+    closing_targets: set[str] = field(default_factory=set)  # ``with closing(new_event_loop()) as X``
+    asserted: set[str] = field(default_factory=set)  # texts compared by identity/equality in asserts
+    asserted_calls: set[int] = field(default_factory=set)  # ids of loop getter calls compared so
     _finally_depth: int = 0
+    _assert_depth: int = 0
     _seen_yield: bool = False
     _module: cst.Module = field(default_factory=lambda: cst.Module(body=[]))
 
@@ -128,6 +133,34 @@ class _LoopUses(cst.CSTVisitor):
     def visit_Yield(self, node: cst.Yield) -> None:
         self._seen_yield = True
 
+    def visit_Assert(self, node: cst.Assert) -> None:
+        self._assert_depth += 1
+
+    def leave_Assert(self, original_node: cst.Assert) -> None:
+        self._assert_depth -= 1
+
+    def visit_Comparison(self, node: cst.Comparison) -> None:
+        if not self._assert_depth or not any(
+            isinstance(target.operator, _IDENTITY_OPERATORS) for target in node.comparisons
+        ):
+            return
+        for operand in (node.left, *(target.comparator for target in node.comparisons)):
+            if _called_name(operand) in _LOOP_GETTERS:
+                self.asserted_calls.add(id(operand))
+            elif isinstance(operand, (cst.Name, cst.Attribute)):
+                self.asserted.add(self._text(operand))
+
+    def visit_WithItem(self, node: cst.WithItem) -> None:
+        item = node.item
+        if (
+            _called_name(item) == "closing"
+            and isinstance(item, cst.Call)
+            and item.args
+            and _called_name(item.args[0].value) == "new_event_loop"
+            and node.asname is not None
+        ):
+            self.closing_targets.add(self._text(node.asname.name))
+
     def visit_Assign(self, node: cst.Assign) -> None:
         if len(node.targets) == 1:
             target = self._text(node.targets[0].target)
@@ -137,10 +170,14 @@ class _LoopUses(cst.CSTVisitor):
                 self.loop_names.add(target)
             if getter == "new_event_loop":
                 self.creations.append((target, id(node.value)))
+            elif getter == "get_event_loop":
+                self.current_reads.add(target)
 
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
         called = _called_name(node)
+        if self._assert_depth and called == "isinstance" and node.args:
+            self.asserted.add(self._text(node.args[0].value))
         if called == "new_event_loop" or (called == "run" and self._text(func) == "asyncio.run"):
             self.loops_made += 1
         for arg in node.args:
@@ -173,6 +210,7 @@ class _LoopUses(cst.CSTVisitor):
 
 
 _LOOP_GETTERS = frozenset({"new_event_loop", "get_event_loop", "get_running_loop"})
+_IDENTITY_OPERATORS = (cst.Is, cst.IsNot, cst.Equal, cst.NotEqual)
 
 
 def _called_name(node: cst.BaseExpression) -> str:
@@ -267,7 +305,52 @@ def tests_the_loop_api(model: FileModel, function: FunctionScope) -> bool:
     (``loop.call_soon``, ``loop.time()``, ``set_task_factory`` ...) or makes several loops
     (behaviour across loops): driving them is its subject, not a shortcut."""
     uses = loop_uses(model, function)
-    return uses.loops_made >= 2 or any(_is_loop_text(r, uses) for r in uses.api_receivers)
+    return uses.loops_made >= 2 or any(_is_loop_text(r, uses) for r in uses.api_receivers) or asserts_on_a_loop(uses)
+
+
+def asserts_on_a_loop(uses: _LoopUses) -> bool:
+    """An ``assert`` compares a loop itself (``assert got is loop``, ``assert loop is not
+    old``, ``assert isinstance(loop, AbstractEventLoop)``): which loop code hands back is what
+    the test checks, so making and installing loops is its subject."""
+    return bool(uses.asserted_calls) or any(_is_loop_text(text, uses) for text in uses.asserted)
+
+
+def asks_what_the_current_loop_is(model: FileModel, function: FunctionScope, call: cst.Call) -> bool:
+    """``assert asyncio.get_event_loop() is loop`` (or its result compared so): the test
+    checks which loop is current, after installing one; asking is the subject, not a shortcut."""
+    uses = loop_uses(model, function)
+    return id(call) in uses.asserted_calls or uses.assigned.get(id(call), "\0") in uses.asserted
+
+
+def replaces_current_loop(model: FileModel, function: FunctionScope) -> bool:
+    """The function takes the current loop (``loop = asyncio.get_event_loop()``), closes it and
+    installs another or none (``set_event_loop(new_event_loop())``, ``set_event_loop(None)``):
+    it manages the process's current loop on purpose (a harness, or a test of code that
+    needs a fresh one), and leaves a usable state behind, so none of these calls is a
+    shortcut around the runner."""
+    key = ("replaces-current-loop", id(function.node))
+    found = model.memo.get(key)
+    if isinstance(found, bool):
+        return found
+    uses = loop_uses(model, function)
+    found = uses.set_loop_calls > 0 and bool(uses.current_reads & uses.closed_anywhere)
+    model.memo[key] = found
+    return found
+
+
+def run_on_owned_loop(model: FileModel, function: FunctionScope, receiver: cst.BaseExpression) -> bool:
+    """``loop.run_until_complete(...)`` on a loop the same function made
+    (``loop = asyncio.new_event_loop()``, once) and closes on every path (``finally``, after
+    a fixture's ``yield``, a cleanup callback, ``with closing(...) as loop``): the test owns
+    and cleans up a private loop, which ASL401 does not count as managing one by hand."""
+    uses = loop_uses(model, function)
+    text = model.module_node.code_for_node(receiver)
+    if text in uses.closing_targets:
+        return True
+    made = [name for name, _ in uses.creations if name == text]
+    if len(made) != 1:
+        return False
+    return text in uses.closed_safely or text in _closing_texts(model, uses)
 
 
 class _RaisesBodies(cst.CSTVisitor):

@@ -20,6 +20,15 @@ async def test_asyncio_run():
     assert result == 2
 
 
+def test_owned_loop():
+    """A private loop closed on every path: not managed by hand, left as it is."""
+    loop = asyncio.new_event_loop()
+    try:
+        assert loop.run_until_complete(fetch(3)) == 3
+    finally:
+        loop.close()
+
+
 class TestInClass:
     @pytest.mark.asyncio
     async def test_method(self):

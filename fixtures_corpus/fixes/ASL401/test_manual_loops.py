@@ -13,8 +13,7 @@ def test_new_loop():
     try:
         assert loop.run_until_complete(fetch()) == 1
     finally:
-        asyncio.set_event_loop(None)
-        loop.close()
+        loop.close()  # the global loop is never restored
 
 
 def test_asyncio_run():
@@ -22,6 +21,15 @@ def test_asyncio_run():
         fetch(2)
     )
     assert result == 2
+
+
+def test_owned_loop():
+    """A private loop closed on every path: not managed by hand, left as it is."""
+    loop = asyncio.new_event_loop()
+    try:
+        assert loop.run_until_complete(fetch(3)) == 3
+    finally:
+        loop.close()
 
 
 class TestInClass:
