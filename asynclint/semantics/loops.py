@@ -11,10 +11,16 @@ same function closes it on every path, or the test's subject is the loop API its
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import libcst as cst
 
 from asynclint.semantics.filemodel import ClassScope, FileModel, FunctionScope
+from asynclint.semantics.fixtures import iter_conftest_summaries, resolve_fixture
+from asynclint.semantics.pytest_items import requested_fixtures, shared_usefixtures
+
+if TYPE_CHECKING:
+    from asynclint.semantics.context import FileContext
 
 # Loop methods other than running it: a test calling these is about the loop itself.
 LOOP_API_METHODS: frozenset[str] = frozenset(
@@ -110,6 +116,7 @@ class _LoopUses(cst.CSTVisitor):
     creations: list[tuple[str, int]] = field(default_factory=list)  # (target, id(call)) in order
     loops_made: int = 0  # new_event_loop() and asyncio.run() calls: each makes a loop
     set_loop_calls: int = 0
+    installs: bool = False  # set_event_loop(X) with X other than None
     set_loop_args: set[str] = field(default_factory=set)  # texts handed to set_event_loop
     handed_over: set[str] = field(default_factory=set)  # texts passed to any other call
     current_reads: set[str] = field(default_factory=set)  # targets of ``get_event_loop()``
@@ -200,13 +207,13 @@ class _LoopUses(cst.CSTVisitor):
                         self.closed_safely.add(self._text(value.value))
             elif method == "closing":
                 self.closing_values.extend(arg.value for arg in node.args)
-            if method == "set_event_loop":
-                self.set_loop_calls += 1
-        elif isinstance(func, cst.Name):
-            if func.value == "closing":
-                self.closing_values.extend(arg.value for arg in node.args)
-            elif func.value == "set_event_loop":
-                self.set_loop_calls += 1
+        elif isinstance(func, cst.Name) and func.value == "closing":
+            self.closing_values.extend(arg.value for arg in node.args)
+        if called == "set_event_loop":
+            self.set_loop_calls += 1
+            first = node.args[0].value if node.args else None
+            if first is not None and not (isinstance(first, cst.Name) and first.value == "None"):
+                self.installs = True
 
 
 _LOOP_GETTERS = frozenset({"new_event_loop", "get_event_loop", "get_running_loop"})
@@ -410,3 +417,44 @@ def sets_harness_loop(call: cst.Call) -> bool:
     return (
         isinstance(value, cst.Attribute) and isinstance(value.value, cst.Name) and value.value.value in ("self", "cls")
     )
+
+
+def runs_with_an_installed_loop(ctx: FileContext, function: FunctionScope) -> bool:
+    """A fixture the test uses installs a current loop (``set_event_loop(loop)``): requested
+    as a parameter, by a ``usefixtures`` mark on the test, its class or module, through
+    another fixture, or autouse in the file or a conftest. Then ``get_event_loop()`` in the
+    test finds that loop: nothing is asked for where none runs (memoised per test)."""
+    key = ("installed-loop", id(function.node))
+    found = ctx.model.memo.get(key)
+    if isinstance(found, bool):
+        return found
+    names = [request.name for request in requested_fixtures(function, ctx.resolver) or ()]
+    for _, holder, request in shared_usefixtures(ctx.resolver, ctx.profile):
+        if holder is None or holder is function.owner_class:
+            names.append(request.name)
+    found = _any_installs(ctx, function, names, 0) or any(
+        facts.is_fixture and facts.autouse and facts.installs_loop
+        for summary in (ctx.summary, *iter_conftest_summaries(ctx))
+        for facts in summary.functions.values()
+    )
+    ctx.model.memo[key] = found
+    return found
+
+
+def _any_installs(ctx: FileContext, function: FunctionScope, names: list[str], depth: int) -> bool:
+    for name in names:
+        info = resolve_fixture(ctx, name, function if depth == 0 else None)
+        if info is None:
+            continue
+        if info.facts is not None:
+            installs, params = info.facts.installs_loop, info.facts.params
+        elif info.function is not None and info.function.node is not None:
+            installs, params = loop_uses(ctx.model, info.function).installs, tuple(info.function.params)
+        else:
+            continue
+        if installs:
+            return True
+        inner = [p for p in params if p not in ("self", "cls", "request", name)]
+        if inner and depth < 4 and _any_installs(ctx, function, inner, depth + 1):
+            return True
+    return False

@@ -146,6 +146,7 @@ def _by_hand(ctx: FileContext, function: FunctionScope, site: CallSite, api: str
         return not (
             loops.saves_for_restore(model, function, site.node)
             or (test and loops.asks_what_the_current_loop_is(model, function, site.node))
+            or (test and loops.runs_with_an_installed_loop(ctx, function))
         )
     # asyncio.run / run_until_complete / run_forever: only where a runner could await instead,
     # never in a fixture that provides the loop it drives (draining it in teardown).
