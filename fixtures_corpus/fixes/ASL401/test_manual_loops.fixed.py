@@ -34,3 +34,12 @@ class TestInClass:
     async def test_method(self):
         value = await fetch(4)  # run it
         assert value == 4
+
+
+CASES = [pytest.param(5, id="five"), pytest.param(6, id="six")]
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("value", CASES)
+async def test_parametrized_from_a_list(value):
+    assert await fetch(value) == value

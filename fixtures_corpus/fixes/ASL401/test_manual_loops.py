@@ -38,3 +38,11 @@ class TestInClass:
         value = loop.run_until_complete(fetch(4))  # run it
         loop.close()
         assert value == 4
+
+
+CASES = [pytest.param(5, id="five"), pytest.param(6, id="six")]
+
+
+@pytest.mark.parametrize("value", CASES)
+def test_parametrized_from_a_list(value):
+    assert asyncio.run(fetch(value)) == value
