@@ -70,6 +70,9 @@ class FunctionFacts:
     # "child=<what the value produces>" ("child=" when unknown or set more than once): a
     # test's ``fixture.child`` is that value, not the parent mock's child.
     children: tuple[str, ...] = ()
+    # A fixture that installs a current loop (``set_event_loop(X)``, X not None): the tests
+    # requesting it run with that loop current, so ``get_event_loop()`` in them finds it.
+    installs_loop: bool = False
 
 
 @dataclass(frozen=True)
@@ -469,6 +472,19 @@ def _params_marked(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     return False
 
 
+def _installs_loop(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """The body calls ``set_event_loop(X)`` with an X other than ``None`` (fixtures only)."""
+    for inner in ast.walk(node):
+        if isinstance(inner, ast.Call) and inner.args:
+            func = inner.func
+            name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+            if name == "set_event_loop" and not (
+                isinstance(inner.args[0], ast.Constant) and inner.args[0].value is None
+            ):
+                return True
+    return False
+
+
 def _function_facts(node: ast.FunctionDef | ast.AsyncFunctionDef) -> FunctionFacts:
     decorators = tuple(dotted_name(d) for d in node.decorator_list)
     args = node.args
@@ -487,6 +503,7 @@ def _function_facts(node: ast.FunctionDef | ast.AsyncFunctionDef) -> FunctionFac
         fixture_name=_fixture_name(node) if is_fixture else None,
         params_marked=_params_marked(node) if is_fixture else False,
         children=_fixture_children(node) if is_fixture else (),
+        installs_loop=_installs_loop(node) if is_fixture else False,
     )
 
 

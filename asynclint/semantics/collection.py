@@ -9,7 +9,7 @@ from asynclint.config.versions import ProjectVersions, warning_action
 from asynclint.semantics import tables
 from asynclint.semantics.ancestry import ancestors, class_ancestry
 from asynclint.semantics.context import FileContext
-from asynclint.semantics.filemodel import ClassScope, FunctionScope
+from asynclint.semantics.filemodel import ClassScope, FunctionScope, dotted
 from asynclint.semantics.pytest_items import (
     TestItem,
     class_has_init,
@@ -131,3 +131,30 @@ def testcase_base(ctx: FileContext, cls: ClassScope, bases: frozenset[str] = SYN
             if ctx.resolver.qualify(arg.value, owner.parent) in bases:
                 return arg  # the class of this file that names the base
     return True
+
+
+def plain_mixin(ctx: FileContext, cls: ClassScope) -> bool:
+    """A class deriving from nothing (or ``object``), not collected by pytest on its own, that
+    does nothing to how its methods run (no metaclass, decorator or run hook)."""
+    assert cls.node is not None
+    if any(dotted(b.value) not in ("object", "builtins.object") for b in cls.node.bases):
+        return False
+    if "__test__" in cls.bindings or ctx.profile.is_test_class_name(cls.name):
+        return False  # pytest collects it itself (ASL101's concern) or is told not to
+    return not customised_class(ctx, cls)
+
+
+def _derives_from(ctx: FileContext, cls: ClassScope, mixin: ClassScope) -> bool:
+    """``cls`` has ``mixin`` among its ancestors, or names it and has an unreadable ancestry
+    (then it counts as a user that may run coroutines, which silences the mixin)."""
+    found = ancestors(cls, ctx.resolver)
+    if found is None:
+        assert cls.node is not None
+        return any(dotted(b.value) == mixin.name for b in cls.node.bases)
+    return any(a.local is mixin for a in found)
+
+
+def mixin_users(ctx: FileContext, mixin: ClassScope) -> list[ClassScope]:
+    """The classes of this file that derive from ``mixin`` (or may: an unreadable ancestry
+    naming it), where unittest or pytest runs the mixin's methods."""
+    return [c for c in ctx.model.classes if c is not mixin and _derives_from(ctx, c, mixin)]

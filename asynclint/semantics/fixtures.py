@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING
 import libcst as cst
 
 from asynclint.index.summary import ASYNC, ASYNC_GEN, FunctionFacts, ModuleSummary, qualify_in_summary
-from asynclint.semantics import tables
 from asynclint.semantics.ancestry import ancestors
 from asynclint.semantics.coroutine_runners import conftest_chain
 from asynclint.semantics.filemodel import ClassScope, FunctionScope, keyword_value
@@ -34,7 +33,6 @@ from asynclint.semantics.pytest_items import (
     fixture_decorator,
     fixture_name,
     other_decorators,
-    requested_fixtures,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -298,33 +296,6 @@ def marks_from_fixture_params(ctx: FileContext, names: list[str], function: Func
         inner = [p for p in params if p not in ("self", "cls", "request", name)]
         if inner and depth < 4 and marks_from_fixture_params(ctx, inner, function, depth + 1):
             return True
-    return False
-
-
-def may_install_loop(ctx: FileContext, function: FunctionScope) -> bool:
-    """Whether a fixture ``function`` runs with (requested directly, through another fixture,
-    or autouse in its scope) may leave a current event loop behind: an async fixture (its
-    plugin's runner installs the loop it runs in) or one asynclint cannot find (a plugin's,
-    a conftest outside the tree). Sync code that asks for the current loop then gets it."""
-    wanted = [r.name for r in requested_fixtures(function, ctx.resolver) or ()]
-    table = _file_fixtures(ctx)
-    wanted.extend(info.name for info in table.module.values() if info.autouse)
-    for summary in (*table.conftests, *table.plugins):
-        wanted.extend(f.fixture_name or f.name for f in summary.functions.values() if f.is_fixture and f.autouse)
-    found = fixture_decorator(function, ctx.resolver)
-    seen: set[str] = {fixture_name(function, found)} if found is not None else set()
-    while wanted:
-        name = wanted.pop()
-        if name in seen or name in tables.LOOPLESS_FIXTURES or name in tables.MOCKER_FIXTURES:
-            continue
-        seen.add(name)
-        info = resolve_fixture(ctx, name, function)
-        if info is None or info.is_async:
-            return True
-        if len(seen) > 64:
-            return True  # too deep to follow: unsure
-        params = info.facts.params if info.facts is not None else (info.function.params if info.function else ())
-        wanted.extend(p for p in params if p not in ("self", "cls", name))
     return False
 
 

@@ -11,10 +11,17 @@ same function closes it on every path, or the test's subject is the loop API its
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import libcst as cst
 
+from asynclint.semantics import tables
 from asynclint.semantics.filemodel import ClassScope, FileModel, FunctionScope
+from asynclint.semantics.fixtures import iter_conftest_summaries, resolve_fixture
+from asynclint.semantics.pytest_items import fixture_decorator, fixture_name, requested_fixtures, shared_usefixtures
+
+if TYPE_CHECKING:
+    from asynclint.semantics.context import FileContext
 
 # Loop methods other than running it: a test calling these is about the loop itself.
 LOOP_API_METHODS: frozenset[str] = frozenset(
@@ -112,9 +119,15 @@ class _LoopUses(cst.CSTVisitor):
     creations: list[tuple[str, int, tuple[tuple[int, bool], ...]]] = field(default_factory=list)
     loops_made: int = 0  # new_event_loop() and asyncio.run() calls: each makes a loop
     set_loop_calls: int = 0
+    installs: bool = False  # set_event_loop(X) with X other than None
     set_loop_args: set[str] = field(default_factory=set)  # texts handed to set_event_loop
     handed_over: set[str] = field(default_factory=set)  # texts passed to any other call
+    current_reads: set[str] = field(default_factory=set)  # targets of ``get_event_loop()``
+    closing_targets: set[str] = field(default_factory=set)  # ``with closing(new_event_loop()) as X``
+    asserted: set[str] = field(default_factory=set)  # texts compared by identity/equality in asserts
+    asserted_calls: set[int] = field(default_factory=set)  # ids of loop getter calls compared so
     _finally_depth: int = 0
+    _assert_depth: int = 0
     _seen_yield: bool = False
     _branches: list[tuple[int, bool]] = field(default_factory=list)  # (id(if), in its else part)
     _module: cst.Module = field(default_factory=lambda: cst.Module(body=[]))
@@ -143,6 +156,34 @@ class _LoopUses(cst.CSTVisitor):
     def visit_Yield(self, node: cst.Yield) -> None:
         self._seen_yield = True
 
+    def visit_Assert(self, node: cst.Assert) -> None:
+        self._assert_depth += 1
+
+    def leave_Assert(self, original_node: cst.Assert) -> None:
+        self._assert_depth -= 1
+
+    def visit_Comparison(self, node: cst.Comparison) -> None:
+        if not self._assert_depth or not any(
+            isinstance(target.operator, _IDENTITY_OPERATORS) for target in node.comparisons
+        ):
+            return
+        for operand in (node.left, *(target.comparator for target in node.comparisons)):
+            if _called_name(operand) in _LOOP_GETTERS:
+                self.asserted_calls.add(id(operand))
+            elif isinstance(operand, (cst.Name, cst.Attribute)):
+                self.asserted.add(self._text(operand))
+
+    def visit_WithItem(self, node: cst.WithItem) -> None:
+        item = node.item
+        if (
+            _called_name(item) == "closing"
+            and isinstance(item, cst.Call)
+            and item.args
+            and _called_name(item.args[0].value) == "new_event_loop"
+            and node.asname is not None
+        ):
+            self.closing_targets.add(self._text(node.asname.name))
+
     def visit_Assign(self, node: cst.Assign) -> None:
         if len(node.targets) == 1:
             target = self._text(node.targets[0].target)
@@ -154,10 +195,14 @@ class _LoopUses(cst.CSTVisitor):
                 self.running_names.add(target)
             if getter == "new_event_loop":
                 self.creations.append((target, id(node.value), tuple(self._branches)))
+            elif getter == "get_event_loop":
+                self.current_reads.add(target)
 
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
         called = _called_name(node)
+        if self._assert_depth and called == "isinstance" and node.args:
+            self.asserted.add(self._text(node.args[0].value))
         if called == "new_event_loop" or (called == "run" and self._text(func) == "asyncio.run"):
             self.loops_made += 1
         # ``self.set_event_loop(loop)``: a method of the test case (a harness helper that may
@@ -184,16 +229,17 @@ class _LoopUses(cst.CSTVisitor):
                         self.closed_safely.add(self._text(value.value))
             elif method == "closing":
                 self.closing_values.extend(arg.value for arg in node.args)
-            if method == "set_event_loop" and sets_global:
-                self.set_loop_calls += 1
-        elif isinstance(func, cst.Name):
-            if func.value == "closing":
-                self.closing_values.extend(arg.value for arg in node.args)
-            elif func.value == "set_event_loop":
-                self.set_loop_calls += 1
+        elif isinstance(func, cst.Name) and func.value == "closing":
+            self.closing_values.extend(arg.value for arg in node.args)
+        if sets_global:
+            self.set_loop_calls += 1
+            first = node.args[0].value if node.args else None
+            if first is not None and not (isinstance(first, cst.Name) and first.value == "None"):
+                self.installs = True
 
 
 _LOOP_GETTERS = frozenset({"new_event_loop", "get_event_loop", "get_running_loop"})
+_IDENTITY_OPERATORS = (cst.Is, cst.IsNot, cst.Equal, cst.NotEqual)
 
 
 def _called_name(node: cst.BaseExpression) -> str:
@@ -297,7 +343,52 @@ def tests_the_loop_api(model: FileModel, function: FunctionScope) -> bool:
     (``loop.call_soon``, ``loop.time()``, ``set_task_factory`` ...) or makes several loops
     (behaviour across loops): driving them is its subject, not a shortcut."""
     uses = loop_uses(model, function)
-    return uses.loops_made >= 2 or any(_is_loop_text(r, uses) for r in uses.api_receivers)
+    return uses.loops_made >= 2 or any(_is_loop_text(r, uses) for r in uses.api_receivers) or asserts_on_a_loop(uses)
+
+
+def asserts_on_a_loop(uses: _LoopUses) -> bool:
+    """An ``assert`` compares a loop itself (``assert got is loop``, ``assert loop is not
+    old``, ``assert isinstance(loop, AbstractEventLoop)``): which loop code hands back is what
+    the test checks, so making and installing loops is its subject."""
+    return bool(uses.asserted_calls) or any(_is_loop_text(text, uses) for text in uses.asserted)
+
+
+def asks_what_the_current_loop_is(model: FileModel, function: FunctionScope, call: cst.Call) -> bool:
+    """``assert asyncio.get_event_loop() is loop`` (or its result compared so): the test
+    checks which loop is current, after installing one; asking is the subject, not a shortcut."""
+    uses = loop_uses(model, function)
+    return id(call) in uses.asserted_calls or uses.assigned.get(id(call), "\0") in uses.asserted
+
+
+def replaces_current_loop(model: FileModel, function: FunctionScope) -> bool:
+    """The function takes the current loop (``loop = asyncio.get_event_loop()``), closes it and
+    installs another or none (``set_event_loop(new_event_loop())``, ``set_event_loop(None)``):
+    it manages the process's current loop on purpose (a harness, or a test of code that
+    needs a fresh one), and leaves a usable state behind, so none of these calls is a
+    shortcut around the runner."""
+    key = ("replaces-current-loop", id(function.node))
+    found = model.memo.get(key)
+    if isinstance(found, bool):
+        return found
+    uses = loop_uses(model, function)
+    found = uses.set_loop_calls > 0 and bool(uses.current_reads & uses.closed_anywhere)
+    model.memo[key] = found
+    return found
+
+
+def run_on_owned_loop(model: FileModel, function: FunctionScope, receiver: cst.BaseExpression) -> bool:
+    """``loop.run_until_complete(...)`` on a loop the same function made
+    (``loop = asyncio.new_event_loop()``, once) and closes on every path (``finally``, after
+    a fixture's ``yield``, a cleanup callback, ``with closing(...) as loop``): the test owns
+    and cleans up a private loop, which ASL401 does not count as managing one by hand."""
+    uses = loop_uses(model, function)
+    text = model.module_node.code_for_node(receiver)
+    if text in uses.closing_targets:
+        return True
+    made = [name for name, _, _ in uses.creations if name == text]
+    if len(made) != 1:
+        return False
+    return text in uses.closed_safely or text in _closing_texts(model, uses)
 
 
 class _RaisesBodies(cst.CSTVisitor):
@@ -357,3 +448,41 @@ def sets_harness_loop(call: cst.Call) -> bool:
     return (
         isinstance(value, cst.Attribute) and isinstance(value.value, cst.Name) and value.value.value in ("self", "cls")
     )
+
+
+def runs_with_a_current_loop(ctx: FileContext, function: FunctionScope) -> bool:
+    """Whether a fixture ``function`` runs with may leave a current event loop behind, so that
+    ``get_event_loop()`` in it finds one: a fixture that installs one (``set_event_loop(loop)``),
+    an async fixture (its plugin's runner installs the loop it runs in), or a fixture asynclint
+    cannot find (a plugin's, a conftest outside the tree: unsure). Fixtures count when
+    requested as a parameter, by ``usefixtures`` on the function, its class or module, through
+    another fixture, or autouse in the file or a conftest (memoised per function)."""
+    key = ("current-loop", id(function.node))
+    found = ctx.model.memo.get(key)
+    if isinstance(found, bool):
+        return found
+    wanted = [request.name for request in requested_fixtures(function, ctx.resolver) or ()]
+    for _, holder, request in shared_usefixtures(ctx.resolver, ctx.profile):
+        if holder is None or holder is function.owner_class:
+            wanted.append(request.name)
+    for summary in (ctx.summary, *iter_conftest_summaries(ctx)):
+        wanted.extend(f.fixture_name or f.name for f in summary.functions.values() if f.is_fixture and f.autouse)
+    own = fixture_decorator(function, ctx.resolver)
+    seen: set[str] = {fixture_name(function, own)} if own is not None else set()
+    found = False
+    while wanted and not found:
+        name = wanted.pop()
+        if name in seen or name in tables.LOOPLESS_FIXTURES or name in tables.MOCKER_FIXTURES:
+            continue
+        seen.add(name)
+        info = resolve_fixture(ctx, name, function)
+        if info is None or info.is_async or len(seen) > 64:
+            found = True  # unknown, async, or too deep to follow
+        elif info.facts is not None:
+            found = info.facts.installs_loop
+            wanted.extend(p for p in info.facts.params if p not in ("self", "cls", name))
+        elif info.function is not None and info.function.node is not None:
+            found = loop_uses(ctx.model, info.function).installs
+            wanted.extend(p for p in info.function.params if p not in ("self", "cls", name))
+    ctx.model.memo[key] = found
+    return found

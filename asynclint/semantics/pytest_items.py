@@ -222,7 +222,7 @@ def _case_marks(expr: cst.BaseExpression, scope: Scope | None, resolver: Resolve
     """Runner marks ``pytest.param(..., marks=...)`` gives to only some cases of a
     ``parametrize`` (empty when none does); None when the cases cannot be read and one of
     them may carry a runner mark, or when every case carries one (unusual: left unsure)."""
-    argvalues = _argvalues(expr)
+    argvalues = _argvalues(expr, scope, resolver)
     if argvalues is None:
         found = keyword_arg(expr, "argvalues") if isinstance(expr, cst.Call) else None
         positional = [a for a in expr.args if a.keyword is None] if isinstance(expr, cst.Call) else []
@@ -276,8 +276,9 @@ def _may_carry_marks(expr: cst.BaseExpression, scope: Scope | None, resolver: Re
 _PARAM_FUNCTIONS = frozenset({"pytest.param", "_pytest.mark.param", "_pytest.mark.structures.param"})
 
 
-def _argvalues(expr: cst.BaseExpression) -> cst.List | cst.Tuple | None:
-    """The literal list of cases of a ``parametrize(argnames, argvalues)`` call."""
+def _argvalues(expr: cst.BaseExpression, scope: Scope | None, resolver: Resolver) -> cst.List | cst.Tuple | None:
+    """The literal list of cases of a ``parametrize(argnames, argvalues)`` call, written
+    there or bound once at module level to a name never changed in place (``CASES = [...]``)."""
     if not isinstance(expr, cst.Call):
         return None
     found = keyword_arg(expr, "argvalues")
@@ -286,7 +287,18 @@ def _argvalues(expr: cst.BaseExpression) -> cst.List | cst.Tuple | None:
         if len(positional) < 2:
             return None
         found = positional[1]
-    value = found.value
+    value: cst.BaseExpression | None = found.value
+    if isinstance(value, cst.Name):
+        binding = resolver.lookup(value.value, scope)
+        owner = resolver.owner(value.value, scope)
+        if (
+            binding is not None
+            and binding.kind == "value"
+            and isinstance(owner, ModuleScope)
+            and len(owner.bindings.get(value.value, ())) == 1
+            and not _changed_in_place(value.value, resolver)
+        ):
+            value = binding.value
     return value if isinstance(value, (cst.List, cst.Tuple)) else None
 
 

@@ -7,7 +7,14 @@ from collections.abc import Iterator
 from asynclint.model import Applicability, FixAvailability
 from asynclint.rules.base import Finding, FixPlan, NodeEdit, Rule
 from asynclint.semantics.ancestry import ancestors, class_ancestry
-from asynclint.semantics.collection import SYNC_TESTCASES, customised_class, plain_decorators_only, testcase_base
+from asynclint.semantics.collection import (
+    SYNC_TESTCASES,
+    customised_class,
+    mixin_users,
+    plain_decorators_only,
+    plain_mixin,
+    testcase_base,
+)
 from asynclint.semantics.context import FileContext
 from asynclint.semantics.filemodel import ClassScope, FunctionScope, ModuleScope
 from asynclint.semantics.pytest_items import is_unittest_class
@@ -37,6 +44,8 @@ class AsyncSetupMethod(Rule):
     are `asyncSetUp` / `asyncTearDown`), and pytest's xunit-style hooks
     (`setup_method`, `teardown_method`, `setup_class`, `teardown_class`,
     `setup_module` / `setUpModule`, `setup_function` and their teardowns).
+    A unittest hook written in a plain mixin is reported there when every class
+    of the file that uses the mixin is a unittest test case inheriting that hook.
 
     ## Why is this bad?
     unittest and pytest call these hooks like plain functions: an `async def`
@@ -113,7 +122,9 @@ class AsyncSetupMethod(Rule):
                 continue
             if not isinstance(cls.parent, ModuleScope) or cls.node is None:
                 continue
-            if function.name in UNITTEST_HOOKS:
+            if function.name in UNITTEST_HOOKS and plain_mixin(ctx, cls):
+                yield from self._mixin_hook(ctx, cls, function)
+            elif function.name in UNITTEST_HOOKS:
                 yield from self._unittest_hook(ctx, cls, function)
             elif function.name in XUNIT_CLASS_HOOKS and self._pytest_class(ctx, cls):
                 yield self._finding(function, "pytest", "make it a sync hook or an async fixture")
@@ -136,6 +147,28 @@ class AsyncSetupMethod(Rule):
             else "make it a sync hook"
         )
         yield self._finding(function, "unittest", advice)
+
+    def _mixin_hook(self, ctx: FileContext, mixin: ClassScope, function: FunctionScope) -> Iterator[Finding]:
+        """An async hook of a plain mixin of this file that only ``unittest`` test cases use,
+        each inheriting this very hook: unittest calls it in every one of them (also in an
+        ``IsolatedAsyncioTestCase``, which awaits only ``asyncSetUp``/``asyncTearDown``)."""
+        users = mixin_users(ctx, mixin)
+        if not users or not plain_decorators_only(ctx, function):
+            return
+        for user in users:
+            if testcase_base(ctx, user, SYNC_TESTCASES | ISOLATED_TESTCASES) is None or "__test__" in user.bindings:
+                return  # another harness, or one asynclint cannot see, may await it
+            if ctx.resolver.class_method_symbol(user, function.name) is not function:
+                return  # a user overrides it (and may await it)
+        twin = UNITTEST_HOOKS[function.name]
+        names = ", ".join(f"`{u.name}`" for u in users)
+        advice = f"name it `{twin}` and use it in `IsolatedAsyncioTestCase` classes" if twin else "make it a sync hook"
+        assert function.node is not None
+        message = (
+            f"`async def {function.name}` of the mixin `{mixin.name}` never runs: unittest calls it without "
+            f"awaiting in {names} and drops its coroutine; {advice}"
+        )
+        yield self.finding(function.node.name, message)
 
     @staticmethod
     def _pytest_class(ctx: FileContext, cls: ClassScope) -> bool:

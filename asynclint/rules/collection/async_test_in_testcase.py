@@ -9,10 +9,14 @@ import libcst as cst
 from asynclint.model import Applicability, FixAvailability
 from asynclint.rules.base import Finding, FixPlan, NodeEdit, Rule
 from asynclint.rules.fixes import module_reference
-from asynclint.semantics.ancestry import ancestors
-from asynclint.semantics.collection import customised_class, plain_decorators_only, testcase_base
+from asynclint.semantics.collection import (
+    mixin_users,
+    plain_decorators_only,
+    plain_mixin,
+    testcase_base,
+)
 from asynclint.semantics.context import FileContext
-from asynclint.semantics.filemodel import ClassScope, ModuleScope, dotted
+from asynclint.semantics.filemodel import ModuleScope
 
 
 class AsyncTestInTestCase(Rule):
@@ -109,9 +113,9 @@ class AsyncTestInTestCase(Rule):
         for mixin in classes:
             assert mixin.node is not None
             methods = [m for m in mixin.methods.values() if m.is_async and m.name.startswith("test")]
-            if not methods or not _plain_mixin(ctx, mixin):
+            if not methods or not plain_mixin(ctx, mixin):
                 continue
-            users = [c for c in ctx.model.classes if c is not mixin and _derives_from(ctx, c, mixin)]
+            users = mixin_users(ctx, mixin)
             if not users or any(testcase_base(ctx, u) is None or "__test__" in u.bindings for u in users):
                 continue  # an async-capable user, a harness, or nobody: the mixin may well run
             names = ", ".join(f"`{u.name}`" for u in users)
@@ -139,24 +143,3 @@ class AsyncTestInTestCase(Rule):
             (NodeEdit(base.value, f"{module_name}.IsolatedAsyncioTestCase"),),
             imports,
         )
-
-
-def _plain_mixin(ctx: FileContext, cls: ClassScope) -> bool:
-    """A class deriving from nothing (or ``object``), not collected by pytest on its own, that
-    does nothing to how its methods run (no metaclass, decorator or run hook)."""
-    assert cls.node is not None
-    if any(dotted(b.value) not in ("object", "builtins.object") for b in cls.node.bases):
-        return False
-    if "__test__" in cls.bindings or ctx.profile.is_test_class_name(cls.name):
-        return False  # pytest collects it itself (ASL101's concern) or is told not to
-    return not customised_class(ctx, cls)
-
-
-def _derives_from(ctx: FileContext, cls: ClassScope, mixin: ClassScope) -> bool:
-    """``cls`` has ``mixin`` among its ancestors, or names it and has an unreadable ancestry
-    (then it counts as a user that may run coroutines, which silences the mixin)."""
-    found = ancestors(cls, ctx.resolver)
-    if found is None:
-        assert cls.node is not None
-        return any(dotted(b.value) == mixin.name for b in cls.node.bases)
-    return any(a.local is mixin for a in found)

@@ -14,7 +14,6 @@ from asynclint.semantics.ancestry import class_ancestry
 from asynclint.semantics.calls import loop_call
 from asynclint.semantics.context import FileContext
 from asynclint.semantics.filemodel import RETURN, CallSite, FunctionScope, enclosing_function
-from asynclint.semantics.fixtures import may_install_loop
 from asynclint.semantics.libraries import preferred_runner
 from asynclint.semantics.pytest_items import collected_test, fixture_decorator, is_unittest_class
 
@@ -128,6 +127,8 @@ def _by_hand(ctx: FileContext, function: FunctionScope, site: CallSite, api: str
     # runs is still deprecated (an error from Python 3.14), whatever the test is about.
     if test and api != "asyncio.get_event_loop" and loops.tests_the_loop_api(model, function):
         return False
+    if api in _CURRENT_LOOP_APIS and loops.replaces_current_loop(model, function):
+        return False  # takes the current loop, closes it and installs another: on purpose
     if api == "asyncio.new_event_loop":
         if not function.has_yield and _returns_created_loop(ctx, function, site):
             return False  # returned: the caller owns it (a loop factory, a helper's result)
@@ -142,7 +143,11 @@ def _by_hand(ctx: FileContext, function: FunctionScope, site: CallSite, api: str
     if not _test_or_fixture(ctx, function) or loops.is_harness_method(function):
         return False  # helpers may run inside a loop; set-up methods are the harness
     if api == "asyncio.get_event_loop":
-        return not loops.saves_for_restore(model, function, site.node) and not may_install_loop(ctx, function)
+        return not (
+            loops.saves_for_restore(model, function, site.node)
+            or (test and loops.asks_what_the_current_loop_is(model, function, site.node))
+            or loops.runs_with_a_current_loop(ctx, function)
+        )
     # asyncio.run / run_until_complete / run_forever: only where a runner could await instead,
     # never in a fixture that provides the loop it drives (draining it in teardown).
     if not ctx.runner_context.libraries or ctx.runner_context.other_runner is not None:
@@ -155,12 +160,17 @@ def _by_hand(ctx: FileContext, function: FunctionScope, site: CallSite, api: str
         )
     func = site.node.func
     receiver = func.value if isinstance(func, cst.Attribute) else None
+    if receiver is not None and loops.run_on_owned_loop(model, function, receiver):
+        return False  # a private loop made here and closed on every path
     if (
         receiver is not None
         and model.module_node.code_for_node(receiver) in loops.loop_uses(model, function).running_names
     ):
         return False  # a loop from get_running_loop(): this code only runs inside a running loop
     return receiver is None or not loops.harness_receiver(receiver, function)
+
+
+_CURRENT_LOOP_APIS = frozenset({"asyncio.get_event_loop", "asyncio.set_event_loop", "asyncio.new_event_loop"})
 
 
 class ManualEventLoop(Rule):
@@ -175,13 +185,16 @@ class ManualEventLoop(Rule):
     `loop.run_forever()` in a sync test or fixture of a project whose runner
     could await the work instead. Not flagged: a loop a fixture hands over (a
     `loop` parameter), `self.loop` / `cls.loop` owned by a test case's harness,
-    a loop a function returns to its caller (a loop factory),
-    `asyncio.get_event_loop()` in sync code that runs after an async fixture
-    or one asynclint cannot see (its runner may have installed a current
-    loop), sync helpers
-    (they may run inside a loop), thread targets, functions handed to a harness
-    by a decorator, and tests whose subject is the loop API itself
-    (`loop.call_soon`, `loop.time()`, `asyncio.run(..., debug=True)`).
+    a loop a function returns to its caller (a loop factory), a private loop the
+    test makes and closes on every path (running it is then the test's own
+    business), the current loop taken, closed and replaced on purpose,
+    `asyncio.get_event_loop()` in sync code that runs after a fixture that
+    installs a loop, an async fixture or one asynclint cannot see (a current
+    loop may exist), a loop from `get_running_loop()`, sync helpers (they may
+    run inside a loop), thread targets, functions handed to a harness by a
+    decorator, and tests whose subject is the loop API itself
+    (`loop.call_soon`, `loop.time()`, `asyncio.run(..., debug=True)`, an
+    assertion about which loop is current or returned).
 
     ## Why is this bad?
     Hand-made loops leak between tests, are never closed when an assertion

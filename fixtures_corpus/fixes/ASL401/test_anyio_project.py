@@ -15,6 +15,7 @@ async def test_already_async():
 
 def test_hand_driven():
     loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)  # installed and never restored
     try:
         assert loop.run_until_complete(fetch(2)) == 2
     finally:
