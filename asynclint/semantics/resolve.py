@@ -200,6 +200,8 @@ class Resolver:
             value = self.values.infer(func, scope)
             if isinstance(value, MockValue) and value.awaitable:
                 return Callee(COROUTINE, name, "", value.origin if value.origin != "AsyncMock()" else "an AsyncMock")
+            if isinstance(value, Instance) and not value.mock:
+                return self._held_member(value, "__call__", scope, name)  # calling an instance
             return Callee(UNKNOWN, name)
         if isinstance(func, cst.Attribute):
             return self._receiver_member(func, scope, name)
@@ -231,14 +233,19 @@ class Resolver:
     def _receiver_member(self, func: cst.Attribute, scope: Scope, name: str) -> Callee:
         """``receiver.method``: what the receiver holds decides which method it is."""
         receiver = self.values.infer(func.value, scope)
-        cls = receiver.cls if isinstance(receiver, Instance) else receiver
-        if isinstance(cls, ClassRef):
-            found = self._member(cls, func.attr.value, name)
-            if isinstance(receiver, Instance) and not receiver.exact and found.awaitable:
-                if self._overridden_nearby(cls, func.attr.value, scope):
-                    return Callee(UNKNOWN, name)
-            return found
+        if isinstance(receiver, Instance):
+            return self._held_member(receiver, func.attr.value, scope, name)
+        if isinstance(receiver, ClassRef):
+            return self._member(receiver, func.attr.value, name)
         return Callee(UNKNOWN, name)
+
+    def _held_member(self, receiver: Instance, method: str, scope: Scope, name: str) -> Callee:
+        """``method`` of an instance; for one known only by annotation or factory, not when a
+        subclass nearby redefines it as a plain ``def``."""
+        found = self._member(receiver.cls, method, name)
+        if not receiver.exact and found.awaitable and self._overridden_nearby(receiver.cls, method, scope):
+            return Callee(UNKNOWN, name)
+        return found
 
     def _overridden_nearby(self, cls: ClassRef, method: str, scope: Scope) -> bool:
         """A subclass of this file that redefines ``method`` as a plain ``def`` and is named in
