@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Collection
+from dataclasses import replace
 from pathlib import Path
 
 import libcst as cst
@@ -77,6 +78,7 @@ class Resolver:
         self.path = path
         self.values = ValueInference(self)
         self._stars: dict[str, Binding | None] = {}
+        self._from_imports: dict[int, Binding] = {}  # id of a from-import binding -> what it names
 
     # ------------------------------------------------------------ names
     def lookup(self, name: str, scope: Scope | None) -> Binding | None:
@@ -86,10 +88,30 @@ class Resolver:
             if first or not isinstance(scope, ClassScope):
                 found = scope.bindings.get(name)
                 if found:
-                    return _single(found)
+                    single = _single(found)
+                    if single is not None and single.kind == "import" and single.module:
+                        return self._from_imported(single)
+                    return single
             first = False
             scope = scope.parent
         return self._star_imported(name)
+
+    def _from_imported(self, binding: Binding) -> Binding:
+        """``from app.services import cache`` where the package's ``__init__`` re-exports
+        ``from .cache import cache``: the name is the package's attribute (the object), not its
+        submodule of the same name, so the binding names what the package imported."""
+        known = self._from_imports.get(id(binding))
+        if known is not None:
+            return known
+        result = binding
+        package, name = binding.module, binding.qualname[len(binding.module) + 1 :]
+        if "." not in name and binding.qualname.startswith(package + "."):
+            summary = self.index.module_summary(package)
+            target = summary.imports.get(name) if summary is not None and summary.is_package else None
+            if target and target != binding.qualname and self.index.module_summary(binding.qualname) is not None:
+                result = replace(binding, qualname=target)
+        self._from_imports[id(binding)] = result
+        return result
 
     def _star_imported(self, name: str) -> Binding | None:
         """``from app import *`` at module level: ``name`` is what that project module exports."""
@@ -533,4 +555,9 @@ def _single(bindings: list[Binding]) -> Binding | None:
         return first
     if all(b.kind == "import" and b.qualname == first.qualname for b in bindings):
         return first
+    if first.kind == "element" and first.value is not None:
+        # ``for bot in bots:`` twice in one function: the same elements each time
+        value = first.value
+        if all(b.kind == "element" and b.value is not None and b.value.deep_equals(value) for b in bindings):
+            return first
     return None

@@ -149,6 +149,16 @@ _MOCK_OWN_ATTRIBUTES = frozenset(
 )
 
 
+_MUTATING_METHODS = frozenset({"append", "extend", "insert", "add", "update", "__setitem__", "setdefault"})
+
+
+def _same_class(a: ClassRef, b: ClassRef) -> bool:
+    if a.local is not None or b.local is not None:
+        return a.local is b.local
+    assert a.symbol is not None and b.symbol is not None
+    return a.symbol.qualname == b.symbol.qualname
+
+
 def _mock_module(qualname: str) -> tuple[str, str]:
     """("unittest.mock", "patch.object") for "unittest.mock.patch.object"; ("", "") otherwise."""
     for module in tables.MOCK_MODULES:
@@ -164,6 +174,7 @@ class ValueInference:
         self.resolver = resolver
         self._fixtures: dict[str, tuple[ModuleSummary, FunctionFacts] | None] = {}
         self._assigned_attributes: frozenset[str] | None = None
+        self._mutated: dict[tuple[str, int], bool] = {}
 
     # ------------------------------------------------------------ expressions
     def infer(self, expr: cst.BaseExpression, scope: Scope, depth: int = 0) -> Value:
@@ -211,6 +222,8 @@ class ValueInference:
             return found
         if binding.kind == "item" and binding.value is not None:
             return self.item(binding.value, binding.index, owner, depth + 1)
+        if binding.kind == "element" and binding.value is not None:
+            return self.element(binding.value, owner, depth + 1)
         if binding.kind == "with" and binding.value is not None:
             return self.entered(self.infer(binding.value, owner, depth + 1), depth)
         if binding.kind == "class" and binding.cls is not None:
@@ -285,6 +298,53 @@ class ValueInference:
         if items is None or index >= len(items):
             return None
         return self.produced(items[index], module, owner, depth + 1)
+
+    def element(self, expr: cst.BaseExpression, scope: Scope, depth: int) -> Value:
+        """What each element of ``expr`` holds, for ``for x in expr``: the instances of one
+        class in a literal list, tuple or set (``[Bot("a"), Bot("b")]``), the element of a
+        comprehension (``[Bot(t) for t in tokens]``), or of a local name bound once to one of
+        these and never changed in place (no ``append``/``extend``/``insert``)."""
+        if depth > MAX_DEPTH:
+            return None
+        if isinstance(expr, cst.Name):
+            r = self.resolver
+            binding = r.lookup(expr.value, scope)
+            owner = r.owner(expr.value, scope)
+            if binding is None or binding.kind != "value" or binding.value is None or owner is None:
+                return None
+            if self._changed_in_place(expr.value, owner):
+                return None
+            return self.element(binding.value, owner, depth + 1)
+        if isinstance(expr, (cst.ListComp, cst.SetComp, cst.GeneratorExp)):
+            held = self.infer(expr.elt, scope, depth + 1)
+            return held if isinstance(held, Instance) and not held.mock else None
+        if isinstance(expr, (cst.List, cst.Tuple, cst.Set)) and expr.elements:
+            found: list[Instance] = []
+            for item in expr.elements:
+                held = None if isinstance(item, cst.StarredElement) else self.infer(item.value, scope, depth + 1)
+                if (
+                    not isinstance(held, Instance)
+                    or held.mock
+                    or not _same_class(held.cls, found[0].cls if found else held.cls)
+                ):
+                    return None
+                found.append(held)
+            return Instance(found[0].cls, exact=all(h.exact for h in found))
+        return None
+
+    def _changed_in_place(self, name: str, scope: Scope) -> bool:
+        """``name.append(...)`` (or another mutating method) called anywhere in the file: stricter
+        than the scope that binds ``name``, and one pass over the calls."""
+        key = (name, id(scope))
+        if key not in self._mutated:
+            self._mutated[key] = any(
+                isinstance(site.node.func, cst.Attribute)
+                and site.node.func.attr.value in _MUTATING_METHODS
+                and isinstance(site.node.func.value, cst.Name)
+                and site.node.func.value.value == name
+                for site in self.resolver.model.calls
+            )
+        return self._mutated[key]
 
     def _attribute(self, expr: cst.Attribute, scope: Scope, depth: int) -> Value:
         r = self.resolver
