@@ -148,6 +148,31 @@ class Resolver:
             return f"{own}.{rest}" if rest else own
         return ""
 
+    def called_qualname(self, func: cst.BaseExpression, scope: Scope | None, _depth: int = 0) -> str:
+        """The qualified name of the function a call of ``func`` runs, through a name bound
+        once to another (``run = subprocess.run``) or to ``functools.partial(f, ...)`` (in the
+        file, or a module variable of the project): "" when that is not evident."""
+        if _depth > 4:
+            return ""
+        if isinstance(func, cst.Name):
+            binding = self.lookup(func.value, scope)
+            if binding is not None and binding.kind == "value" and binding.value is not None:
+                owner = self.owner(func.value, scope) or scope
+                value = binding.value
+                if isinstance(value, cst.Call) and self.qualify(value.func, owner) == "functools.partial":
+                    wrapped = value.args[0] if value.args else None
+                    if wrapped is None or wrapped.keyword is not None or wrapped.star:
+                        return ""
+                    return self.called_qualname(wrapped.value, owner, _depth + 1)
+                if isinstance(value, (cst.Name, cst.Attribute)):
+                    return self.called_qualname(value, owner, _depth + 1)
+                return ""
+        qualname = self.qualify(func, scope)
+        symbol = self.resolve_qualname(qualname) if qualname else None
+        if symbol is not None and symbol.kind == "variable" and symbol.value and symbol.value.startswith(PARTIAL):
+            return qualify_in_summary(symbol.module, symbol.value[len(PARTIAL) :])
+        return qualname
+
     def owner(self, name: str, scope: Scope | None) -> Scope | None:
         first = True
         while scope is not None:
