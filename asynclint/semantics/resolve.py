@@ -188,7 +188,11 @@ class Resolver:
 
     def resolve_callable(self, func: cst.BaseExpression, scope: Scope, _depth: int = 0) -> Callee:
         if isinstance(func, cst.Call):
-            return Callee(UNKNOWN, "")  # ``make()()``: what the result of make() is, is not known
+            # ``make()()``: the result of make() called, when it is an instance of a known class
+            held = self.values.infer(func, scope)
+            if isinstance(held, Instance) and not held.mock:
+                return self._held_member(held, "__call__", scope, self.model.code(func))
+            return Callee(UNKNOWN, "")
         if (
             isinstance(func, cst.Attribute)
             and isinstance(func.value, cst.Call)

@@ -515,6 +515,8 @@ class ValueInference:
                     return (found[0], found[1], cls)
                 return None
             return None if qualname else self._called_instance(func, scope, depth)
+        if isinstance(func, cst.Call):
+            return self._called_instance(func, scope, depth)  # ``sessionmaker(url)()``
         if isinstance(func, cst.Subscript) and depth < MAX_DEPTH:
             # ``Stack[int](...)``: a subscripted (generic) class constructs the class
             inner = self.callable_value(func.value, scope, depth + 1)
