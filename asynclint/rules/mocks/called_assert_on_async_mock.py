@@ -9,7 +9,7 @@ import libcst as cst
 from asynclint.model import Applicability, FixAvailability
 from asynclint.rules.base import Finding, FixPlan, NodeEdit, Rule
 from asynclint.semantics.context import FileContext
-from asynclint.semantics.filemodel import Scope
+from asynclint.semantics.filemodel import Scope, dotted
 from asynclint.semantics.values import MockValue
 
 # Call bookkeeping that passes even when the coroutine was never awaited, and its await twin.
@@ -27,7 +27,8 @@ _EQUALITY_ASSERTS = frozenset({"assertEqual", "assertEquals", "assert_equal"})
 
 class _NeverCalledChecks(cst.CSTVisitor):
     """``m.call_count == 0`` / ``0 == m.call_count`` / ``not m.call_count`` /
-    ``self.assertEqual(m.call_count, 0)``."""
+    ``self.assertEqual(m.call_count, 0)``, and ``m.assert_called*()`` expected to fail
+    inside ``with pytest.raises(AssertionError):``."""
 
     def __init__(self) -> None:
         self.found: set[int] = set()
@@ -41,6 +42,21 @@ class _NeverCalledChecks(cst.CSTVisitor):
         if isinstance(node.operator, cst.Not) and isinstance(node.expression, cst.Attribute):
             self.found.add(id(node.expression))
 
+    def visit_With(self, node: cst.With) -> None:
+        """``with pytest.raises(AssertionError): m.assert_called()``: "not called" checks."""
+        if not any(_raises_assertion_error(item.item) for item in node.items):
+            return
+        if not isinstance(node.body, cst.IndentedBlock):
+            return
+        for statement in node.body.body:
+            if not isinstance(statement, cst.SimpleStatementLine):
+                continue
+            for small in statement.body:
+                call = small.value if isinstance(small, cst.Expr) else None
+                if isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute):
+                    if call.func.attr.value.startswith("assert_called"):
+                        self.found.add(id(call.func))
+
     def visit_Call(self, node: cst.Call) -> None:
         """``self.assertEqual(m.call_count, 0)`` and its unittest relatives."""
         func = node.func
@@ -51,9 +67,17 @@ class _NeverCalledChecks(cst.CSTVisitor):
             self.found.update(id(o) for o in operands if isinstance(o, cst.Attribute))
 
 
+def _raises_assertion_error(expr: cst.BaseExpression) -> bool:
+    """``pytest.raises(AssertionError)`` (also ``raises(AssertionError, match=...)``)."""
+    if not isinstance(expr, cst.Call) or dotted(expr.func).rpartition(".")[2] != "raises" or not expr.args:
+        return False
+    first = expr.args[0]
+    return first.keyword is None and dotted(first.value) == "AssertionError"
+
+
 def _never_called_checks(ctx: FileContext) -> set[int]:
-    """Ids of ``call_count`` reads that assert the mock was never called (one walk per file,
-    only in files that read ``call_count`` of an async mock at all)."""
+    """Ids of ``call_count`` reads and ``assert_called*`` attributes that assert the mock was
+    never called (one walk per file, only in files with a finding candidate)."""
     key = ("never-called", 0)
     found = ctx.model.memo.get(key)
     if not isinstance(found, set):
@@ -129,7 +153,7 @@ class CalledAssertOnAsyncMock(Rule):
             value = ctx.resolver.values.infer(attribute.value, scope)
             if not isinstance(value, MockValue) or not value.awaitable:
                 continue
-            if attribute.attr.value == "call_count" and id(attribute) in _never_called_checks(ctx):
+            if id(attribute) in _never_called_checks(ctx):
                 continue  # "never called" is stricter than "never awaited"
             mock = ctx.code(attribute.value)
             message = (
