@@ -106,9 +106,12 @@ class Resolver:
         result = binding
         package, name = binding.module, binding.qualname[len(binding.module) + 1 :]
         if "." not in name and binding.qualname.startswith(package + "."):
-            summary = self.index.module_summary(package)
+            # project packages only: reading a library's summary for every ``from x import y``
+            # would cost more than the rare shadowed submodule is worth
+            shadowed = self.index.find_module(binding.qualname) is not None  # a submodule ``name``
+            summary = self.index.summary(package) if shadowed else None
             target = summary.imports.get(name) if summary is not None and summary.is_package else None
-            if target and target != binding.qualname and self.index.module_summary(binding.qualname) is not None:
+            if target and target != binding.qualname:
                 result = replace(binding, qualname=target)
         self._from_imports[id(binding)] = result
         return result
@@ -149,9 +152,9 @@ class Resolver:
         return ""
 
     def called_qualname(self, func: cst.BaseExpression, scope: Scope | None, _depth: int = 0) -> str:
-        """The qualified name of the function a call of ``func`` runs, through a name bound
-        once to another (``run = subprocess.run``) or to ``functools.partial(f, ...)`` (in the
-        file, or a module variable of the project): "" when that is not evident."""
+        """The qualified name of the function a call of ``func`` runs, through a name of this
+        file bound once to another (``run = subprocess.run``) or to ``functools.partial(f, ...)``:
+        "" when that is not evident."""
         if _depth > 4:
             return ""
         if isinstance(func, cst.Name):
@@ -167,11 +170,9 @@ class Resolver:
                 if isinstance(value, (cst.Name, cst.Attribute)):
                     return self.called_qualname(value, owner, _depth + 1)
                 return ""
-        qualname = self.qualify(func, scope)
-        symbol = self.resolve_qualname(qualname) if qualname else None
-        if symbol is not None and symbol.kind == "variable" and symbol.value and symbol.value.startswith(PARTIAL):
-            return qualify_in_summary(symbol.module, symbol.value[len(PARTIAL) :])
-        return qualname
+        # (a partial imported from another module is not followed: the index would read a
+        # summary for every imported name called in async code, for a rare shape)
+        return self.qualify(func, scope)
 
     def owner(self, name: str, scope: Scope | None) -> Scope | None:
         first = True
