@@ -36,6 +36,9 @@ _NOT_FOLLOWING_TARGET = frozenset({"new", "new_callable", "spec", "spec_set", "s
 # Prefix of a produced tuple (``return reader, writer``): its elements' produced names, comma
 # separated ("" for an element not evident), for ``a, b = f()`` to take one apart.
 TUPLE = "@tuple:"
+# Prefix of what ``def resolve(self, cls: type[T]) -> T`` returns: an instance of the class
+# passed as the named parameter (a service container, a repository registry).
+TYPEARG = "@typearg:"
 
 
 def tuple_items(name: str | None) -> list[str] | None:
@@ -296,14 +299,22 @@ def _annotation_class(annotation: ast.expr | None) -> str | None:
     return name or None
 
 
-def _produced_name(value: ast.expr | None, locals_: dict[str, str], params: frozenset[str] = frozenset()) -> str | None:
+def _produced_name(
+    value: ast.expr | None,
+    locals_: dict[str, str],
+    params: frozenset[str] = frozenset(),
+    requested: frozenset[str] = frozenset(),
+) -> str | None:
     """What an expression evidently produces: ``Cls(...)`` -> "Cls", ``self`` -> "self",
     ``await factory()`` -> "@await:factory", ``patch("app.fetch")`` -> "@patch:patch:app.fetch"
-    (``params``: the function's parameters, the only names a ``mocker.patch`` may be called on)."""
+    (``params``: the function's parameters, the only names a ``mocker.patch`` may be called
+    on). A call of a method of one of ``requested`` (a fixture's requested fixtures:
+    ``await connection.channel()``) is "@param:connection.channel", so that ``connection``
+    is looked up as a fixture, not as a module name."""
     if isinstance(value, ast.Await):
         inner = value.value
         if isinstance(inner, ast.Call) and dotted_name(inner.func):
-            return f"{AWAITED}{dotted_name(inner.func)}"
+            return f"{AWAITED}{_called_name(inner.func, params)}"
         return None
     if isinstance(value, ast.Call):
         patched = _patched_name(value, params)
@@ -312,14 +323,15 @@ def _produced_name(value: ast.expr | None, locals_: dict[str, str], params: froz
         if isinstance(value.func, ast.Attribute) and value.func.attr == "start" and not value.args:
             started = _patched_name(value.func.value, frozenset())  # ``patch("app.fetch").start()``
             return f"{ENTERED}{started}" if started else None
-        return dotted_name(value.func) or None
+        return _called_name(value.func, requested) or None
     if isinstance(value, ast.Name):
         if value.id == "self":
             return "self"
         return locals_.get(value.id)  # a bare ``cls`` is the class, not an instance of it
     if isinstance(value, ast.Tuple) and not any(isinstance(e, ast.Starred) for e in value.elts):
         items = [
-            "" if (n := _produced_name(e, locals_, params)) is None or n.startswith(TUPLE) else n for e in value.elts
+            "" if (n := _produced_name(e, locals_, params, requested)) is None or n.startswith(TUPLE) else n
+            for e in value.elts
         ]
         return f"{TUPLE}{','.join(items)}" if any(items) else None
     return None
@@ -352,6 +364,31 @@ def _patched_name(value: ast.expr, params: frozenset[str]) -> str | None:
     return f"{PATCHED}{func}:{name.value}"
 
 
+def _called_name(func: ast.expr, params: frozenset[str]) -> str:
+    """The dotted name of a callee; "@param:p.method" for a method of a parameter ``p``."""
+    name = dotted_name(func)
+    head, dot, _ = name.partition(".")
+    return f"{PARAMETER}{name}" if dot and head in params else name
+
+
+def _type_argument(func: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
+    """``def resolve(self, cls: type[T]) -> T``: the parameter whose class the result is an
+    instance of, as "@typearg:cls"; None for any other signature."""
+    returned = func.returns
+    if not isinstance(returned, ast.Name):
+        return None
+    for argument in (*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs):
+        annotation = argument.annotation
+        if (
+            isinstance(annotation, ast.Subscript)
+            and dotted_name(annotation.value).rsplit(".", 1)[-1] in ("type", "Type")
+            and isinstance(annotation.slice, ast.Name)
+            and annotation.slice.id == returned.id
+        ):
+            return f"{TYPEARG}{argument.arg}"
+    return None
+
+
 def _returned_class(func: ast.FunctionDef | ast.AsyncFunctionDef, is_fixture: bool = False) -> str | None:
     """What a function evidently returns or yields, as a dotted name to resolve later.
 
@@ -359,6 +396,9 @@ def _returned_class(func: ast.FunctionDef | ast.AsyncFunctionDef, is_fixture: bo
     every ``return``/``yield`` must agree on ``Cls(...)``, a factory call, ``self``,
     or a local bound once to such a call (``c = Client(); yield c``).
     """
+    by_argument = _type_argument(func)
+    if by_argument is not None:
+        return by_argument
     annotated = _annotation_class(func.returns)
     first = func.args.posonlyargs[:1] or func.args.args[:1]
     if annotated and first and first[0].annotation is not None and _annotation_class(first[0].annotation) == annotated:
@@ -383,6 +423,7 @@ def _returned_class(func: ast.FunctionDef | ast.AsyncFunctionDef, is_fixture: bo
     params = frozenset(a.arg for a in arguments)
     locals_: dict[str, str] = {}
     ambiguous: set[str] = set()
+    assignments: list[tuple[ast.AST, ast.expr, ast.expr | None]] = []
     for node in bodies:
         targets: list[tuple[ast.expr, ast.expr | None]] = []
         if isinstance(node, ast.Assign):
@@ -393,24 +434,30 @@ def _returned_class(func: ast.FunctionDef | ast.AsyncFunctionDef, is_fixture: bo
             targets = [(i.optional_vars, i.context_expr) for i in node.items if i.optional_vars]
         elif isinstance(node, (ast.For, ast.AsyncFor)):
             targets = [(node.target, None)]
-        for target, value in targets:
-            if isinstance(target, ast.Name):
-                name = _produced_name(value, {}, params)
-                if name is not None and isinstance(node, (ast.With, ast.AsyncWith)):
-                    name = f"{ENTERED}{name}"
-                if name is None or target.id in locals_:
-                    ambiguous.add(target.id)
-                else:
-                    locals_[target.id] = name
+        assignments.extend((node, target, value) for target, value in targets)
+    # A fixture's requested fixtures, unless the body rebinds them.
+    assigned = {n.id for _, target, _ in assignments for n in ast.walk(target) if isinstance(n, ast.Name)}
+    requested = frozenset(
+        a.arg for a in (arguments if is_fixture else ()) if a.arg not in ("self", "cls") and a.arg not in assigned
+    )
+    for node, target, value in assignments:
+        if isinstance(target, ast.Name):
+            name = _produced_name(value, {}, params, requested)
+            if name is not None and isinstance(node, (ast.With, ast.AsyncWith)):
+                name = f"{ENTERED}{name}"
+            if name is None or target.id in locals_:
+                ambiguous.add(target.id)
+            else:
+                locals_[target.id] = name
     for name in ambiguous:
         locals_.pop(name, None)
     found: set[str | None] = set()
-    for argument in (*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs) if is_fixture else ():
+    for argument in arguments if is_fixture else ():
         if argument.arg not in ("self", "cls") and argument.arg not in locals_ and argument.arg not in ambiguous:
             locals_[argument.arg] = f"{PARAMETER}{argument.arg}"  # ``return client``
     for node in bodies:
         if isinstance(node, (ast.Return, ast.Yield)) and node.value is not None:
-            found.add(_produced_name(node.value, locals_, params))
+            found.add(_produced_name(node.value, locals_, params, requested))
     if len(found) == 1:
         return found.pop()
     return None

@@ -112,7 +112,7 @@ def positional_value(call: cst.Call, index: int) -> cst.BaseExpression | None:
 class Binding:
     """What a name is bound to in one scope."""
 
-    kind: str  # "def" | "class" | "import" | "value" | "item" | "param" | "other"
+    kind: str  # "def" | "class" | "import" | "value" | "item" | "element" | "param" | "other"
     function: FunctionScope | None = None
     cls: ClassScope | None = None
     qualname: str = ""
@@ -122,7 +122,11 @@ class Binding:
     # evidence than a value, since a subclass or a fake satisfies it too.
     annotation: cst.BaseExpression | None = None
     # "item": ``a, b = value`` binds element ``index`` of what ``value`` holds.
+    # "element": ``for x in value`` (a loop or a comprehension) binds each element of ``value``.
     index: int = 0
+    # "import" from ``from module import name``: the module (the name is its attribute, which
+    # a package's ``__init__`` may bind to something else than its submodule of that name).
+    module: str = ""
 
 
 @dataclass
@@ -338,7 +342,10 @@ class _ModelBuilder:
             self.scope.bind(
                 local,
                 Binding(
-                    "import", qualname=f"{base}.{name}" if base else name, runtime=id(node) not in self.typing_only
+                    "import",
+                    qualname=f"{base}.{name}" if base else name,
+                    runtime=id(node) not in self.typing_only,
+                    module=base or "",
                 ),
             )
 
@@ -403,11 +410,16 @@ class _ModelBuilder:
 
     def visit_For(self, node: cst.For) -> None:
         self.contexts[id(node.iter)] = VALUE
-        for name in _target_names(node.target):
-            self.scope.bind(name, Binding("other"))
+        self._bind_loop_target(node.target, node.iter, node.asynchronous is not None)
 
     def visit_CompFor(self, node: cst.CompFor) -> None:
-        for name in _target_names(node.target):
+        self._bind_loop_target(node.target, node.iter, node.asynchronous is not None)
+
+    def _bind_loop_target(self, target: cst.BaseExpression, iterable: cst.BaseExpression, asynchronous: bool) -> None:
+        if isinstance(target, cst.Name) and not asynchronous:
+            self.scope.bind(target.value, Binding("element", value=iterable))
+            return
+        for name in _target_names(target):
             self.scope.bind(name, Binding("other"))
 
     def visit_WithItem(self, node: cst.WithItem) -> None:

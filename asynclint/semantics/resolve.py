@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Collection
+from dataclasses import replace
 from pathlib import Path
 
 import libcst as cst
@@ -81,6 +82,7 @@ class Resolver:
         self.values = ValueInference(self)
         self._stars: dict[str, Binding | None] = {}
         self._aliases: dict[str, str] = {}  # qualified name -> what its project alias names ("")
+        self._from_imports: dict[int, Binding] = {}  # id of a from-import binding -> what it names
 
     # ------------------------------------------------------------ names
     def lookup(self, name: str, scope: Scope | None) -> Binding | None:
@@ -90,10 +92,33 @@ class Resolver:
             if first or not isinstance(scope, ClassScope):
                 found = scope.bindings.get(name)
                 if found:
-                    return _single(found)
+                    single = _single(found)
+                    if single is not None and single.kind == "import" and single.module:
+                        return self._from_imported(single)
+                    return single
             first = False
             scope = scope.parent
         return self._star_imported(name)
+
+    def _from_imported(self, binding: Binding) -> Binding:
+        """``from app.services import cache`` where the package's ``__init__`` re-exports
+        ``from .cache import cache``: the name is the package's attribute (the object), not its
+        submodule of the same name, so the binding names what the package imported."""
+        known = self._from_imports.get(id(binding))
+        if known is not None:
+            return known
+        result = binding
+        package, name = binding.module, binding.qualname[len(binding.module) + 1 :]
+        if "." not in name and binding.qualname.startswith(package + "."):
+            # project packages only: reading a library's summary for every ``from x import y``
+            # would cost more than the rare shadowed submodule is worth
+            shadowed = self.index.find_module(binding.qualname) is not None  # a submodule ``name``
+            summary = self.index.summary(package) if shadowed else None
+            target = summary.imports.get(name) if summary is not None and summary.is_package else None
+            if target and target != binding.qualname:
+                result = replace(binding, qualname=target)
+        self._from_imports[id(binding)] = result
+        return result
 
     def _star_imported(self, name: str) -> Binding | None:
         """``from app import *`` at module level: ``name`` is what that project module exports."""
@@ -170,6 +195,29 @@ class Resolver:
             return self.project_alias(found, depth + 1) or found
         return ""
 
+    def called_qualname(self, func: cst.BaseExpression, scope: Scope | None, _depth: int = 0) -> str:
+        """The qualified name of the function a call of ``func`` runs, through a name of this
+        file bound once to another (``run = subprocess.run``) or to ``functools.partial(f, ...)``:
+        "" when that is not evident."""
+        if _depth > 4:
+            return ""
+        if isinstance(func, cst.Name):
+            binding = self.lookup(func.value, scope)
+            if binding is not None and binding.kind == "value" and binding.value is not None:
+                owner = self.owner(func.value, scope) or scope
+                value = binding.value
+                if isinstance(value, cst.Call) and self.qualify(value.func, owner) == "functools.partial":
+                    wrapped = value.args[0] if value.args else None
+                    if wrapped is None or wrapped.keyword is not None or wrapped.star:
+                        return ""
+                    return self.called_qualname(wrapped.value, owner, _depth + 1)
+                if isinstance(value, (cst.Name, cst.Attribute)):
+                    return self.called_qualname(value, owner, _depth + 1)
+                return ""
+        # (a partial imported from another module is not followed: the index would read a
+        # summary for every imported name called in async code, for a rare shape)
+        return self.qualify(func, scope)
+
     def owner(self, name: str, scope: Scope | None) -> Scope | None:
         first = True
         while scope is not None:
@@ -185,7 +233,11 @@ class Resolver:
 
     def resolve_callable(self, func: cst.BaseExpression, scope: Scope, _depth: int = 0) -> Callee:
         if isinstance(func, cst.Call):
-            return Callee(UNKNOWN, "")  # ``make()()``: what the result of make() is, is not known
+            # ``make()()``: the result of make() called, when it is an instance of a known class
+            held = self.values.infer(func, scope)
+            if isinstance(held, Instance) and not held.mock:
+                return self._held_member(held, "__call__", scope, self.model.code(func))
+            return Callee(UNKNOWN, "")
         if (
             isinstance(func, cst.Attribute)
             and isinstance(func.value, cst.Call)
@@ -244,6 +296,8 @@ class Resolver:
             value = self.values.infer(func, scope)
             if isinstance(value, MockValue) and value.awaitable:
                 return Callee(COROUTINE, name, "", value.origin if value.origin != "AsyncMock()" else "an AsyncMock")
+            if isinstance(value, Instance) and not value.mock:
+                return self._held_member(value, "__call__", scope, name)  # calling an instance
             return Callee(UNKNOWN, name)
         if isinstance(func, cst.Attribute):
             return self._receiver_member(func, scope, name)
@@ -275,14 +329,19 @@ class Resolver:
     def _receiver_member(self, func: cst.Attribute, scope: Scope, name: str) -> Callee:
         """``receiver.method``: what the receiver holds decides which method it is."""
         receiver = self.values.infer(func.value, scope)
-        cls = receiver.cls if isinstance(receiver, Instance) else receiver
-        if isinstance(cls, ClassRef):
-            found = self._member(cls, func.attr.value, name)
-            if isinstance(receiver, Instance) and not receiver.exact and found.awaitable:
-                if self._overridden_nearby(cls, func.attr.value, scope):
-                    return Callee(UNKNOWN, name)
-            return found
+        if isinstance(receiver, Instance):
+            return self._held_member(receiver, func.attr.value, scope, name)
+        if isinstance(receiver, ClassRef):
+            return self._member(receiver, func.attr.value, name)
         return Callee(UNKNOWN, name)
+
+    def _held_member(self, receiver: Instance, method: str, scope: Scope, name: str) -> Callee:
+        """``method`` of an instance; for one known only by annotation or factory, not when a
+        subclass nearby redefines it as a plain ``def``."""
+        found = self._member(receiver.cls, method, name)
+        if not receiver.exact and found.awaitable and self._overridden_nearby(receiver.cls, method, scope):
+            return Callee(UNKNOWN, name)
+        return found
 
     def _overridden_nearby(self, cls: ClassRef, method: str, scope: Scope) -> bool:
         """A subclass of this file that redefines ``method`` as a plain ``def`` and is named in
@@ -575,4 +634,9 @@ def _single(bindings: list[Binding]) -> Binding | None:
         return first
     if all(b.kind == "import" and b.qualname == first.qualname for b in bindings):
         return first
+    if first.kind == "element" and first.value is not None:
+        # ``for bot in bots:`` twice in one function: the same elements each time
+        value = first.value
+        if all(b.kind == "element" and b.value is not None and b.value.deep_equals(value) for b in bindings):
+            return first
     return None

@@ -28,6 +28,7 @@ from asynclint.index.summary import (
     PATCHED,
     SYNC,
     TUPLE,
+    TYPEARG,
     FunctionFacts,
     ModuleSummary,
     qualify_in_summary,
@@ -166,6 +167,16 @@ _MOCK_OWN_ATTRIBUTES = frozenset(
 )
 
 
+_MUTATING_METHODS = frozenset({"append", "extend", "insert", "add", "update", "__setitem__", "setdefault"})
+
+
+def _same_class(a: ClassRef, b: ClassRef) -> bool:
+    if a.local is not None or b.local is not None:
+        return a.local is b.local
+    assert a.symbol is not None and b.symbol is not None
+    return a.symbol.qualname == b.symbol.qualname
+
+
 def _mock_module(qualname: str) -> tuple[str, str]:
     """("unittest.mock", "patch.object") for "unittest.mock.patch.object"; ("", "") otherwise."""
     for module in tables.MOCK_MODULES:
@@ -194,6 +205,7 @@ class ValueInference:
         self.resolver = resolver
         self._fixtures: dict[str, tuple[ModuleSummary, FunctionFacts] | None] = {}
         self._assigned_attributes: frozenset[str] | None = None
+        self._mutated: dict[tuple[str, int], bool] = {}
 
     # ------------------------------------------------------------ expressions
     def infer(self, expr: cst.BaseExpression, scope: Scope, depth: int = 0) -> Value:
@@ -207,7 +219,26 @@ class ValueInference:
             return self._call(expr, scope, depth)
         if isinstance(expr, cst.Await):
             return self._awaited(expr.expression, scope, depth)
+        if isinstance(expr, cst.Subscript):
+            return self._subscript(expr, scope, depth)
         return None
+
+    def _subscript(self, expr: cst.Subscript, scope: Scope, depth: int) -> Value:
+        """``registry["ops"]``: what ``__getitem__`` of the receiver's class evidently returns
+        (a plain ``def`` with a return annotation or one evident ``return``)."""
+        receiver = self.infer(expr.value, scope, depth + 1)
+        if isinstance(receiver, Instance) and not receiver.mock:
+            return self._method_result(receiver.cls, "__getitem__", False, depth + 1)
+        return None
+
+    def _method_result(self, cls: ClassRef, method: str, awaited: bool, depth: int) -> Value:
+        """What calling ``method`` on an instance of ``cls`` evidently returns (``awaited``:
+        what awaiting the call gives); None for a decorated method, whose decorator may
+        change the call."""
+        found = self.method_facts(cls, method)
+        if found is None or found[1].decorators or found[1].kind != (ASYNC if awaited else SYNC):
+            return None
+        return self.produced(found[1].returns, found[0], cls, depth + 1)
 
     def _name(self, name: str, scope: Scope, depth: int) -> Value:
         r = self.resolver
@@ -222,6 +253,8 @@ class ValueInference:
             return found
         if binding.kind == "item" and binding.value is not None:
             return self.item(binding.value, binding.index, owner, depth + 1)
+        if binding.kind == "element" and binding.value is not None:
+            return self.element(binding.value, owner, depth + 1)
         if binding.kind == "with" and binding.value is not None:
             return self.entered(self.infer(binding.value, owner, depth + 1), depth)
         if binding.kind == "class" and binding.cls is not None:
@@ -282,6 +315,11 @@ class ValueInference:
         if not isinstance(call, cst.Call):
             return None
         target = self.callable_value(call.func, scope, depth + 1)
+        if isinstance(target, ClassRef) and not awaited:
+            found = self.method_facts(target, "__new__")  # ``send, receive = Streams(10)``
+            if found is None or tuple_items(found[1].returns) is None:
+                return None
+            target = (found[0], found[1], target)
         if not isinstance(target, tuple):
             return None
         module, facts, owner = target
@@ -291,6 +329,53 @@ class ValueInference:
         if items is None or index >= len(items):
             return None
         return self.produced(items[index], module, owner, depth + 1)
+
+    def element(self, expr: cst.BaseExpression, scope: Scope, depth: int) -> Value:
+        """What each element of ``expr`` holds, for ``for x in expr``: the instances of one
+        class in a literal list, tuple or set (``[Bot("a"), Bot("b")]``), the element of a
+        comprehension (``[Bot(t) for t in tokens]``), or of a local name bound once to one of
+        these and never changed in place (no ``append``/``extend``/``insert``)."""
+        if depth > MAX_DEPTH:
+            return None
+        if isinstance(expr, cst.Name):
+            r = self.resolver
+            binding = r.lookup(expr.value, scope)
+            owner = r.owner(expr.value, scope)
+            if binding is None or binding.kind != "value" or binding.value is None or owner is None:
+                return None
+            if self._changed_in_place(expr.value, owner):
+                return None
+            return self.element(binding.value, owner, depth + 1)
+        if isinstance(expr, (cst.ListComp, cst.SetComp, cst.GeneratorExp)):
+            held = self.infer(expr.elt, scope, depth + 1)
+            return held if isinstance(held, Instance) and not held.mock else None
+        if isinstance(expr, (cst.List, cst.Tuple, cst.Set)) and expr.elements:
+            found: list[Instance] = []
+            for item in expr.elements:
+                held = None if isinstance(item, cst.StarredElement) else self.infer(item.value, scope, depth + 1)
+                if (
+                    not isinstance(held, Instance)
+                    or held.mock
+                    or not _same_class(held.cls, found[0].cls if found else held.cls)
+                ):
+                    return None
+                found.append(held)
+            return Instance(found[0].cls, exact=all(h.exact for h in found))
+        return None
+
+    def _changed_in_place(self, name: str, scope: Scope) -> bool:
+        """``name.append(...)`` (or another mutating method) called anywhere in the file: stricter
+        than the scope that binds ``name``, and one pass over the calls."""
+        key = (name, id(scope))
+        if key not in self._mutated:
+            self._mutated[key] = any(
+                isinstance(site.node.func, cst.Attribute)
+                and site.node.func.attr.value in _MUTATING_METHODS
+                and isinstance(site.node.func.value, cst.Name)
+                and site.node.func.value.value == name
+                for site in self.resolver.model.calls
+            )
+        return self._mutated[key]
 
     def _attribute(self, expr: cst.Attribute, scope: Scope, depth: int) -> Value:
         r = self.resolver
@@ -385,13 +470,15 @@ class ValueInference:
             return called
         target = self.callable_value(call.func, scope, depth + 1)
         if isinstance(target, ClassRef):
-            return Instance(target)
+            return None if tuple_items(self._new_returns(target)) is not None else Instance(target)
         if isinstance(target, tuple):
             module, facts, owner = target
             if any(d.rpartition(".")[2] in _CONTEXT_MANAGER_DECORATORS for d in facts.decorators):
                 # ``@asynccontextmanager``: ``async with f() as v`` binds what it yields
                 return Managed(self.produced(facts.returns, module, owner, depth + 1))
             if facts.kind == SYNC:
+                if facts.returns and facts.returns.startswith(TYPEARG):
+                    return self._type_argument(call, facts, owner, scope, depth)
                 return self.produced(facts.returns, module, owner, depth + 1)
         return None
 
@@ -410,6 +497,38 @@ class ValueInference:
             return self.class_mock_attribute(held, held.replaces, "return_value")
         return None
 
+    def _new_returns(self, cls: ClassRef) -> str | None:
+        """What ``__new__`` of ``cls`` (or a base) evidently returns: a class whose ``__new__``
+        returns a tuple makes no instance of itself (anyio's ``create_memory_object_stream``)."""
+        found = self.method_facts(cls, "__new__")
+        return found[1].returns if found is not None else None
+
+    def _type_argument(
+        self, call: cst.Call, facts: FunctionFacts, owner: ClassRef | None, scope: Scope, depth: int
+    ) -> Value:
+        """``container.resolve(Repo)`` of ``def resolve(self, cls: type[T]) -> T``: an instance
+        of the class passed (not exact: a container may hand out a subclass)."""
+        param = facts.returns[len(TYPEARG) :] if facts.returns else ""
+        argument = keyword_value(call, param)
+        if argument is None and param in facts.params:
+            index = facts.params.index(param)
+            if owner is not None and facts.params[0] in ("self", "cls"):
+                if "staticmethod" in facts.decorators:
+                    return None
+                if not isinstance(call.func, cst.Attribute):
+                    return None
+                receiver = self.infer(call.func.value, scope, depth + 1)
+                if not isinstance(receiver, Instance) and "classmethod" not in facts.decorators:
+                    return None  # ``Container.resolve(container, Repo)``: not worth the guess
+                index -= 1
+            if any(a.keyword is not None or a.star for a in call.args[: index + 1]):
+                return None
+            argument = positional_value(call, index)
+        if argument is None:
+            return None
+        held = self.infer(argument, scope, depth + 1)
+        return Instance(held, exact=False) if isinstance(held, ClassRef) else None
+
     def _awaited(self, expr: cst.BaseExpression, scope: Scope, depth: int) -> Value:
         if not isinstance(expr, cst.Call):
             return None
@@ -417,6 +536,8 @@ class ValueInference:
         if isinstance(target, tuple):
             module, facts, owner = target
             if facts.kind != SYNC:
+                if facts.returns and facts.returns.startswith(TYPEARG):
+                    return self._type_argument(expr, facts, owner, scope, depth)
                 return self.produced(facts.returns, module, owner, depth + 1)
         return None
 
@@ -440,18 +561,39 @@ class ValueInference:
                 # ``f = fetch``: the function rebound to a local name
                 owner = r.owner(func.value, scope) or scope
                 return self.callable_value(binding.value, owner, depth + 1)
-            return None
+            return self._called_instance(func, scope, depth)
         if isinstance(func, cst.Attribute):
             qualname = r.qualify(func, scope)
             if qualname:
-                return self._qualified_callable(qualname)
+                found_qualified = self._qualified_callable(qualname)
+                if found_qualified is not None:
+                    return found_qualified
             receiver = self.infer(func.value, scope, depth + 1)
             cls = receiver.cls if isinstance(receiver, Instance) else receiver
             if isinstance(cls, ClassRef):
                 found = self.method_facts(cls, func.attr.value)
                 if found is not None:
                     return (found[0], found[1], cls)
+                return None
+            return None if qualname else self._called_instance(func, scope, depth)
+        if isinstance(func, cst.Call):
+            return self._called_instance(func, scope, depth)  # ``sessionmaker(url)()``
+        if isinstance(func, cst.Subscript) and depth < MAX_DEPTH:
+            # ``Stack[int](...)``: a subscripted (generic) class constructs the class
+            inner = self.callable_value(func.value, scope, depth + 1)
+            return inner if isinstance(inner, ClassRef) else None
         return None
+
+    def _called_instance(
+        self, func: cst.BaseExpression, scope: Scope, depth: int
+    ) -> tuple[ModuleSummary | None, FunctionFacts, ClassRef | None] | None:
+        """Calling an instance calls ``__call__`` of its class (``Session()`` where ``Session``
+        holds a ``sessionmaker``): its facts, with the class as owner."""
+        held = self.infer(func, scope, depth + 1)
+        if not isinstance(held, Instance) or held.mock:
+            return None
+        found = self.method_facts(held.cls, "__call__")
+        return (found[0], found[1], held.cls) if found is not None else None
 
     def _qualified_callable(
         self, qualname: str
@@ -501,20 +643,20 @@ class ValueInference:
     # ------------------------------------------------------------ producers
     def produced(self, name: str | None, module: ModuleSummary | None, owner: ClassRef | None, depth: int) -> Value:
         """The value a function evidently returns, from its summary's ``returns`` fact."""
-        if not name or depth > MAX_DEPTH or name.startswith(TUPLE):
+        if not name or depth > MAX_DEPTH or name.startswith((TUPLE, TYPEARG)):
             return None
         if name in ("self", "cls"):
             return Instance(owner, exact=False) if owner is not None else None
         if name.startswith(ENTERED):
             inner = self.produced(name[len(ENTERED) :], module, owner, depth + 1)
             return self.entered(inner, depth + 1)
-        if name.startswith(PARAMETER):
-            return self._requested(name[len(PARAMETER) :], depth)
         if name.startswith(PATCHED):
             return self.patched(name[len(PATCHED) :], module)
         awaited = name.startswith(AWAITED)
         if awaited:
             name = name[len(AWAITED) :]
+        if name.startswith(PARAMETER):
+            return self._requested(name[len(PARAMETER) :], awaited, depth)
         r = self.resolver
         if module is None:
             qualname = r.qualify(name, r.model.module)
@@ -538,11 +680,21 @@ class ValueInference:
                 return self.produced(facts.returns, inner_module, inner_owner, depth + 1)
         return None
 
-    def _requested(self, name: str, depth: int) -> Value:
+    def _requested(self, name: str, awaited: bool, depth: int) -> Value:
         """What a fixture that returns one of its parameters returns: the fixture of that
-        name, as the linted test sees it (pytest resolves a fixture's requests per test)."""
-        found = self.fixture(name, None)
-        return self.made_by_fixture(*found, depth) if found is not None else None
+        name, as the linted test sees it (pytest resolves a fixture's requests per test);
+        for "connection.channel", what that method of the requested fixture's value returns
+        (``ch = await connection.channel(); yield ch``)."""
+        head, _, method = name.partition(".")
+        found = self.fixture(head, None)
+        if found is None or "." in method or (awaited and not method):
+            return None
+        held = self.made_by_fixture(*found, depth)
+        if not method:
+            return held
+        if not isinstance(held, Instance) or held.mock:
+            return None
+        return self._method_result(held.cls, method, awaited, depth + 1)
 
     def entered(self, value: Value, depth: int) -> Value:
         """What ``with value as v`` binds: a patcher's mock, or ``__aenter__``'s result."""

@@ -120,16 +120,16 @@ class BlockingCall(Rule):
 
     @staticmethod
     def _imported_blocking(ctx: FileContext, func: cst.BaseExpression, site: CallSite) -> bool:
-        """``from requests import get as http_get``: an alias of a blocking function."""
+        """``from requests import get as http_get``, ``sh = partial(subprocess.run, ...)``:
+        another name for a blocking function."""
         if not isinstance(func, cst.Name):
             return False
-        binding = ctx.resolver.lookup(func.value, site.scope)
-        return binding is not None and binding.kind == "import" and binding.qualname in tables.BLOCKING_CALLS
+        return ctx.resolver.called_qualname(func, site.scope) in tables.BLOCKING_CALLS
 
     def _blocking(self, ctx: FileContext, site: CallSite) -> str | None:
         func = site.node.func
         if site.callee:
-            advice = tables.BLOCKING_CALLS.get(ctx.resolver.qualify(func, site.scope))
+            advice = tables.BLOCKING_CALLS.get(ctx.resolver.called_qualname(func, site.scope))
             if advice is not None:
                 return advice
         if not isinstance(func, cst.Attribute):

@@ -9,7 +9,7 @@ import libcst as cst
 from asynclint.model import Applicability, FixAvailability
 from asynclint.rules.base import Finding, FixPlan, NodeEdit, Rule
 from asynclint.semantics.context import FileContext
-from asynclint.semantics.filemodel import Scope
+from asynclint.semantics.filemodel import Scope, dotted
 from asynclint.semantics.values import MockValue
 
 # Call bookkeeping that passes even when the coroutine was never awaited, and its await twin.
@@ -87,6 +87,21 @@ class _Bookkeeping(cst.CSTVisitor):
             elif isinstance(node.expression, cst.Name):
                 self.zero_names.add((self.functions[-1], node.expression.value))
 
+    def visit_With(self, node: cst.With) -> None:
+        """``with pytest.raises(AssertionError): m.assert_called()``: "not called" checks."""
+        if not any(_raises_assertion_error(item.item) for item in node.items):
+            return
+        if not isinstance(node.body, cst.IndentedBlock):
+            return
+        for statement in node.body.body:
+            if not isinstance(statement, cst.SimpleStatementLine):
+                continue
+            for small in statement.body:
+                call = small.value if isinstance(small, cst.Expr) else None
+                if isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute):
+                    if call.func.attr.value.startswith("assert_called"):
+                        self.never_called.add(id(call.func))
+
     def visit_Call(self, node: cst.Call) -> None:
         """``self.assertEqual(m.call_count, 0)`` and its unittest relatives."""
         func = node.func
@@ -110,6 +125,14 @@ class _Bookkeeping(cst.CSTVisitor):
         self.uses.setdefault((function, mock), []).append((order, what))
 
 
+def _raises_assertion_error(expr: cst.BaseExpression) -> bool:
+    """``pytest.raises(AssertionError)`` (also ``raises(AssertionError, match=...)``)."""
+    if not isinstance(expr, cst.Call) or dotted(expr.func).rpartition(".")[2] != "raises" or not expr.args:
+        return False
+    first = expr.args[0]
+    return first.keyword is None and dotted(first.value) == "AssertionError"
+
+
 def _bookkeeping(ctx: FileContext) -> _Bookkeeping:
     """One walk per file, only in files that assert on an async mock at all."""
     key = ("mock-bookkeeping", 0)
@@ -126,7 +149,8 @@ def _honest(ctx: FileContext, attribute: cst.Attribute) -> bool:
     about awaiting:
 
     - ``call_count`` asserted to be 0 ("never called" is stricter than "never awaited"),
-      also read into a local first (``n = m.call_count`` ... ``assert n == 0``);
+      also read into a local first (``n = m.call_count`` ... ``assert n == 0``), and
+      ``m.assert_called*()`` expected to fail inside ``with pytest.raises(AssertionError):``;
     - any await check on the same mock in the same function (``m.assert_awaited_once()``
       next to ``m.assert_called_once_with(...)``, ``m.call_count == 2`` next to
       ``m.assert_has_awaits([...])``): the test already fails on a missing await, and the
@@ -136,9 +160,9 @@ def _honest(ctx: FileContext, attribute: cst.Attribute) -> bool:
       stricter form, like ``assert_not_called()``."""
     book = _bookkeeping(ctx)
     what = attribute.attr.value
+    if id(attribute) in book.never_called:
+        return True  # also ``m.assert_called()`` expected to fail under ``pytest.raises(AssertionError)``
     if what == "call_count":
-        if id(attribute) in book.never_called:
-            return True
         local = book.counted_into.get(id(attribute))
         if local is not None and local in book.zero_names:
             return True

@@ -1,0 +1,6 @@
+class Settings:
+    def get(self, key: str) -> str:
+        return key.upper()
+
+
+settings = Settings()
