@@ -32,6 +32,24 @@ OTHER = "other"
 
 MOCK_COUNTERS = frozenset({"call_count"})
 # Builtins that use the value of their positional arguments (a coroutine there is a bug).
+# unittest's assertions that test the value of their first one or two arguments (truth,
+# identity with None, comparison, membership): a coroutine there is never its result.
+UNITTEST_VALUE_ASSERTS: dict[str, int] = {
+    **dict.fromkeys(("assertTrue", "assertFalse", "assertIsNone", "assertIsNotNone"), 1),
+    **dict.fromkeys(
+        (
+            "assertEqual",
+            "assertNotEqual",
+            "assertGreater",
+            "assertGreaterEqual",
+            "assertLess",
+            "assertLessEqual",
+            "assertIn",
+            "assertNotIn",
+        ),
+        2,
+    ),
+}
 CONSUMING_BUILTINS = frozenset(
     {
         "len",
@@ -528,6 +546,10 @@ class _ModelBuilder:
             self.contexts[id(func)] = VALUE_POSTFIX  # ``make()()``: the result is called
         if isinstance(func, cst.Name) and func.value in CONSUMING_BUILTINS:
             self.consumed.update(id(arg.value) for arg in node.args if arg.keyword is None)
+        elif isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value == "self":
+            # ``self.assertTrue(f())``: a test case's assertion tests the value it is given
+            checked = UNITTEST_VALUE_ASSERTS.get(func.attr.value, 0)
+            self.consumed.update(id(arg.value) for arg in node.args[:checked] if arg.keyword is None)
         callee = "" if isinstance(func, cst.Call) else dotted(func)
         self.model.calls.append(
             CallSite(

@@ -16,7 +16,9 @@ class CoroutineUsedAsValue(Rule):
     """
     ## What it does
     Flags a coroutine used where its result was meant: `assert f()`, `if f():`,
-    `not f()`, comparisons, `f()[0]`, `f().attr`, `for x in f()`, `f"{f()}"`.
+    `not f()`, comparisons, `f()[0]`, `f().attr`, `for x in f()`, `f"{f()}"`,
+    and the tested arguments of a test case's value assertions
+    (`self.assertTrue(f())`, `self.assertIsNotNone(f())`, `self.assertEqual(f(), x)`).
 
     ## Why is this bad?
     A coroutine object is always truthy and never equal to the value it would
