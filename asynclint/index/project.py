@@ -9,7 +9,8 @@ result can be invalidated when any of them changes.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Hashable, Iterator
+import re
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, TypeVar, cast
@@ -92,6 +93,19 @@ def read_summary(path: Path, module: str, is_package: bool) -> ModuleSummary:
     return summarize(source, str(path), module, is_package)
 
 
+_TEST_FILE = re.compile(r"^(test_.*|.*_test)\.py$")
+
+
+def _first_module(roots: Iterable[Path], rel: str) -> Path | None:
+    """The module file ``rel`` (a dotted name as a relative path) names in the first root
+    holding it, as a module or a package."""
+    for root in roots:
+        for candidate in (root / f"{rel}.py", root / rel / "__init__.py"):
+            if candidate.is_file():
+                return candidate
+    return None
+
+
 class ProjectIndex:
     """Module lookup and symbol resolution for one project (one pytest root)."""
 
@@ -126,6 +140,9 @@ class ProjectIndex:
         self._libraries = library_summaries
         # Where fact values outlive the run (the result cache); None: computed every run.
         self.fact_store: FactStore | None = None
+        # Folders pytest puts on sys.path for test modules (computed on the first lookup that
+        # the source roots cannot answer; kept across edits of files already counted).
+        self._basedirs: tuple[Path, ...] | None = None
 
     def begin_file(self) -> None:
         """Start recording what the next linted file depends on."""
@@ -216,6 +233,9 @@ class ProjectIndex:
         found it or found nothing are dropped too: the file may have been created or deleted,
         which changes what an import reaches."""
         resolved = path.resolve()
+        if self._basedirs is not None and (resolved.name == "conftest.py" or _TEST_FILE.match(resolved.name)):
+            if not any(resolved.is_relative_to(folder) for folder in (*self._basedirs, *self.source_roots)):
+                self._basedirs = None  # a test folder pytest would add is new
         self._by_path.pop(resolved, None)
         self._facts.clear()
         self._derived.clear()
@@ -231,17 +251,37 @@ class ProjectIndex:
             self.consulted[name] = str(found) if found else None
             return found
         rel = name.replace(".", os.sep)
-        found = None
-        for root in self.source_roots:
-            for candidate in (root / f"{rel}.py", root / rel / "__init__.py"):
-                if candidate.is_file():
-                    found = candidate
-                    break
-            if found:
-                break
+        found = _first_module(self.source_roots, rel)
+        if found is None:
+            # pytest (``--import-mode=prepend``) puts the first folder above each test module
+            # and conftest without an ``__init__.py`` on ``sys.path``: ``from helpers import x``
+            # in ``tests/test_a.py``. Only a name exactly one such folder holds is taken.
+            held = [m for m in (_first_module((folder,), rel) for folder in self._test_basedirs()) if m is not None]
+            found = held[0] if len(held) == 1 else None
         self._by_name[name] = found
         self.consulted[name] = str(found) if found else None
         return found
+
+    def _test_basedirs(self) -> tuple[Path, ...]:
+        """The folders pytest's default import mode adds to ``sys.path`` for the project's test
+        modules and conftests, besides the source roots (one walk per index)."""
+
+        def compute() -> tuple[Path, ...]:
+            found: set[Path] = set()
+            for folder, files in self.walk():
+                if not any(f == "conftest.py" or _TEST_FILE.match(f) for f in files):
+                    continue
+                base = Path(folder)
+                while (base / "__init__.py").is_file() and base != self.root:
+                    base = base.parent
+                resolved = base.resolve()
+                if resolved not in self.source_roots:
+                    found.add(resolved)
+            return tuple(sorted(found))
+
+        if self._basedirs is None:
+            self._basedirs = compute()
+        return self._basedirs
 
     def summary(self, name: str) -> ModuleSummary | None:
         path = self.find_module(name)

@@ -88,9 +88,13 @@ def _is_mark_name(qualname: str) -> bool:
     return len(parts) >= 3 and parts[-2] == "mark"
 
 
-def _from_facts(summary: ModuleSummary, facts: FunctionFacts, origin: str, name: str | None = None) -> FixtureInfo:
-    decorator = ""
+def _from_facts(
+    summary: ModuleSummary, facts: FunctionFacts, origin: str, name: str | None = None, aliased: str = ""
+) -> FixtureInfo:
+    """``aliased``: the fixture decorator a project alias on the function stands for."""
+    decorator = aliased
     extra = False
+    others = 0  # decorators besides marks and the fixture decorator (an alias is one of them)
     for written in facts.decorators:
         qualname = qualify_in_summary(summary, written)
         last = (qualname or written).rsplit(".", 1)[-1]
@@ -99,7 +103,8 @@ def _from_facts(summary: ModuleSummary, facts: FunctionFacts, origin: str, name:
             if not qualname:
                 extra = True  # a fixture decorator we cannot resolve
         elif not _is_mark_name(qualname or written):
-            extra = True
+            others += 1
+    extra = extra or others > (1 if aliased else 0)
     return FixtureInfo(
         name=name or facts.fixture_name or facts.name,
         function_name=facts.name,
@@ -159,6 +164,11 @@ def _summary_fixtures(
     for facts in summary.functions.values():
         if facts.is_fixture and (facts.fixture_name or facts.name) == name:
             return _from_facts(summary, facts, origin)
+    unmarked = summary.functions.get(name)
+    if unmarked is not None:
+        aliased = ctx.resolver.summarised_fixture_decorator(summary, unmarked)
+        if aliased:
+            return _from_facts(summary, unmarked, origin, aliased=aliased)
     if depth > 3:
         return None
     target = summary.imports.get(name)

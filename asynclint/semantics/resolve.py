@@ -71,6 +71,10 @@ def is_mark(qualname: str) -> bool:
     return len(parts) >= 3 and parts[0] in tables.PYTEST_MODULES and parts[-2] == "mark"
 
 
+# Modules whose ``fixture`` makes a pytest fixture (what a project alias may stand for).
+_FIXTURE_MODULES = frozenset({"pytest", "_pytest", "pytest_asyncio"})
+
+
 class Resolver:
     """Name and call resolution for one linted file within its project."""
 
@@ -608,6 +612,20 @@ class Resolver:
             if last in ("fixture", "yield_fixture"):
                 return True
         return False
+
+    def summarised_fixture_decorator(self, summary: ModuleSummary, facts: FunctionFacts) -> str | None:
+        """How a function of another module is made a fixture: "" when its decorator is
+        written as one (``@pytest.fixture``: the summary saw it), the qualified decorator when
+        it is a project alias of one (``aio_fixture = pytest_asyncio.fixture`` in a helper
+        module, ``@aio_fixture`` where the fixture is defined), None when it is no fixture."""
+        if facts.is_fixture:
+            return ""
+        for written in facts.decorators:
+            qualname = qualify_in_summary(summary, written) if written else ""
+            real = self.project_alias(qualname, 0) if qualname else ""
+            if real.rsplit(".", 1)[-1] in ("fixture", "yield_fixture") and real.partition(".")[0] in _FIXTURE_MODULES:
+                return real
+        return None
 
     # ------------------------------------------------------------ targets
     def resolve_target(self, qualname: str) -> Callee:

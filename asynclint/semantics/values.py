@@ -74,6 +74,7 @@ class Resolver(Protocol):
     def facts_kind(self, summary: ModuleSummary, facts: FunctionFacts) -> str: ...
     def local_facts(self, function: FunctionScope) -> FunctionFacts | None: ...
     def is_fixture_function(self, function: FunctionScope) -> bool: ...
+    def summarised_fixture_decorator(self, summary: ModuleSummary, facts: FunctionFacts) -> str | None: ...
     def class_method_symbol(self, cls: ClassScope, method: str, depth: int = 0) -> FunctionScope | Symbol | None: ...
 
 
@@ -989,7 +990,7 @@ class ValueInference:
         chain = [r.index.summary_for_path(p) for p in r.index.conftest_chain(r.path)]
         for summary in reversed(chain):  # the nearest conftest wins
             facts = summary.functions.get(name)
-            if facts is not None and facts.is_fixture:
+            if facts is not None and r.summarised_fixture_decorator(summary, facts) is not None:
                 return (summary, facts)
         plugins = [*r.summary.pytest_plugins, *(p for s in chain for p in s.pytest_plugins)]
         for plugin in plugins:
@@ -997,7 +998,7 @@ class ValueInference:
             if plugin_summary is None:
                 continue
             facts = plugin_summary.functions.get(name)
-            if facts is not None and facts.is_fixture:
+            if facts is not None and r.summarised_fixture_decorator(plugin_summary, facts) is not None:
                 return (plugin_summary, facts)
         return None
 

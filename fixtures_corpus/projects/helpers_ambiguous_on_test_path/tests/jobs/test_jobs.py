@@ -1,0 +1,5 @@
+from helpers import seed
+
+
+def test_seed_again():
+    seed(2)
