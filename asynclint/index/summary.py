@@ -39,6 +39,10 @@ TUPLE = "@tuple:"
 # Prefix of what ``def resolve(self, cls: type[T]) -> T`` returns: an instance of the class
 # passed as the named parameter (a service container, a repository registry).
 TYPEARG = "@typearg:"
+# Prefix of a mock made with a spec (``AsyncMock(spec=Repo)``): "@spec:<mock class>:<spec as
+# written>" ("" when the spec is not a name): its children follow the spec, not the mock class.
+SPEC = "@spec:"
+_MOCK_CLASS_NAMES = frozenset({"Mock", "MagicMock", "AsyncMock", "NonCallableMock", "NonCallableMagicMock"})
 
 
 def tuple_items(name: str | None) -> list[str] | None:
@@ -317,6 +321,9 @@ def _produced_name(
             return f"{AWAITED}{_called_name(inner.func, params)}"
         return None
     if isinstance(value, ast.Call):
+        spec = _mock_spec(value)
+        if spec is not None:
+            return f"{SPEC}{dotted_name(value.func)}:{spec}"
         patched = _patched_name(value, params)
         if patched is not None:
             return patched
@@ -334,6 +341,19 @@ def _produced_name(
             for e in value.elts
         ]
         return f"{TUPLE}{','.join(items)}" if any(items) else None
+    return None
+
+
+def _mock_spec(call: ast.Call) -> str | None:
+    """The spec of a mock class call, as written ("" when not a name); None without one."""
+    if dotted_name(call.func).rsplit(".", 1)[-1] not in _MOCK_CLASS_NAMES:
+        return None
+    for keyword in call.keywords:
+        if keyword.arg in ("spec", "spec_set"):
+            return dotted_name(keyword.value) if isinstance(keyword.value, (ast.Name, ast.Attribute)) else ""
+    if call.args:
+        first = call.args[0]
+        return dotted_name(first) if isinstance(first, (ast.Name, ast.Attribute)) else ""
     return None
 
 

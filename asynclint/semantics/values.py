@@ -26,6 +26,7 @@ from asynclint.index.summary import (
     PARAMETER,
     PARTIAL,
     PATCHED,
+    SPEC,
     SYNC,
     TUPLE,
     TYPEARG,
@@ -653,6 +654,8 @@ class ValueInference:
             return self.entered(inner, depth + 1)
         if name.startswith(PATCHED):
             return self.patched(name[len(PATCHED) :], module)
+        if name.startswith(SPEC):
+            return self._spec_mock(name[len(SPEC) :], module)
         awaited = name.startswith(AWAITED)
         if awaited:
             name = name[len(AWAITED) :]
@@ -679,6 +682,25 @@ class ValueInference:
             inner_module, facts, inner_owner = target
             if facts.kind == (ASYNC if awaited else SYNC):  # a sync factory called, a coroutine awaited
                 return self.produced(facts.returns, inner_module, inner_owner, depth + 1)
+        return None
+
+    def _spec_mock(self, written: str, module: ModuleSummary | None) -> Value:
+        """A mock made with a spec in another function (``return AsyncMock(spec=Repo)``): like
+        one made here, its children follow the spec (a class: its async methods are AsyncMocks,
+        the rest sync mocks; an ``async def``: awaitable); any other spec is unknown."""
+        r = self.resolver
+        mock_class, _, spec = written.partition(":")
+        qualify = (
+            (lambda n: r.qualify(n, r.model.module)) if module is None else (lambda n: qualify_in_summary(module, n))
+        )
+        _, mock_name = _mock_module(qualify(mock_class) or "")
+        if mock_name not in tables.ASYNC_MOCK_CLASSES | tables.SYNC_MOCK_CLASSES or not spec:
+            return None
+        target = self._qualified_callable(qualify(spec) or "")
+        if isinstance(target, ClassRef):
+            return Instance(target, mock=True)
+        if isinstance(target, tuple) and target[1].kind == ASYNC:
+            return MockValue(True, f"{mock_name}(spec={spec})")
         return None
 
     def _requested(self, name: str, awaited: bool, depth: int) -> Value:
