@@ -24,23 +24,10 @@ AWAIT_TWINS = {
 
 _EQUALITY_ASSERTS = frozenset({"assertEqual", "assertEquals", "assert_equal"})
 
-# Await bookkeeping: a test that reads any of these on a mock already checks its awaits.
-_AWAIT_CHECKS = frozenset(
-    {
-        "assert_awaited",
-        "assert_awaited_once",
-        "assert_awaited_with",
-        "assert_awaited_once_with",
-        "assert_any_await",
-        "assert_has_awaits",
-        "assert_not_awaited",
-        "await_count",
-        "await_args",
-        "await_args_list",
-    }
-)
 _CALLED_ONCE = frozenset({"assert_called_once", "assert_called_once_with"})
-_WATCHED = _AWAIT_CHECKS | _CALLED_ONCE | set(AWAIT_TWINS) | {"reset_mock"}
+# Checks that establish the one call a later ``assert_called_once*`` says is still the only one.
+_ONCE = _CALLED_ONCE | {"assert_awaited_once", "assert_awaited_once_with"}
+_WATCHED = _ONCE | set(AWAIT_TWINS) | {"reset_mock"}
 
 
 def _is_zero(node: cst.BaseExpression) -> bool:
@@ -51,7 +38,7 @@ class _Bookkeeping(cst.CSTVisitor):
     """What a file asserts about its mocks, per function, in source order: which ``call_count``
     reads say "never called" (``m.call_count == 0``, ``not m.call_count``,
     ``self.assertEqual(m.call_count, 0)``, also through a local: ``n = m.call_count`` ...
-    ``assert n == 0``), and, per mock (as written), where its await checks, called-once checks
+    ``assert n == 0``), and, per mock (as written), where its called-once checks
     and ``reset_mock()`` calls are."""
 
     def __init__(self, module: cst.Module) -> None:
@@ -145,18 +132,13 @@ def _bookkeeping(ctx: FileContext) -> _Bookkeeping:
 
 
 def _honest(ctx: FileContext, attribute: cst.Attribute) -> bool:
-    """A called-check that cannot pass on a coroutine nobody awaited, or claims nothing
-    about awaiting:
+    """A called-check that says "never called" (stricter than "never awaited"):
 
     - ``call_count`` asserted to be 0 ("never called" is stricter than "never awaited"),
       also read into a local first (``n = m.call_count`` ... ``assert n == 0``), and
       ``m.assert_called*()`` expected to fail inside ``with pytest.raises(AssertionError):``;
-    - any await check on the same mock in the same function (``m.assert_awaited_once()``
-      next to ``m.assert_called_once_with(...)``, ``m.call_count == 2`` next to
-      ``m.assert_has_awaits([...])``): the test already fails on a missing await, and the
-      called-check only adds the arguments or the count;
     - a repeated ``assert_called_once*`` (no ``reset_mock()`` between): the earlier one
-      established the call; this one says "not called again", where counting calls is the
+      (or an ``assert_awaited_once*``) established the call; this one says "not called again", where counting calls is the
       stricter form, like ``assert_not_called()``."""
     book = _bookkeeping(ctx)
     what = attribute.attr.value
@@ -171,12 +153,10 @@ def _honest(ctx: FileContext, attribute: cst.Attribute) -> bool:
         return False
     function, order, mock = place
     uses = book.uses.get((function, mock), [])
-    if any(use in _AWAIT_CHECKS for _, use in uses):
-        return True
     if what in _CALLED_ONCE:
         earlier = [(o, use) for o, use in uses if o < order]
         last_reset = max((o for o, use in earlier if use == "reset_mock"), default=-1)
-        return any(o > last_reset and use in _CALLED_ONCE for o, use in earlier)
+        return any(o > last_reset and use in _ONCE for o, use in earlier)
     return False
 
 
@@ -185,10 +165,13 @@ class CalledAssertOnAsyncMock(Rule):
     ## What it does
     Flags `assert_called*` and `call_count` on a mock of an async callable: an
     `AsyncMock`, or what `patch`/`mocker.patch` create for an `async def`. Not
-    flagged where the called-check tells no lie: a call count asserted to be 0
-    ("never called", also through a local), a test that checks the same mock's
-    awaits too (`assert_awaited*`, `assert_has_awaits`, `await_count`), or a second
-    `assert_called_once*` after the first ("not called again").
+    flagged where the called-check says "never called": a call count asserted
+    to be 0 (also through a local), a called-check expected to fail
+    (`with pytest.raises(AssertionError)`), or an `assert_called_once*` after an
+    earlier `assert_called_once*` or `assert_awaited_once*` on the same mock
+    ("not called again"). A called-check beside an await check
+    on the same mock is still reported: the check itself passes without an
+    await, and the awaited form checks the same arguments.
 
     ## Why is this bad?
     Calling an `AsyncMock` counts as a call even if the coroutine it returns is
