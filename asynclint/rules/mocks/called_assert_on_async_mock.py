@@ -138,8 +138,8 @@ def _honest(ctx: FileContext, attribute: cst.Attribute) -> bool:
       also read into a local first (``n = m.call_count`` ... ``assert n == 0``), and
       ``m.assert_called*()`` expected to fail inside ``with pytest.raises(AssertionError):``;
     - a repeated ``assert_called_once*`` (no ``reset_mock()`` between): the earlier one
-      (or an ``assert_awaited_once*``) established the call; this one says "not called again", where counting calls is the
-      stricter form, like ``assert_not_called()``."""
+      (or an ``assert_awaited_once*``) established the call; this one says "not called
+      again", where counting calls is the stricter form, like ``assert_not_called()``."""
     book = _bookkeeping(ctx)
     what = attribute.attr.value
     if id(attribute) in book.never_called:
