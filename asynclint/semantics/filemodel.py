@@ -123,7 +123,7 @@ def keyword_value(call: cst.Call | None, name: str) -> cst.BaseExpression | None
 def positional_value(call: cst.Call, index: int) -> cst.BaseExpression | None:
     """The ``index``-th positional argument (``*args`` make later positions unknown: None)."""
     positional = [a for a in call.args if a.keyword is None and not a.star]
-    return positional[index].value if len(positional) > index else None
+    return positional[index].value if 0 <= index < len(positional) else None
 
 
 @dataclass

@@ -523,6 +523,8 @@ class ValueInference:
                 if not isinstance(receiver, Instance) and "classmethod" not in facts.decorators:
                     return None  # ``Container.resolve(container, Repo)``: not worth the guess
                 index -= 1
+            if index < 0:
+                return None  # ``def get(cls: type[T]) -> T``: the bound class itself, not an argument
             if any(a.keyword is not None or a.star for a in call.args[: index + 1]):
                 return None
             argument = positional_value(call, index)
