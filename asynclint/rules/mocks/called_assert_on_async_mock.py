@@ -24,6 +24,8 @@ AWAIT_TWINS = {
 
 _EQUALITY_ASSERTS = frozenset({"assertEqual", "assertEquals", "assert_equal"})
 
+# Async methods only the language calls (``async with``, ``async for``), and always awaits.
+_PROTOCOL_AWAITED = frozenset({"__aenter__", "__aexit__", "__anext__"})
 _CALLED_ONCE = frozenset({"assert_called_once", "assert_called_once_with"})
 # Checks that establish the one call a later ``assert_called_once*`` says is still the only one.
 _ONCE = _CALLED_ONCE | {"assert_awaited_once", "assert_awaited_once_with"}
@@ -169,7 +171,8 @@ class CalledAssertOnAsyncMock(Rule):
     to be 0 (also through a local), a called-check expected to fail
     (`with pytest.raises(AssertionError)`), or an `assert_called_once*` after an
     earlier `assert_called_once*` or `assert_awaited_once*` on the same mock
-    ("not called again"). A called-check beside an await check
+    ("not called again"), and checks of `__aenter__`/`__aexit__`/`__anext__`, which
+    only `async with`/`async for` call, and always await. A called-check beside an await check
     on the same mock is still reported: the check itself passes without an
     await, and the awaited form checks the same arguments.
 
@@ -230,6 +233,8 @@ class CalledAssertOnAsyncMock(Rule):
             twin = AWAIT_TWINS.get(attribute.attr.value)
             if twin is None:
                 continue
+            if isinstance(attribute.value, cst.Attribute) and attribute.value.attr.value in _PROTOCOL_AWAITED:
+                continue  # ``lock.__aenter__.call_count``: ``async with`` awaits every call it makes
             value = ctx.resolver.values.infer(attribute.value, scope)
             if not isinstance(value, MockValue) or not value.awaitable:
                 continue
