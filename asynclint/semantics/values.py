@@ -560,7 +560,9 @@ class ValueInference:
                 facts = r.local_facts(binding.function)
                 return (None, facts, None) if facts is not None else None
             if binding.kind == "import":
-                return self._symbol_callable(r.resolve_qualname(binding.qualname))
+                found = self._symbol_callable(r.resolve_qualname(binding.qualname))
+                # else an imported instance (``SessionLocal = sessionmaker(...)`` in a package)
+                return found if found is not None else self._called_instance(func, scope, depth)
             if binding.kind == "value" and isinstance(binding.value, (cst.Name, cst.Attribute)) and depth < MAX_DEPTH:
                 # ``f = fetch``: the function rebound to a local name
                 owner = r.owner(func.value, scope) or scope
@@ -579,7 +581,7 @@ class ValueInference:
                 if found is not None:
                     return (found[0], found[1], cls)
                 return None
-            return None if qualname else self._called_instance(func, scope, depth)
+            return self._called_instance(func, scope, depth)  # ``db.SessionLocal()``: an instance
         if isinstance(func, cst.Call):
             return self._called_instance(func, scope, depth)  # ``sessionmaker(url)()``
         if isinstance(func, cst.Subscript) and depth < MAX_DEPTH:

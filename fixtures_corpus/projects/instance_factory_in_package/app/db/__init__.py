@@ -1,0 +1,3 @@
+from .session import Session, SessionMaker
+
+SessionLocal = SessionMaker("memory://")
