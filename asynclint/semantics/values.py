@@ -560,9 +560,9 @@ class ValueInference:
                 facts = r.local_facts(binding.function)
                 return (None, facts, None) if facts is not None else None
             if binding.kind == "import":
-                found = self._symbol_callable(r.resolve_qualname(binding.qualname))
+                imported = self._symbol_callable(r.resolve_qualname(binding.qualname))
                 # else an imported instance (``SessionLocal = sessionmaker(...)`` in a package)
-                return found if found is not None else self._called_instance(func, scope, depth)
+                return imported if imported is not None else self._called_instance(func, scope, depth)
             if binding.kind == "value" and isinstance(binding.value, (cst.Name, cst.Attribute)) and depth < MAX_DEPTH:
                 # ``f = fetch``: the function rebound to a local name
                 owner = r.owner(func.value, scope) or scope
