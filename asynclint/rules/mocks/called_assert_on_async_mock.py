@@ -9,7 +9,7 @@ import libcst as cst
 from asynclint.model import Applicability, FixAvailability
 from asynclint.rules.base import Finding, FixPlan, NodeEdit, Rule
 from asynclint.semantics.context import FileContext
-from asynclint.semantics.filemodel import Scope, dotted
+from asynclint.semantics.filemodel import Scope, dotted, enclosing_function
 from asynclint.semantics.values import MockValue
 
 # Call bookkeeping that passes even when the coroutine was never awaited, and its await twin.
@@ -122,18 +122,22 @@ def _raises_assertion_error(expr: cst.BaseExpression) -> bool:
     return first.keyword is None and dotted(first.value) == "AssertionError"
 
 
-def _bookkeeping(ctx: FileContext) -> _Bookkeeping:
-    """One walk per file, only in files that assert on an async mock at all."""
-    key = ("mock-bookkeeping", 0)
+def _bookkeeping(ctx: FileContext, scope: Scope) -> _Bookkeeping:
+    """One walk of the function that asserts on an async mock (the module for module-level
+    code): what it records is per function, and a walk of the whole file per file with a
+    candidate cost more than the rest of the rule."""
+    function = enclosing_function(scope)
+    node: cst.CSTNode = function.node if function is not None and function.node is not None else ctx.model.module_node
+    key = ("mock-bookkeeping", id(node))
     found = ctx.model.memo.get(key)
     if not isinstance(found, _Bookkeeping):
         found = _Bookkeeping(ctx.model.module_node)
-        ctx.model.module_node.visit(found)
+        node.visit(found)
         ctx.model.memo[key] = found
     return found
 
 
-def _honest(ctx: FileContext, attribute: cst.Attribute) -> bool:
+def _honest(ctx: FileContext, attribute: cst.Attribute, scope: Scope) -> bool:
     """A called-check that says "never called" (stricter than "never awaited"):
 
     - ``call_count`` asserted to be 0 ("never called" is stricter than "never awaited"),
@@ -142,7 +146,7 @@ def _honest(ctx: FileContext, attribute: cst.Attribute) -> bool:
     - a repeated ``assert_called_once*`` (no ``reset_mock()`` between): the earlier one
       (or an ``assert_awaited_once*``) established the call; this one says "not called
       again", where counting calls is the stricter form, like ``assert_not_called()``."""
-    book = _bookkeeping(ctx)
+    book = _bookkeeping(ctx, scope)
     what = attribute.attr.value
     if id(attribute) in book.never_called:
         return True  # also ``m.assert_called()`` expected to fail under ``pytest.raises(AssertionError)``
@@ -238,7 +242,7 @@ class CalledAssertOnAsyncMock(Rule):
             value = ctx.resolver.values.infer(attribute.value, scope)
             if not isinstance(value, MockValue) or not value.awaitable:
                 continue
-            if _honest(ctx, attribute):
+            if _honest(ctx, attribute, scope):
                 continue
             mock = ctx.code(attribute.value)
             message = (
