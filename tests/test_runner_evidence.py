@@ -130,6 +130,16 @@ def test_suite_without_any_async_mark_is_run_by_something_unseen(tmp_path: Path)
     assert codes(tmp_path) == []
 
 
+def test_unittest_harness_tests_do_not_outvote_the_marked_ones(tmp_path: Path) -> None:
+    """``IsolatedAsyncioTestCase`` runs its own coroutine methods: however many there are,
+    they are no sign that a plugin runs unmarked coroutine tests."""
+    harness = "import unittest\n\n\nclass T(unittest.IsolatedAsyncioTestCase):\n" + "".join(
+        f"    async def test_{n}(self):\n        pass\n\n" for n in range(3)
+    )
+    write(tmp_path, {"pytest.ini": "[pytest]\n", "test_a.py": MARKED, "test_b.py": UNMARKED, "test_c.py": harness})
+    assert codes(tmp_path) == [("test_b.py", 1, "ASL101")]
+
+
 def test_explicit_strict_mode_is_evidence_of_pytest_asyncio(tmp_path: Path) -> None:
     write(tmp_path, {"pytest.ini": "[pytest]\nasyncio_mode = strict\n", "test_b.py": UNMARKED})
     assert codes(tmp_path) == [("test_b.py", 1, "ASL101")]

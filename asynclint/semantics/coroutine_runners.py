@@ -47,6 +47,9 @@ _ASYNC_MARK_USE = re.compile(
 )
 _MARK_NAMES = frozenset({"asyncio", "anyio", "trio", "asyncio_cooperative", "asyncio_concurrent"})
 _COROUTINE_TEST = re.compile(r"^\s*async\s+def\s+test", re.M)
+# A unittest harness that runs its own coroutine test methods: a file naming one holds tests
+# that say nothing about which pytest plugin runs coroutine tests.
+_ASYNC_TESTCASE_USE = re.compile(r"\b(?:IsolatedAsyncioTestCase|AioHTTPTestCase|AsyncTestCase|AsyncHTTPTestCase)\b")
 _TEST_DIR_NAMES = frozenset({"test", "tests", "testing", "unittests", "integration", "functional"})
 _PLUGIN_HOOKS = re.compile(r"^\s*(?:async\s+)?def\s+(pytest_pyfunc_call|pytest_fixture_setup)\s*\(", re.M)
 
@@ -109,7 +112,7 @@ def _scan_suite_marks(index: ProjectIndex) -> SuiteMarks:
                 continue
             here = {g for groups in _ASYNC_MARK_USE.findall(text) for g in groups if g}
             used |= here
-            count = len(_COROUTINE_TEST.findall(text))
+            count = 0 if _ASYNC_TESTCASE_USE.search(text) else len(_COROUTINE_TEST.findall(text))
             if here & _MARK_NAMES:
                 if name == "conftest.py":
                     marking_conftests.append(folder + os.sep)
