@@ -41,7 +41,31 @@ TUPLE = "@tuple:"
 TYPEARG = "@typearg:"
 # Prefix of a mock made with a spec (``AsyncMock(spec=Repo)``): "@spec:<mock class>:<spec as
 # written>" ("" when the spec is not a name): its children follow the spec, not the mock class.
+# ``create_autospec(Repo, instance=True)`` is "@spec:create_autospec:Repo", and without
+# ``instance`` (a mock of the class) "@spec:create_autospec#class:Repo".
 SPEC = "@spec:"
+AUTOSPEC_CLASS = "#class"
+# Prefix of a module-level name returned as it is (``return SessionLocal``): what that name
+# holds, not what calling it gives.
+VALUE = "@value:"
+# Prefix of an attribute read: "@attr:<a.b>:<produced name of the receiver>" for
+# ``return ctx.gateway`` (receiver "@param:ctx") or ``self.ctx`` (receiver "self").
+ATTRIBUTE = "@attr:"
+# Prefixes of what a written container type holds: "@elements:Cls" for ``list[Cls]`` (and
+# other sequences and sets: iterating or indexing gives a ``Cls``), "@mapping:Cls" for
+# ``dict[str, Cls]`` (indexing gives a ``Cls``; iterating gives the keys).
+ELEMENTS = "@elements:"
+MAPPING = "@mapping:"
+_SEQUENCE_TYPES = frozenset(
+    {"list", "List", "Sequence", "MutableSequence", "Iterable", "Iterator", "set", "Set", "frozenset", "FrozenSet"}
+)
+_MAPPING_TYPES = frozenset({"dict", "Dict", "Mapping", "MutableMapping", "DefaultDict", "defaultdict", "OrderedDict"})
+# Methods that set an instance up before a test uses it; those that run after the test: what
+# they assign (``self.repo = None``) is never what the test sees.
+SETUP_METHODS = ("setUp", "asyncSetUp", "setup_method", "setup", "__init__", "setup_class", "setUpClass")
+TEARDOWN_METHODS = frozenset(
+    {"tearDown", "asyncTearDown", "teardown_method", "teardown", "teardown_class", "tearDownClass"}
+)
 _MOCK_CLASS_NAMES = frozenset({"Mock", "MagicMock", "AsyncMock", "NonCallableMock", "NonCallableMagicMock"})
 
 
@@ -260,11 +284,13 @@ def _wrapper_kind(func: ast.FunctionDef | ast.AsyncFunctionDef, depth: int = 0) 
     return None
 
 
-_FIXTURE_DECORATORS = ("fixture", "yield_fixture")
+# The last word of every fixture decorator's name (``pytest.fixture``, ``pytest_asyncio.fixture``,
+# ``pytest.yield_fixture``): the one list every layer tells fixtures by.
+FIXTURE_WORDS = ("fixture", "yield_fixture")
 
 
 def _is_fixture_decorator(name: str) -> bool:
-    return name.rsplit(".", 1)[-1] in _FIXTURE_DECORATORS
+    return name.rsplit(".", 1)[-1] in FIXTURE_WORDS
 
 
 def _autouse(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
@@ -277,11 +303,25 @@ def _autouse(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
 
 
 def _annotation_class(annotation: ast.expr | None) -> str | None:
-    """``Client`` from ``Client``, ``AsyncIterator[Client]``, ``AsyncGenerator[Client, None]``."""
+    """``Client`` from ``Client``, ``Client | None``, ``AsyncIterator[Client]``,
+    ``AsyncGenerator[Client, None]``; "@elements:Client" from ``list[Client]``,
+    "@mapping:Client" from ``dict[str, Client]``."""
     if annotation is None:
         return None
+    if isinstance(annotation, ast.BinOp) and isinstance(annotation.op, ast.BitOr):
+        sides = [annotation.left, annotation.right]
+        others = [s for s in sides if not (isinstance(s, ast.Constant) and s.value is None)]
+        return _annotation_class(others[0]) if len(others) == 1 else None
     if isinstance(annotation, ast.Subscript):
         wrapper = dotted_name(annotation.value).rsplit(".", 1)[-1]
+        if wrapper in _SEQUENCE_TYPES or wrapper in _MAPPING_TYPES:
+            arguments = annotation.slice.elts if isinstance(annotation.slice, ast.Tuple) else [annotation.slice]
+            if len(arguments) != (2 if wrapper in _MAPPING_TYPES else 1):
+                return None
+            held = _annotation_class(arguments[-1])
+            if not held or held.startswith("@"):
+                return None
+            return f"{MAPPING if wrapper in _MAPPING_TYPES else ELEMENTS}{held}"
         if wrapper in {"tuple", "Tuple"} and isinstance(annotation.slice, ast.Tuple):
             elements = annotation.slice.elts
             if any(isinstance(e, ast.Constant) and e.value is Ellipsis for e in elements):
@@ -323,18 +363,29 @@ def _produced_name(
     if isinstance(value, ast.Call):
         spec = _mock_spec(value)
         if spec is not None:
-            return f"{SPEC}{dotted_name(value.func)}:{spec}"
+            spec, as_class, _ = spec.partition(AUTOSPEC_CLASS)
+            return f"{SPEC}{dotted_name(value.func)}{as_class}:{spec}"
         patched = _patched_name(value, params)
         if patched is not None:
             return patched
         if isinstance(value.func, ast.Attribute) and value.func.attr == "start" and not value.args:
             started = _patched_name(value.func.value, frozenset())  # ``patch("app.fetch").start()``
             return f"{ENTERED}{started}" if started else None
-        return _called_name(value.func, requested) or None
+        return _called_name(value.func, requested, bare=True) or None
     if isinstance(value, ast.Name):
         if value.id == "self":
             return "self"
         return locals_.get(value.id)  # a bare ``cls`` is the class, not an instance of it
+    if isinstance(value, ast.Attribute):
+        path: list[str] = []
+        head: ast.expr = value
+        while isinstance(head, ast.Attribute):
+            path.append(head.attr)
+            head = head.value
+        if not isinstance(head, ast.Name):
+            return None
+        receiver = f"{PARAMETER}{head.id}" if head.id in requested else _produced_name(head, locals_)
+        return f"{ATTRIBUTE}{'.'.join(reversed(path))}:{receiver}" if receiver else None
     if isinstance(value, ast.Tuple) and not any(isinstance(e, ast.Starred) for e in value.elts):
         items = [
             "" if (n := _produced_name(e, locals_, params, requested)) is None or n.startswith(TUPLE) else n
@@ -346,7 +397,10 @@ def _produced_name(
 
 def _mock_spec(call: ast.Call) -> str | None:
     """The spec of a mock class call, as written ("" when not a name); None without one."""
-    if dotted_name(call.func).rsplit(".", 1)[-1] not in _MOCK_CLASS_NAMES:
+    func = dotted_name(call.func).rsplit(".", 1)[-1]
+    if func == "create_autospec":
+        return _autospec(call)
+    if func not in _MOCK_CLASS_NAMES:
         return None
     for keyword in call.keywords:
         if keyword.arg in ("spec", "spec_set"):
@@ -355,6 +409,18 @@ def _mock_spec(call: ast.Call) -> str | None:
         first = call.args[0]
         return dotted_name(first) if isinstance(first, (ast.Name, ast.Attribute)) else ""
     return None
+
+
+def _autospec(call: ast.Call) -> str | None:
+    """``Repo`` for ``create_autospec(Repo, instance=True)``, ``Repo#class`` without
+    ``instance``; None for a spec that is not a name or an ``instance`` not written out."""
+    spec = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "spec"), None)
+    if not isinstance(spec, (ast.Name, ast.Attribute)) or any(isinstance(a, ast.Starred) for a in call.args):
+        return None
+    instance = next((k.value for k in call.keywords if k.arg == "instance"), None)
+    if instance is None or (isinstance(instance, ast.Constant) and instance.value is False):
+        return f"{dotted_name(spec)}{AUTOSPEC_CLASS}"
+    return dotted_name(spec) if isinstance(instance, ast.Constant) and instance.value is True else None
 
 
 def _patched_name(value: ast.expr, params: frozenset[str]) -> str | None:
@@ -384,10 +450,13 @@ def _patched_name(value: ast.expr, params: frozenset[str]) -> str | None:
     return f"{PATCHED}{func}:{name.value}"
 
 
-def _called_name(func: ast.expr, params: frozenset[str]) -> str:
-    """The dotted name of a callee; "@param:p.method" for a method of a parameter ``p``."""
+def _called_name(func: ast.expr, params: frozenset[str], bare: bool = False) -> str:
+    """The dotted name of a callee; "@param:p.method" for a method of a parameter ``p``, and
+    with ``bare`` "@param:p()" for a call of ``p`` itself (a fixture handing out a factory)."""
     name = dotted_name(func)
     head, dot, _ = name.partition(".")
+    if bare and not dot and name in params:
+        return f"{PARAMETER}{name}()"
     return f"{PARAMETER}{name}" if dot and head in params else name
 
 
@@ -427,11 +496,13 @@ def _returned_class(func: ast.FunctionDef | ast.AsyncFunctionDef, is_fixture: bo
         return "self" if annotated.rsplit(".", 1)[-1] == "Self" else annotated
     # Statements only (returns, yields and assignments live there): cheaper than every node.
     bodies: list[ast.AST] = []
+    nested: set[str] = set()  # names of nested functions and classes: local, never module names
     stack: list[ast.stmt] = list(func.body)
     node: ast.AST
     while stack:
         node = stack.pop()
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            nested.add(node.name)
             continue
         if isinstance(node, ast.Expr) and isinstance(node.value, ast.Yield):
             bodies.append(node.value)
@@ -475,9 +546,13 @@ def _returned_class(func: ast.FunctionDef | ast.AsyncFunctionDef, is_fixture: bo
     for argument in arguments if is_fixture else ():
         if argument.arg not in ("self", "cls") and argument.arg not in locals_ and argument.arg not in ambiguous:
             locals_[argument.arg] = f"{PARAMETER}{argument.arg}"  # ``return client``
+    local_names = assigned | nested | params
     for node in bodies:
         if isinstance(node, (ast.Return, ast.Yield)) and node.value is not None:
-            found.add(_produced_name(node.value, locals_, params, requested))
+            if isinstance(node.value, ast.Name) and node.value.id not in local_names and node.value.id != "self":
+                found.add(f"{VALUE}{node.value.id}")  # ``return SessionLocal``: a module-level name
+            else:
+                found.add(_produced_name(node.value, locals_, params, requested))
     if len(found) == 1:
         return found.pop()
     return None
@@ -640,8 +715,74 @@ def _class_facts(node: ast.ClassDef) -> ClassFacts:
         marks=tuple(marks) if marks is not None else None,
         has_init="__init__" in methods,
         line=node.lineno,
-        attributes={name: held for name, held in attributes.items() if name not in rebound and name not in methods},
+        attributes=_merged_attributes(attributes, rebound, _instance_attributes(node), methods),
     )
+
+
+def _merged_attributes(
+    in_body: dict[str, str], rebound: set[str], on_instances: dict[str, str], methods: dict[str, FunctionFacts]
+) -> dict[str, str]:
+    """Class-body attributes and those set up on instances; a name bound in both, more than
+    once, or also a method, holds nothing evident."""
+    merged = {name: held for name, held in in_body.items() if name not in rebound}
+    for name, held in on_instances.items():
+        if name in in_body or name in rebound:
+            merged.pop(name, None)
+        else:
+            merged[name] = held
+    return {name: held for name, held in merged.items() if name not in methods}
+
+
+def _instance_attributes(node: ast.ClassDef) -> dict[str, str]:
+    """``self.x = Client(...)`` / ``self.x: Client = ...`` / ``self.x = param`` (an annotated
+    parameter) in a set-up method (``__init__``, ``setUp``, ``asyncSetUp``, ...), when no other
+    method of the class binds ``x`` (tear-down methods aside: they run after the test).
+    Statements only, never nested functions: the cost stays a fraction of the class."""
+    found: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    for method in node.body:
+        if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) or method.name in TEARDOWN_METHODS:
+            continue
+        setting_up = method.name in SETUP_METHODS
+        arguments = (*method.args.posonlyargs, *method.args.args, *method.args.kwonlyargs)
+        params = frozenset(a.arg for a in arguments)
+        locals_ = {
+            a.arg: written for a in arguments[1:] if (written := _annotation_class(a.annotation)) and written != "self"
+        }
+        stack: list[ast.stmt] = list(method.body)
+        while stack:
+            stmt = stack.pop()
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                continue
+            for field_name in ("body", "orelse", "finalbody", "handlers", "cases"):
+                stack.extend(getattr(stmt, field_name, ()))
+            targets: list[ast.expr]
+            if isinstance(stmt, ast.Assign):
+                targets = [
+                    t for target in stmt.targets for t in (target.elts if isinstance(target, ast.Tuple) else [target])
+                ]
+            elif isinstance(stmt, (ast.AnnAssign, ast.AugAssign)):
+                targets = [stmt.target]
+            else:
+                continue
+            for target in targets:
+                if not (
+                    isinstance(target, ast.Attribute)
+                    and isinstance(target.value, ast.Name)
+                    and target.value.id in ("self", "cls")
+                ):
+                    continue
+                name = target.attr
+                held: str | None = None
+                if setting_up and isinstance(stmt, ast.AnnAssign):
+                    held = _annotation_class(stmt.annotation)
+                if setting_up and held is None and isinstance(stmt, (ast.Assign, ast.AnnAssign)) and len(targets) == 1:
+                    held = _produced_name(stmt.value, locals_, params)
+                if held is None or held == "self" or name in found:
+                    ambiguous.add(name)
+                else:
+                    found[name] = held
+    return {name: held for name, held in found.items() if name not in ambiguous}
 
 
 def _string_items(value: ast.expr) -> tuple[str, ...]:

@@ -50,7 +50,8 @@ def loop_call(ctx: FileContext, site: CallSite) -> str | None:
         qualname = ctx.resolver.qualify(func, site.scope)
         if qualname and not qualname.startswith("asyncio."):
             return None
-        if ctx.callee(site).qualname:
+        method_of = ctx.callee(site).qualname
+        if method_of and not method_of.startswith("asyncio."):
             return None  # a project method that shares the name (``await supervisor.run_until_complete()``)
         return func.attr.value
     if not site.callee:

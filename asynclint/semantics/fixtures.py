@@ -23,12 +23,11 @@ from typing import TYPE_CHECKING
 import libcst as cst
 
 from asynclint.index.summary import ASYNC, ASYNC_GEN, FunctionFacts, ModuleSummary, qualify_in_summary
+from asynclint.semantics import tables
 from asynclint.semantics.ancestry import ancestors
 from asynclint.semantics.coroutine_runners import conftest_chain
 from asynclint.semantics.filemodel import ClassScope, FunctionScope, keyword_value
 from asynclint.semantics.pytest_items import (
-    ASYNCIO_FIXTURE_DECORATORS,
-    PYTEST_FIXTURE_DECORATORS,
     FixtureDecorator,
     fixture_decorator,
     fixture_name,
@@ -68,11 +67,11 @@ class FixtureInfo:
 
     @property
     def is_pytest_asyncio(self) -> bool:
-        return self.decorator in ASYNCIO_FIXTURE_DECORATORS
+        return self.decorator in tables.ASYNCIO_FIXTURE_DECORATORS
 
     @property
     def is_plain_pytest(self) -> bool:
-        return self.decorator in PYTEST_FIXTURE_DECORATORS
+        return self.decorator in tables.PYTEST_FIXTURE_DECORATORS
 
     def where(self, root: Path) -> str:
         try:
@@ -89,22 +88,13 @@ def _is_mark_name(qualname: str) -> bool:
 
 
 def _from_facts(
-    summary: ModuleSummary, facts: FunctionFacts, origin: str, name: str | None = None, aliased: str = ""
+    ctx: FileContext, summary: ModuleSummary, facts: FunctionFacts, origin: str, name: str | None = None
 ) -> FixtureInfo:
-    """``aliased``: the fixture decorator a project alias on the function stands for."""
-    decorator = aliased
-    extra = False
-    others = 0  # decorators besides marks and the fixture decorator (an alias is one of them)
-    for written in facts.decorators:
-        qualname = qualify_in_summary(summary, written)
-        last = (qualname or written).rsplit(".", 1)[-1]
-        if not decorator and last in ("fixture", "yield_fixture") and not _is_mark_name(qualname or written):
-            decorator = qualname
-            if not qualname:
-                extra = True  # a fixture decorator we cannot resolve
-        elif not _is_mark_name(qualname or written):
-            others += 1
-    extra = extra or others > (1 if aliased else 0)
+    """A fixture of another module, from its summary; an unresolvable fixture decorator or
+    one among other decorators (besides marks) counts as ``extra_decorators``."""
+    decorator = ctx.resolver.summarised_fixture_decorator(summary, facts) or ""
+    written_out = [w for w in facts.decorators if not _is_mark_name(qualify_in_summary(summary, w) or w)]
+    extra = not decorator or len(written_out) > 1
     return FixtureInfo(
         name=name or facts.fixture_name or facts.name,
         function_name=facts.name,
@@ -163,12 +153,15 @@ def _summary_fixtures(
     """A fixture ``name`` defined in, imported into or star-imported into a module."""
     for facts in summary.functions.values():
         if facts.is_fixture and (facts.fixture_name or facts.name) == name:
-            return _from_facts(summary, facts, origin)
+            return _from_facts(ctx, summary, facts, origin)
     unmarked = summary.functions.get(name)
-    if unmarked is not None:
-        aliased = ctx.resolver.summarised_fixture_decorator(summary, unmarked)
-        if aliased:
-            return _from_facts(summary, unmarked, origin, aliased=aliased)
+    if (
+        unmarked is not None
+        and not unmarked.is_fixture
+        and ctx.resolver.summarised_fixture_decorator(summary, unmarked)
+    ):
+        # made a fixture by a project alias (``@aio_fixture``); the summary saw the others above
+        return _from_facts(ctx, summary, unmarked, origin)
     if depth > 3:
         return None
     target = summary.imports.get(name)
@@ -176,7 +169,7 @@ def _summary_fixtures(
         symbol = ctx.index.resolve(target)
         if symbol is not None and symbol.function is not None and symbol.function.is_fixture:
             if (symbol.function.fixture_name or symbol.function.name) == name:
-                return _from_facts(symbol.module, symbol.function, origin)
+                return _from_facts(ctx, symbol.module, symbol.function, origin)
     for star in summary.star_imports:
         inner = ctx.index.summary(star)
         if inner is not None and inner is not summary:
@@ -250,7 +243,7 @@ def _class_fixture(ctx: FileContext, cls: ClassScope, name: str, skip: FunctionS
         elif ancestor.facts is not None and ancestor.summary is not None:
             for facts in ancestor.facts.methods.values():
                 if facts.is_fixture and (facts.fixture_name or facts.name) == name:
-                    return _from_facts(ancestor.summary, facts, CLASS)
+                    return _from_facts(ctx, ancestor.summary, facts, CLASS)
     return None
 
 
@@ -316,7 +309,7 @@ def _imported_into_module(ctx: FileContext, name: str) -> FixtureInfo | None:
         symbol = ctx.resolver.resolve_qualname(target)
         if symbol is not None and symbol.function is not None and symbol.function.is_fixture:
             if (symbol.function.fixture_name or symbol.function.name) == name:
-                return _from_facts(symbol.module, symbol.function, IMPORTED)
+                return _from_facts(ctx, symbol.module, symbol.function, IMPORTED)
     for star in summary.star_imports:
         inner = ctx.index.summary(star)
         if inner is not None:

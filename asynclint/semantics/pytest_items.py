@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
-from asynclint.index.summary import ModuleSummary, qualify_in_summary
+from asynclint.index.summary import FIXTURE_WORDS, ModuleSummary, qualify_in_summary
 from asynclint.semantics import tables
 from asynclint.semantics.filemodel import (
     ClassScope,
@@ -387,11 +387,6 @@ def collected_test(function: FunctionScope, resolver: Resolver, profile: PytestP
 
 
 # --------------------------------------------------------------------------- fixtures
-PYTEST_FIXTURE_DECORATORS = frozenset({"pytest.fixture", "pytest.yield_fixture", "_pytest.fixtures.fixture"})
-ASYNCIO_FIXTURE_DECORATORS = frozenset({"pytest_asyncio.fixture", "pytest_asyncio.plugin.fixture"})
-_FIXTURE_WORDS = ("fixture", "yield_fixture")
-
-
 @dataclass(frozen=True)
 class FixtureDecorator:
     """The decorator that makes a function a fixture, and what it resolves to."""
@@ -403,11 +398,11 @@ class FixtureDecorator:
 
     @property
     def is_plain_pytest(self) -> bool:
-        return self.qualname in PYTEST_FIXTURE_DECORATORS
+        return self.qualname in tables.PYTEST_FIXTURE_DECORATORS
 
     @property
     def is_pytest_asyncio(self) -> bool:
-        return self.qualname in ASYNCIO_FIXTURE_DECORATORS
+        return self.qualname in tables.ASYNCIO_FIXTURE_DECORATORS
 
 
 def fixture_decorator(function: FunctionScope, resolver: Resolver) -> FixtureDecorator | None:
@@ -419,7 +414,7 @@ def fixture_decorator(function: FunctionScope, resolver: Resolver) -> FixtureDec
         if qualname and is_mark(qualname):
             continue
         last = (qualname or dotted(target)).rsplit(".", 1)[-1]
-        if last in _FIXTURE_WORDS:
+        if last in FIXTURE_WORDS:
             return FixtureDecorator(decorator, target, qualname, expr if isinstance(expr, cst.Call) else None)
     return None
 

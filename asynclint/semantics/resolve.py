@@ -18,6 +18,7 @@ import libcst as cst
 from asynclint.index.project import ProjectIndex, Symbol
 from asynclint.index.summary import (
     ASYNC,
+    FIXTURE_WORDS,
     IDENTITY,
     PARTIAL,
     PASSTHROUGH,
@@ -72,7 +73,6 @@ def is_mark(qualname: str) -> bool:
 
 
 # Modules whose ``fixture`` makes a pytest fixture (what a project alias may stand for).
-_FIXTURE_MODULES = frozenset({"pytest", "_pytest", "pytest_asyncio"})
 
 
 class Resolver:
@@ -609,23 +609,27 @@ class Resolver:
         for decorator in function.node.decorators:
             qualname = self.qualify(decorator.decorator, function.parent)
             last = (qualname or dotted(decorator.decorator)).rsplit(".", 1)[-1]
-            if last in ("fixture", "yield_fixture"):
+            if last in FIXTURE_WORDS:
                 return True
         return False
 
     def summarised_fixture_decorator(self, summary: ModuleSummary, facts: FunctionFacts) -> str | None:
-        """How a function of another module is made a fixture: "" when its decorator is
-        written as one (``@pytest.fixture``: the summary saw it), the qualified decorator when
-        it is a project alias of one (``aio_fixture = pytest_asyncio.fixture`` in a helper
-        module, ``@aio_fixture`` where the fixture is defined), None when it is no fixture."""
-        if facts.is_fixture:
-            return ""
+        """How a function of another module is made a fixture: the qualified fixture decorator,
+        also through a project alias of one (``fixture = pytest.fixture`` or ``aio_fixture =
+        pytest_asyncio.fixture`` in a conftest or helper module, ``@aio_fixture`` where the
+        fixture is defined); "" when the summary saw a fixture decorator that does not resolve;
+        None when it is no fixture."""
+        fallback: str | None = None
         for written in facts.decorators:
+            if written in summary.aliases:  # ``fixture = pytest.fixture`` in the defining module
+                written = summary.aliases[written]
             qualname = qualify_in_summary(summary, written) if written else ""
-            real = self.project_alias(qualname, 0) if qualname else ""
-            if real.rsplit(".", 1)[-1] in ("fixture", "yield_fixture") and real.partition(".")[0] in _FIXTURE_MODULES:
+            real = (self.project_alias(qualname, 0) or qualname) if qualname else ""
+            if real in tables.PYTEST_FIXTURE_DECORATORS or real in tables.ASYNCIO_FIXTURE_DECORATORS:
                 return real
-        return None
+            if fallback is None and facts.is_fixture and written.rsplit(".", 1)[-1] in FIXTURE_WORDS:
+                fallback = qualname  # written as a fixture decorator (perhaps a plugin's own)
+        return fallback
 
     # ------------------------------------------------------------ targets
     def resolve_target(self, qualname: str) -> Callee:

@@ -70,8 +70,25 @@ LIBRARY_FUTURES: frozenset[str] = frozenset({"asyncio.gather"})
 # Task-spawning calls whose result must be kept (ASL204).
 TASK_FACTORIES: frozenset[str] = frozenset({"asyncio.create_task", "asyncio.ensure_future"})
 
+# Fixture decorators by qualified name: pytest's own, and pytest-asyncio's (which runs async ones).
+PYTEST_FIXTURE_DECORATORS = frozenset({"pytest.fixture", "pytest.yield_fixture", "_pytest.fixtures.fixture"})
+ASYNCIO_FIXTURE_DECORATORS = frozenset({"pytest_asyncio.fixture", "pytest_asyncio.plugin.fixture"})
+
 LOOP_GETTERS: frozenset[str] = frozenset(
     {"asyncio.get_running_loop", "asyncio.get_event_loop", "asyncio.new_event_loop"}
+)
+# What a loop getter returns (its source cannot say: the getters are C functions or return an
+# unannotated local), and the qualified names a loop's class is known by.
+LOOP_CLASS = "asyncio.events.AbstractEventLoop"
+LOOP_CLASSES: frozenset[str] = frozenset(
+    {
+        "asyncio.AbstractEventLoop",
+        LOOP_CLASS,
+        "asyncio.BaseEventLoop",
+        "asyncio.base_events.BaseEventLoop",
+        "asyncio.SelectorEventLoop",
+        "asyncio.unix_events._UnixSelectorEventLoop",
+    }
 )
 
 BLOCKING_SLEEP: frozenset[str] = frozenset({"time.sleep"})

@@ -21,22 +21,29 @@ import libcst as cst
 from asynclint.index.project import ProjectIndex, Symbol
 from asynclint.index.summary import (
     ASYNC,
+    ATTRIBUTE,
+    AUTOSPEC_CLASS,
     AWAITED,
+    ELEMENTS,
     ENTERED,
+    MAPPING,
     PARAMETER,
     PARTIAL,
     PATCHED,
+    SETUP_METHODS,
     SPEC,
     SYNC,
+    TEARDOWN_METHODS,
     TUPLE,
     TYPEARG,
+    VALUE,
     FunctionFacts,
     ModuleSummary,
     qualify_in_summary,
     tuple_items,
 )
 from asynclint.semantics import tables
-from asynclint.semantics.ancestry import ancestors
+from asynclint.semantics.ancestry import Ancestor, ancestors
 from asynclint.semantics.callee import COROUTINE, PLAIN, UNKNOWN, Callee
 from asynclint.semantics.filemodel import (
     Binding,
@@ -80,11 +87,6 @@ class Resolver(Protocol):
 
 
 MAX_DEPTH = 8
-SETUP_METHODS = ("setUp", "asyncSetUp", "setup_method", "setup", "__init__", "setup_class", "setUpClass")
-# Run after the test: what they assign (``self.repo = None``) is never what the test sees.
-TEARDOWN_METHODS = frozenset(
-    {"tearDown", "asyncTearDown", "teardown_method", "teardown", "teardown_class", "tearDownClass"}
-)
 
 
 @dataclass(frozen=True)
@@ -146,7 +148,16 @@ class Managed:
     entered: Value
 
 
-Value = ClassRef | Instance | MockValue | Patcher | Managed | None
+@dataclass(frozen=True)
+class Elements:
+    """A container whose written type names what it holds (``list[Client]``: ``of`` is a
+    ``Client``; ``dict[str, Client]``: a ``mapping`` whose values are)."""
+
+    of: Instance
+    mapping: bool = False
+
+
+Value = ClassRef | Instance | MockValue | Patcher | Managed | Elements | None
 
 _PROPERTY_DECORATORS = frozenset({"property", "functools.cached_property", "cached_property"})
 _CONTEXT_MANAGER_DECORATORS = frozenset({"asynccontextmanager", "contextmanager"})
@@ -231,6 +242,8 @@ class ValueInference:
         receiver = self.infer(expr.value, scope, depth + 1)
         if isinstance(receiver, Instance) and not receiver.mock:
             return self._method_result(receiver.cls, "__getitem__", False, depth + 1)
+        if isinstance(receiver, Elements) and len(expr.slice) == 1 and isinstance(expr.slice[0].slice, cst.Index):
+            return receiver.of  # ``sessions["a"]`` of a ``dict[str, Session]`` (not a slice)
         return None
 
     def _method_result(self, cls: ClassRef, method: str, awaited: bool, depth: int) -> Value:
@@ -363,7 +376,8 @@ class ValueInference:
                     return None
                 found.append(held)
             return Instance(found[0].cls, exact=all(h.exact for h in found))
-        return None
+        held = self.infer(expr, scope, depth + 1)  # ``for c in shards.connections``: a ``list[Conn]``
+        return held.of if isinstance(held, Elements) and not held.mapping else None
 
     def _changed_in_place(self, name: str, scope: Scope) -> bool:
         """``name.append(...)`` (or another mutating method) called anywhere in the file: stricter
@@ -398,25 +412,29 @@ class ValueInference:
             if held is not None:
                 return held
             # else ``Settings.client``: an attribute of a class, which the receiver names
-        receiver = self.infer(expr.value, scope, depth + 1)
+        return self.member(self.infer(expr.value, scope, depth + 1), expr.attr.value, depth)
+
+    def member(self, receiver: Value, attribute: str, depth: int) -> Value:
+        """What ``receiver.attribute`` holds: a class or instance attribute, a property's
+        result, a mock's child."""
         if isinstance(receiver, ClassRef):
-            return self.class_attribute(receiver, expr.attr.value, depth + 1)
+            return self.class_attribute(receiver, attribute, depth + 1)
         if isinstance(receiver, MockValue) and receiver.children:
             for child, awaitable in receiver.children:
-                if child == expr.attr.value:
+                if child == attribute:
                     return None if awaitable is None else MockValue(awaitable, f"`{child}` set by a fixture")
-        if isinstance(receiver, MockValue) and receiver.awaitable and expr.attr.value not in _MOCK_OWN_ATTRIBUTES:
+        if isinstance(receiver, MockValue) and receiver.awaitable and attribute not in _MOCK_OWN_ATTRIBUTES:
             # an AsyncMock's attributes are AsyncMocks too (not what it returns when awaited)
             return MockValue(True, f"a child of {receiver.origin}")
         if isinstance(receiver, MockValue) and receiver.replaces is not None:
-            return self.class_mock_attribute(receiver, receiver.replaces, expr.attr.value)
+            return self.class_mock_attribute(receiver, receiver.replaces, attribute)
         if isinstance(receiver, Instance) and not receiver.mock:
-            found = self.method_facts(receiver.cls, expr.attr.value)
+            found = self.method_facts(receiver.cls, attribute)
             if found is not None and _PROPERTY_DECORATORS & set(found[1].decorators) and found[1].kind == SYNC:
                 return self.produced(found[1].returns, found[0], receiver.cls, depth + 1)
-            return self.class_attribute(receiver.cls, expr.attr.value, depth + 1) if found is None else None
+            return self.class_attribute(receiver.cls, attribute, depth + 1) if found is None else None
         if isinstance(receiver, Instance) and receiver.mock:
-            return self._spec_child(receiver.cls, expr.attr.value)
+            return self._spec_child(receiver.cls, attribute)
         return None
 
     def _spec_child(self, cls: ClassRef, attribute: str) -> Value:
@@ -435,7 +453,12 @@ class ValueInference:
         nothing in this file assigns an attribute of that name (a test swapping in a fake)."""
         r = self.resolver
         if self._assigned_attributes is None:
-            self._assigned_attributes = frozenset(a.target.attr.value for a in r.model.attribute_assignments)
+            self._assigned_attributes = frozenset(
+                a.target.attr.value
+                for a in r.model.attribute_assignments
+                # ``self.x = ...`` in a method sets its own class's instances up: asked separately
+                if not (isinstance(a.target.value, cst.Name) and a.target.value.value in ("self", "cls"))
+            )
         if attr in self._assigned_attributes or depth > MAX_DEPTH:
             return None
         if cls.local is not None:
@@ -653,6 +676,19 @@ class ValueInference:
             return None
         if name in ("self", "cls"):
             return Instance(owner, exact=False) if owner is not None else None
+        if name.startswith((ELEMENTS, MAPPING)):
+            held = self.produced(name.partition(":")[2], module, owner, depth + 1)
+            return Elements(held, mapping=name.startswith(MAPPING)) if isinstance(held, Instance) else None
+        if name.startswith(VALUE):  # ``return SessionLocal``: what the module-level name holds
+            written, r = name[len(VALUE) :], self.resolver
+            qualname = r.qualify(written, r.model.module) if module is None else qualify_in_summary(module, written)
+            return self.symbol_value(r.resolve_qualname(qualname), depth + 1) if qualname else None
+        if name.startswith(ATTRIBUTE):
+            path, _, receiver_name = name[len(ATTRIBUTE) :].partition(":")
+            value = self.produced(receiver_name, module, owner, depth + 1)
+            for attribute in path.split("."):
+                value = self.member(value, attribute, depth + 1)
+            return value
         if name.startswith(ENTERED):
             inner = self.produced(name[len(ENTERED) :], module, owner, depth + 1)
             return self.entered(inner, depth + 1)
@@ -664,7 +700,17 @@ class ValueInference:
         if awaited:
             name = name[len(AWAITED) :]
         if name.startswith(PARAMETER):
-            return self._requested(name[len(PARAMETER) :], awaited, depth)
+            name = name[len(PARAMETER) :]
+            if not name.startswith(("self.", "cls.")):
+                return self._requested(name, awaited, depth)
+        if name.startswith(("self.", "cls.")):  # ``self.broker.connect(...)`` of a method
+            *chain, method = name.split(".")
+            value = self.produced(chain[0], module, owner, depth + 1)
+            for attribute in chain[1:]:
+                value = self.member(value, attribute, depth + 1)
+            if not isinstance(value, Instance) or value.mock:
+                return None
+            return self._method_result(value.cls, method, awaited, depth + 1)
         r = self.resolver
         if module is None:
             qualname = r.qualify(name, r.model.module)
@@ -672,6 +718,9 @@ class ValueInference:
             qualname = qualify_in_summary(module, name)
         if not qualname:
             return None
+        if qualname in tables.LOOP_GETTERS and not awaited:  # ``return asyncio.get_running_loop()``
+            loop_class = self._qualified_callable(tables.LOOP_CLASS)
+            return Instance(loop_class, exact=False) if isinstance(loop_class, ClassRef) else None
         mock_module, mock_name = _mock_module(qualname)
         if mock_module:
             return (
@@ -694,13 +743,17 @@ class ValueInference:
         the rest sync mocks; an ``async def``: awaitable); any other spec is unknown."""
         r = self.resolver
         mock_class, _, spec = written.partition(":")
+        mock_class, as_class, _ = mock_class.partition(AUTOSPEC_CLASS)
         qualify = (
             (lambda n: r.qualify(n, r.model.module)) if module is None else (lambda n: qualify_in_summary(module, n))
         )
         _, mock_name = _mock_module(qualify(mock_class) or "")
-        if mock_name not in tables.ASYNC_MOCK_CLASSES | tables.SYNC_MOCK_CLASSES or not spec:
+        mock_classes = tables.ASYNC_MOCK_CLASSES | tables.SYNC_MOCK_CLASSES | {"create_autospec"}
+        if mock_name not in mock_classes or not spec:
             return None
         target = self._qualified_callable(qualify(spec) or "")
+        if isinstance(target, ClassRef) and as_class:  # ``create_autospec(Repo)``: calling it gives the instance mock
+            return MockValue(False, f"create_autospec({target.name})", replaces=target, autospec=True)
         if isinstance(target, ClassRef):
             return Instance(target, mock=True)
         if isinstance(target, tuple) and target[1].kind == ASYNC:
@@ -712,16 +765,28 @@ class ValueInference:
         name, as the linted test sees it (pytest resolves a fixture's requests per test);
         for "connection.channel", what that method of the requested fixture's value returns
         (``ch = await connection.channel(); yield ch``)."""
-        head, _, method = name.partition(".")
+        called = name.endswith("()")  # ``async with session_factory() as s``
+        head, _, method = name.removesuffix("()").partition(".")
         found = self.fixture(head, None)
-        if found is None or "." in method or (awaited and not method):
+        if found is None or "." in method or (awaited and not method and not called):
             return None
         held = self.made_by_fixture(*found, depth)
+        if called:
+            return self.called(held, awaited, depth + 1)
         if not method:
             return held
         if not isinstance(held, Instance) or held.mock:
             return None
         return self._method_result(held.cls, method, awaited, depth + 1)
+
+    def called(self, value: Value, awaited: bool, depth: int) -> Value:
+        """What calling a value gives: an instance of a class, what an instance's ``__call__``
+        returns (a session maker handed out by a fixture)."""
+        if isinstance(value, ClassRef) and not awaited:
+            return Instance(value, exact=False)
+        if isinstance(value, Instance) and not value.mock:
+            return self._method_result(value.cls, "__call__", awaited, depth + 1)
+        return None
 
     def entered(self, value: Value, depth: int) -> Value:
         """What ``with value as v`` binds: a patcher's mock, or ``__aenter__``'s result."""
@@ -1054,23 +1119,23 @@ class ValueInference:
         values = assigned.get((id(cls), attr), [])
         if not values:
             return self._inherited_attribute(cls, attr, depth)
-        if len(values) != 1:
+        if any(scope.name not in SETUP_METHODS and not r.is_fixture_function(scope) for _, scope in values):
             return None
-        value, scope = values[0]
-        if scope.name not in SETUP_METHODS and not r.is_fixture_function(scope):
-            return None
-        return self.infer(value, scope, depth + 1)
+        held = [self.infer(value, scope, depth + 1) for value, scope in values]
+        return held[0] if all(h == held[0] for h in held) else None  # alike in ``setUp`` and ``asyncSetUp``
 
     def _inherited_attribute(self, cls: ClassScope, attr: str, depth: int) -> Value:
-        """``self.attr`` set by the set-up method of exactly one class of this file in the
-        ancestry. Unsure (silent) when a base is unreadable or of another module (it may set
-        the attribute too), when several classes set it, or when a class nearer in the MRO
-        overrides that set-up method without calling ``super()`` (the mixin's never runs), or
-        when a library base comes first (``class T(TestCase, Mixin)``: its set-up runs instead)."""
+        """``self.attr`` set by the set-up method of exactly one class in the ancestry. Unsure
+        (silent) when a base is unreadable, when several classes set it, when a class nearer in
+        the MRO overrides that set-up method without calling ``super()`` (the mixin's never
+        runs), or when a library base comes first (``class T(TestCase, Mixin)``: its set-up
+        runs instead)."""
         r = self.resolver
         found = ancestors(cls, r)
-        if not found or any(a.facts is not None for a in found):
+        if not found:
             return None
+        if any(a.facts is not None for a in found):
+            return self._project_attribute(cls, found, attr, depth)
         chain = [cls, *(a.local for a in found if a.local is not None)]
         assigned = self._self_assignments()
         values = [v for c in chain for v in assigned.get((id(c), attr), [])]
@@ -1090,6 +1155,33 @@ class ValueInference:
             if override is not None and (override.node is None or "super()" not in r.model.code(override.node)):
                 return None
         return self.infer(value, scope, depth + 1)
+
+    def _project_attribute(self, cls: ClassScope, found: list[Ancestor], attr: str, depth: int) -> Value:
+        """``self.attr`` held as a project base or mixin of another module sets it up (its
+        summary's attributes), when no class of this file in the ancestry assigns it, no
+        library base comes before it, and no class before it has set-up methods of its own
+        (one that skips ``super()`` would keep the mixin's from running)."""
+        assigned = self._self_assignments()
+        code = self.resolver.model.code
+        for nearer in [cls, *(a.local for a in found if a.local is not None)]:
+            if assigned.get((id(nearer), attr)):
+                return None
+            for name in SETUP_METHODS:
+                override = nearer.methods.get(name)
+                if override is not None and (override.node is None or "super()" not in code(override.node)):
+                    return None
+        for ancestor in found:
+            if ancestor.external:
+                return None
+            if ancestor.facts is None or ancestor.summary is None:
+                continue
+            held = ancestor.facts.attributes.get(attr)
+            if held is not None:
+                owner = ClassRef(symbol=Symbol("class", ancestor.qualname, ancestor.summary, cls=ancestor.facts))
+                return self.produced(held, ancestor.summary, owner, depth + 1)
+            if any(method in ancestor.facts.methods for method in SETUP_METHODS):
+                return None
+        return None
 
     def _self_assignments(self) -> dict[tuple[int, str], list[tuple[cst.BaseExpression, FunctionScope]]]:
         """``self.attr = value`` in methods, by (class, attribute): one pass per file. Tear-down
