@@ -132,6 +132,8 @@ class ProjectIndex:
         # component (lstat, readlink), and every symbol lookup passes through here (a tenth of
         # a cold run went to resolving the same few hundred paths again and again).
         self._resolved: dict[Path, Path] = {}
+        # ``is_namespace`` per dotted name: asked for every library name resolution reaches.
+        self._namespaces: dict[str, bool] = {}
         self._by_name: dict[str, Path | None] = {}
         self._facts: dict[str, str] = {}
         self._derived: dict[Hashable, object] = {}
@@ -244,6 +246,7 @@ class ProjectIndex:
         found it or found nothing are dropped too: the file may have been created or deleted,
         which changes what an import reaches."""
         self._resolved.clear()  # a file created or deleted may change what a path resolves to
+        self._namespaces.clear()
         resolved = path.resolve()
         if self._basedirs is not None and (resolved.name == "conftest.py" or _TEST_FILE.match(resolved.name)):
             if not any(resolved.is_relative_to(folder) for folder in (*self._basedirs, *self.source_roots)):
@@ -339,8 +342,11 @@ class ProjectIndex:
         return list(reversed(chain))
 
     def is_namespace(self, name: str) -> bool:
-        rel = name.replace(".", os.sep)
-        return any((root / rel).is_dir() for root in self.source_roots)
+        found = self._namespaces.get(name)
+        if found is None:
+            rel = name.replace(".", os.sep)
+            found = self._namespaces[name] = any((root / rel).is_dir() for root in self.source_roots)
+        return found
 
     # ---------------------------------------------------------------- symbols
     def resolve(self, qualname: str, _depth: int = 0) -> Symbol | None:
