@@ -128,6 +128,12 @@ class ProjectIndex:
         self.source_roots: tuple[Path, ...] = tuple(dict.fromkeys(r.resolve() for r in roots))
         self._loader = loader
         self._by_path: dict[Path, ModuleSummary] = {}
+        # ``Path.resolve`` per path asked for: resolution asks the file system about every
+        # component (lstat, readlink), and every symbol lookup passes through here (a tenth of
+        # a cold run went to resolving the same few hundred paths again and again).
+        self._resolved: dict[Path, Path] = {}
+        # ``is_namespace`` per dotted name: asked for every library name resolution reaches.
+        self._namespaces: dict[str, bool] = {}
         self._by_name: dict[str, Path | None] = {}
         self._facts: dict[str, str] = {}
         self._derived: dict[Hashable, object] = {}
@@ -202,9 +208,16 @@ class ProjectIndex:
         return value
 
     # ---------------------------------------------------------------- modules
+    def resolved(self, path: Path) -> Path:
+        """``path.resolve()``, asked of the file system once per index (see ``_resolved``)."""
+        found = self._resolved.get(path)
+        if found is None:
+            found = self._resolved[path] = path.resolve()
+        return found
+
     def module_name(self, path: Path) -> tuple[str, bool]:
         """Dotted name of a file, relative to the deepest source root holding it."""
-        path = path.resolve()
+        path = self.resolved(path)
         is_package = path.name == "__init__.py"
         for root in sorted(self.source_roots, key=lambda r: len(r.parts), reverse=True):
             try:
@@ -218,7 +231,7 @@ class ProjectIndex:
         return path.stem, is_package
 
     def summary_for_path(self, path: Path) -> ModuleSummary:
-        path = path.resolve()
+        path = self.resolved(path)
         self.consulted[f"@{path}"] = str(path)
         cached = self._by_path.get(path)
         if cached is None:
@@ -232,6 +245,8 @@ class ProjectIndex:
         again, and so must every project fact (any file may feed one). Module lookups that
         found it or found nothing are dropped too: the file may have been created or deleted,
         which changes what an import reaches."""
+        self._resolved.clear()  # a file created or deleted may change what a path resolves to
+        self._namespaces.clear()
         resolved = path.resolve()
         if self._basedirs is not None and (resolved.name == "conftest.py" or _TEST_FILE.match(resolved.name)):
             if not any(resolved.is_relative_to(folder) for folder in (*self._basedirs, *self.source_roots)):
@@ -315,7 +330,7 @@ class ProjectIndex:
     def conftest_chain(self, path: Path) -> list[Path]:
         """conftest.py files pytest loads for ``path``: from the project root down to its folder."""
         chain: list[Path] = []
-        resolved = path.resolve()
+        resolved = self.resolved(path)
         folder = resolved.parent
         while True:
             candidate = folder / "conftest.py"
@@ -327,8 +342,11 @@ class ProjectIndex:
         return list(reversed(chain))
 
     def is_namespace(self, name: str) -> bool:
-        rel = name.replace(".", os.sep)
-        return any((root / rel).is_dir() for root in self.source_roots)
+        found = self._namespaces.get(name)
+        if found is None:
+            rel = name.replace(".", os.sep)
+            found = self._namespaces[name] = any((root / rel).is_dir() for root in self.source_roots)
+        return found
 
     # ---------------------------------------------------------------- symbols
     def resolve(self, qualname: str, _depth: int = 0) -> Symbol | None:

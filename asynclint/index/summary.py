@@ -9,6 +9,7 @@ shipped to worker processes.
 from __future__ import annotations
 
 import ast
+import bisect
 import warnings
 from dataclasses import dataclass, field
 
@@ -201,10 +202,98 @@ def resolve_relative(module: str, is_package: bool, level: int, target: str | No
     return ".".join(parts)
 
 
-def _function_kind(node: ast.AsyncFunctionDef | ast.FunctionDef) -> str:
+# Words whose absence from a function's lines settles a fact without walking its nodes.
+_SCANNED_WORDS = ("yield", "import", "set_event_loop")
+
+
+class _ModuleText:
+    """On which lines of the module a few words appear (``_SCANNED_WORDS``).
+
+    Walking every node of a function is the dearest part of a summary; a ``yield`` or an
+    ``import`` needs its keyword on one of the function's lines, so a function whose lines
+    lack the word cannot hold the node and is not walked. The scan is of the raw text, so it
+    can only say "maybe" too often (a word in a string or a comment), never "no" wrongly. A
+    text with a bare carriage return (a line break for Python, not for this count) or no text
+    at all says "maybe" everywhere.
+    """
+
+    def __init__(self, source: str | bytes | None) -> None:
+        self._lines: dict[str, list[int]] | None = None
+        if source is None:
+            return
+        text = source if isinstance(source, str) else source.decode("latin-1")
+        if "\r" in text:
+            return
+        self._lines = {word: _word_lines(text, word) for word in _SCANNED_WORDS}
+
+    def may_hold(self, word: str, node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+        """Whether ``word`` may appear within the function (decorators and nested code included)."""
+        if self._lines is None:
+            return True
+        lines = self._lines[word]
+        first = min([node.lineno, *(d.lineno for d in node.decorator_list)])
+        at = bisect.bisect_left(lines, first)
+        return at < len(lines) and lines[at] <= (node.end_lineno or node.lineno)
+
+
+_UNKNOWN_TEXT = _ModuleText(None)
+
+
+def _word_lines(text: str, word: str) -> list[int]:
+    """Line numbers (1-based, ascending, repeated when a line holds it twice) of ``word``."""
+    found: list[int] = []
+    line, counted = 1, 0
+    at = text.find(word)
+    while at >= 0:
+        line += text.count("\n", counted, at)
+        counted = at
+        found.append(line)
+        at = text.find(word, at + len(word))
+    return found
+
+
+class _FunctionBody:
+    """A function's own statements (blocks included, nested functions and classes not),
+    collected by one walk on first use and shared by every fact read from them: each fact
+    used to walk the body again. A new per-function or per-class fact that reads statements
+    should take them from here."""
+
+    __slots__ = ("node", "_statements", "_nested")
+
+    def __init__(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+        self.node = node
+        self._statements: list[ast.AST] | None = None
+        self._nested: set[str] = set()
+
+    @property
+    def statements(self) -> list[ast.AST]:
+        """Statements in walk order (the last of a block first), with the ``except`` handlers
+        and ``case`` clauses that hold blocks."""
+        if self._statements is None:
+            found: list[ast.AST] = []
+            stack: list[ast.AST] = list(self.node.body)
+            while stack:
+                node = stack.pop()
+                if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                    self._nested.add(node.name)
+                    continue
+                found.append(node)
+                for field_name in ("body", "orelse", "finalbody", "handlers", "cases"):
+                    stack.extend(getattr(node, field_name, ()))
+            self._statements = found
+        return self._statements
+
+    @property
+    def nested(self) -> set[str]:
+        """Names of the functions and classes defined in the body (not walked into)."""
+        _ = self.statements
+        return self._nested
+
+
+def _function_kind(node: ast.AsyncFunctionDef | ast.FunctionDef, text: _ModuleText = _UNKNOWN_TEXT) -> str:
     if isinstance(node, ast.FunctionDef):
         return SYNC
-    return ASYNC_GEN if _contains_yield(node) else ASYNC
+    return ASYNC_GEN if text.may_hold("yield", node) and _contains_yield(node) else ASYNC
 
 
 def _contains_yield(func: ast.AST) -> bool:
@@ -232,10 +321,16 @@ def _returns_call_of(func: ast.FunctionDef | ast.AsyncFunctionDef, name: str) ->
     )
 
 
-def _returns_its_argument(func: ast.FunctionDef | ast.AsyncFunctionDef, wrapped: str | None) -> bool:
+def _returns_its_argument(
+    func: ast.FunctionDef | ast.AsyncFunctionDef, wrapped: str | None, body: _FunctionBody
+) -> bool:
     """Every ``return`` of the function's own body hands back its first parameter, never
     rebound: the decorator gives pytest the very function it got (a tag, a registry)."""
     if wrapped is None or isinstance(func, ast.AsyncFunctionDef):
+        return False
+    # The returns are statements: most functions fail here, before the walk of every node.
+    returned = [node for node in body.statements if isinstance(node, ast.Return)]
+    if not returned or not all(isinstance(r.value, ast.Name) and r.value.id == wrapped for r in returned):
         return False
     returns = 0
     stack: list[ast.AST] = list(func.body)
@@ -255,7 +350,9 @@ def _returns_its_argument(func: ast.FunctionDef | ast.AsyncFunctionDef, wrapped:
     return returns > 0
 
 
-def _wrapper_kind(func: ast.FunctionDef | ast.AsyncFunctionDef, depth: int = 0) -> str | None:
+def _wrapper_kind(
+    func: ast.FunctionDef | ast.AsyncFunctionDef, body: _FunctionBody, text: _ModuleText, depth: int = 0
+) -> str | None:
     """Kind of the inner function a decorator returns, looking through one factory level.
 
     A plain ``def`` wrapper that returns ``fn(...)`` is PASSTHROUGH: calling the decorated
@@ -264,7 +361,7 @@ def _wrapper_kind(func: ast.FunctionDef | ast.AsyncFunctionDef, depth: int = 0) 
     """
     inner = {n.name: n for n in func.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
     wrapped = func.args.args[0].arg if func.args.args else None
-    if _returns_its_argument(func, wrapped):
+    if _returns_its_argument(func, wrapped, body):
         return IDENTITY
     for stmt in func.body:
         if isinstance(stmt, ast.Return) and isinstance(stmt.value, ast.Name):
@@ -274,10 +371,10 @@ def _wrapper_kind(func: ast.FunctionDef | ast.AsyncFunctionDef, depth: int = 0) 
             if any(dotted_name(d).rsplit(".", 1)[-1] != "wraps" for d in target.decorator_list):
                 return None  # the wrapper is itself decorated (asyncssh: ``@asynctest``): unknown
             if depth == 0 and isinstance(target, ast.FunctionDef):
-                deeper = _wrapper_kind(target, depth + 1)
+                deeper = _wrapper_kind(target, _FunctionBody(target), text, depth + 1)
                 if deeper is not None:
                     return deeper
-            kind = _function_kind(target)
+            kind = _function_kind(target, text)
             if kind == SYNC and wrapped is not None and _returns_call_of(target, wrapped):
                 return PASSTHROUGH
             return kind
@@ -478,7 +575,7 @@ def _type_argument(func: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
     return None
 
 
-def _returned_class(func: ast.FunctionDef | ast.AsyncFunctionDef, is_fixture: bool = False) -> str | None:
+def _returned_class(func: ast.FunctionDef | ast.AsyncFunctionDef, body: _FunctionBody, is_fixture: bool) -> str | None:
     """What a function evidently returns or yields, as a dotted name to resolve later.
 
     The return annotation wins (``AsyncIterator[Client]`` gives ``Client``); else
@@ -495,21 +592,10 @@ def _returned_class(func: ast.FunctionDef | ast.AsyncFunctionDef, is_fixture: bo
     if annotated:
         return "self" if annotated.rsplit(".", 1)[-1] == "Self" else annotated
     # Statements only (returns, yields and assignments live there): cheaper than every node.
-    bodies: list[ast.AST] = []
-    nested: set[str] = set()  # names of nested functions and classes: local, never module names
-    stack: list[ast.stmt] = list(func.body)
-    node: ast.AST
-    while stack:
-        node = stack.pop()
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            nested.add(node.name)
-            continue
-        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Yield):
-            bodies.append(node.value)
-        else:
-            bodies.append(node)
-        for field_name in ("body", "orelse", "finalbody", "handlers", "cases"):
-            stack.extend(getattr(node, field_name, ()))
+    bodies: list[ast.AST] = [
+        node.value if isinstance(node, ast.Expr) and isinstance(node.value, ast.Yield) else node
+        for node in body.statements
+    ]
     arguments = (*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs)
     params = frozenset(a.arg for a in arguments)
     locals_: dict[str, str] = {}
@@ -527,10 +613,10 @@ def _returned_class(func: ast.FunctionDef | ast.AsyncFunctionDef, is_fixture: bo
             targets = [(node.target, None)]
         assignments.extend((node, target, value) for target, value in targets)
     # A fixture's requested fixtures, unless the body rebinds them.
-    assigned = {n.id for _, target, _ in assignments for n in ast.walk(target) if isinstance(n, ast.Name)}
-    requested = frozenset(
-        a.arg for a in (arguments if is_fixture else ()) if a.arg not in ("self", "cls") and a.arg not in assigned
-    )
+    requested: frozenset[str] = frozenset()
+    if is_fixture:
+        assigned = {n.id for _, target, _ in assignments for n in ast.walk(target) if isinstance(n, ast.Name)}
+        requested = frozenset(a.arg for a in arguments if a.arg not in ("self", "cls") and a.arg not in assigned)
     for node, target, value in assignments:
         if isinstance(target, ast.Name):
             name = _produced_name(value, {}, params, requested)
@@ -546,30 +632,28 @@ def _returned_class(func: ast.FunctionDef | ast.AsyncFunctionDef, is_fixture: bo
     for argument in arguments if is_fixture else ():
         if argument.arg not in ("self", "cls") and argument.arg not in locals_ and argument.arg not in ambiguous:
             locals_[argument.arg] = f"{PARAMETER}{argument.arg}"  # ``return client``
-    local_names = assigned | nested | params
+    local_names: set[str] | None = None  # every name the body binds, when a bare name is returned
     for node in bodies:
-        if isinstance(node, (ast.Return, ast.Yield)) and node.value is not None:
-            if isinstance(node.value, ast.Name) and node.value.id not in local_names and node.value.id != "self":
-                found.add(f"{VALUE}{node.value.id}")  # ``return SessionLocal``: a module-level name
-            else:
-                found.add(_produced_name(node.value, locals_, params, requested))
+        if not isinstance(node, (ast.Return, ast.Yield)) or node.value is None:
+            continue
+        value = node.value
+        if isinstance(value, ast.Name) and value.id not in locals_ and value.id not in params and value.id != "self":
+            if local_names is None:
+                local_names = {n.id for _, t, _ in assignments for n in ast.walk(t) if isinstance(n, ast.Name)}
+                local_names |= body.nested  # nested functions and classes: local, never module names
+            if value.id not in local_names:
+                found.add(f"{VALUE}{value.id}")  # ``return SessionLocal``: a module-level name
+                continue
+        found.add(_produced_name(value, locals_, params, requested))
     if len(found) == 1:
         return found.pop()
     return None
 
 
-def _fixture_children(func: ast.FunctionDef | ast.AsyncFunctionDef) -> tuple[str, ...]:
+def _fixture_children(func: ast.FunctionDef | ast.AsyncFunctionDef, body: _FunctionBody) -> tuple[str, ...]:
     """``local.child = value`` statements of a fixture that returns or yields ``local``
     (top-level and nested blocks, not inner functions), as "child=<produced>"."""
-    statements: list[ast.stmt] = []
-    stack: list[ast.stmt] = list(func.body)
-    while stack:
-        node = stack.pop()
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            continue
-        statements.append(node)
-        for field_name in ("body", "orelse", "finalbody", "handlers", "cases"):
-            stack.extend(getattr(node, field_name, ()))
+    statements = body.statements
     handed: set[str] = set()
     for node in statements:
         value = node.value if isinstance(node, (ast.Return, ast.Expr)) else None
@@ -627,25 +711,30 @@ def _installs_loop(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     return False
 
 
-def _function_facts(node: ast.FunctionDef | ast.AsyncFunctionDef) -> FunctionFacts:
+def _function_facts(
+    node: ast.FunctionDef | ast.AsyncFunctionDef, text: _ModuleText, body: _FunctionBody | None = None
+) -> FunctionFacts:
+    """Every fact of one function; its statements are walked once (``body``, shared with a
+    caller that reads them too)."""
+    body = body or _FunctionBody(node)
     decorators = tuple(dotted_name(d) for d in node.decorator_list)
     args = node.args
     params = tuple(a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs))
     is_fixture = any(_is_fixture_decorator(d) for d in decorators if d)
     return FunctionFacts(
         name=node.name,
-        kind=_function_kind(node),
+        kind=_function_kind(node, text),
         decorators=decorators,
         params=params,
         line=node.lineno,
-        wrapper_kind=_wrapper_kind(node),
+        wrapper_kind=_wrapper_kind(node, body, text),
         is_fixture=is_fixture,
         autouse=_autouse(node) if is_fixture else False,
-        returns=_returned_class(node, is_fixture),
+        returns=_returned_class(node, body, is_fixture),
         fixture_name=_fixture_name(node) if is_fixture else None,
         params_marked=_params_marked(node) if is_fixture else False,
-        children=_fixture_children(node) if is_fixture else (),
-        installs_loop=_installs_loop(node) if is_fixture else False,
+        children=_fixture_children(node, body) if is_fixture else (),
+        installs_loop=is_fixture and text.may_hold("set_event_loop", node) and _installs_loop(node),
     )
 
 
@@ -681,7 +770,10 @@ def _decorator_marks(decorators: list[ast.expr]) -> list[str]:
     return marks
 
 
-def _class_facts(node: ast.ClassDef) -> ClassFacts:
+def _class_facts(node: ast.ClassDef, text: _ModuleText) -> ClassFacts:
+    """Every fact of one class. Each method's statements are walked at most once
+    (``bodies``): a fact read from method bodies takes them from there."""
+    bodies: dict[str, _FunctionBody] = {}
     methods: dict[str, FunctionFacts] = {}
     marks: list[str] | None = _decorator_marks(node.decorator_list)
     attributes: dict[str, str] = {}
@@ -699,7 +791,8 @@ def _class_facts(node: ast.ClassDef) -> ClassFacts:
                     else:
                         rebound.add(target.id)
         if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            methods[stmt.name] = _function_facts(stmt)
+            body = bodies[stmt.name] = _FunctionBody(stmt)  # a method defined twice: the last wins
+            methods[stmt.name] = _function_facts(stmt, text, body)
         elif isinstance(stmt, ast.Assign) and any(
             isinstance(t, ast.Name) and t.id == "pytestmark" for t in stmt.targets
         ):
@@ -715,7 +808,7 @@ def _class_facts(node: ast.ClassDef) -> ClassFacts:
         marks=tuple(marks) if marks is not None else None,
         has_init="__init__" in methods,
         line=node.lineno,
-        attributes=_merged_attributes(attributes, rebound, _instance_attributes(node), methods),
+        attributes=_merged_attributes(attributes, rebound, _instance_attributes(bodies), methods),
     )
 
 
@@ -733,29 +826,24 @@ def _merged_attributes(
     return {name: held for name, held in merged.items() if name not in methods}
 
 
-def _instance_attributes(node: ast.ClassDef) -> dict[str, str]:
+def _instance_attributes(bodies: dict[str, _FunctionBody]) -> dict[str, str]:
     """``self.x = Client(...)`` / ``self.x: Client = ...`` / ``self.x = param`` (an annotated
     parameter) in a set-up method (``__init__``, ``setUp``, ``asyncSetUp``, ...), when no other
     method of the class binds ``x`` (tear-down methods aside: they run after the test).
-    Statements only, never nested functions: the cost stays a fraction of the class."""
+    Statements only (the methods' shared bodies), never nested functions."""
     found: dict[str, str] = {}
     ambiguous: set[str] = set()
-    for method in node.body:
-        if not isinstance(method, (ast.FunctionDef, ast.AsyncFunctionDef)) or method.name in TEARDOWN_METHODS:
+    for name, body in bodies.items():
+        if name in TEARDOWN_METHODS:
             continue
-        setting_up = method.name in SETUP_METHODS
+        method = body.node
+        setting_up = name in SETUP_METHODS
         arguments = (*method.args.posonlyargs, *method.args.args, *method.args.kwonlyargs)
         params = frozenset(a.arg for a in arguments)
         locals_ = {
             a.arg: written for a in arguments[1:] if (written := _annotation_class(a.annotation)) and written != "self"
         }
-        stack: list[ast.stmt] = list(method.body)
-        while stack:
-            stmt = stack.pop()
-            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                continue
-            for field_name in ("body", "orelse", "finalbody", "handlers", "cases"):
-                stack.extend(getattr(stmt, field_name, ()))
+        for stmt in body.statements:
             targets: list[ast.expr]
             if isinstance(stmt, ast.Assign):
                 targets = [
@@ -772,17 +860,17 @@ def _instance_attributes(node: ast.ClassDef) -> dict[str, str]:
                     and target.value.id in ("self", "cls")
                 ):
                     continue
-                name = target.attr
+                attribute = target.attr
                 held: str | None = None
                 if setting_up and isinstance(stmt, ast.AnnAssign):
                     held = _annotation_class(stmt.annotation)
                 if setting_up and held is None and isinstance(stmt, (ast.Assign, ast.AnnAssign)) and len(targets) == 1:
                     held = _produced_name(stmt.value, locals_, params)
-                if held is None or held == "self" or name in found:
-                    ambiguous.add(name)
+                if held is None or held == "self" or attribute in found:
+                    ambiguous.add(attribute)
                 else:
-                    found[name] = held
-    return {name: held for name, held in found.items() if name not in ambiguous}
+                    found[attribute] = held
+    return {attribute: held for attribute, held in found.items() if attribute not in ambiguous}
 
 
 def _string_items(value: ast.expr) -> tuple[str, ...]:
@@ -919,16 +1007,17 @@ def summarize(
             summary.syntax_error = (line, col, getattr(exc, "msg", None) or str(exc) or type(exc).__name__)
             return summary
     star: list[str] = []
-    rebound = _rebound_names(tree)
+    text = _ModuleText(source)
+    rebound: set[str] | None = None  # walked for the first alias or list only
     for node in tree.body:
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             _collect_imports(node, summary, star)
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            summary.functions[node.name] = _function_facts(node)
+            summary.functions[node.name] = _function_facts(node, text)
             summary.runs_coroutines |= _hook_runs_coroutines(node)
             summary.adds_asyncio_marks |= any(_is_asyncio_mark(arg) for arg in _added_marks(node))
         elif isinstance(node, ast.ClassDef):
-            summary.classes[node.name] = _class_facts(node)
+            summary.classes[node.name] = _class_facts(node, text)
         elif isinstance(node, (ast.Assign, ast.AnnAssign)):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             names = {t.id for t in targets if isinstance(t, ast.Name)}
@@ -943,8 +1032,11 @@ def summarize(
             held = _held_value(node)
             if held and len(names) == 1:
                 summary.variables[next(iter(names))] = held
-            if len(names) == 1 and not (names & rebound):
-                _record_alias_or_list(next(iter(names)), node.value, summary)
+            if len(names) == 1 and isinstance(node.value, (ast.Name, ast.Attribute, ast.List)):
+                if rebound is None:
+                    rebound = _rebound_names(tree)
+                if not (names & rebound):
+                    _record_alias_or_list(next(iter(names)), node.value, summary)
         elif _changes_pytestmark(node):
             summary.module_marks = None
         elif isinstance(node, (ast.If, ast.Try)):
@@ -952,14 +1044,15 @@ def summarize(
             for sub in ast.walk(node):
                 if isinstance(sub, (ast.Import, ast.ImportFrom)):
                     _collect_imports(sub, summary, star)
-    _collect_function_imports(tree, summary)
+    _collect_function_imports(tree, summary, text)
     summary.star_imports = tuple(star)
     return summary
 
 
-def _collect_function_imports(tree: ast.Module, summary: ModuleSummary) -> None:
+def _collect_function_imports(tree: ast.Module, summary: ModuleSummary, text: _ModuleText) -> None:
     """Imports inside functions (``def client(): from app import Client; return Client()``)
-    name what the function produces; they count where no module-level name is taken."""
+    name what the function produces; they count where no module-level name is taken.
+    Functions without the word ``import`` on their lines are not walked."""
     local = ModuleSummary(path=summary.path, module=summary.module, is_package=summary.is_package)
     ignored: list[str] = []
     bodies = [n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
@@ -970,6 +1063,7 @@ def _collect_function_imports(tree: ast.Module, summary: ModuleSummary) -> None:
         for m in c.body
         if isinstance(m, (ast.FunctionDef, ast.AsyncFunctionDef))
     ]
+    bodies = [function for function in bodies if text.may_hold("import", function)]
     stack: list[ast.stmt] = [stmt for function in bodies for stmt in function.body]
     while stack:  # statements only: imports are statements, and expressions are most nodes
         node = stack.pop()

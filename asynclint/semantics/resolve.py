@@ -86,6 +86,9 @@ class Resolver:
         self.values = ValueInference(self)
         self._stars: dict[str, Binding | None] = {}
         self._aliases: dict[str, str] = {}  # qualified name -> what its project alias names ("")
+        # (dotted text, id of the scope) -> ``qualify``'s answer: rules ask it of the same call
+        # again and again (ids of scopes: the model keeps every scope alive as long as this).
+        self._qualify_memo: dict[tuple[str, int], str] = {}
         self._from_imports: dict[int, Binding] = {}  # id of a from-import binding -> what it names
 
     # ------------------------------------------------------------ names
@@ -146,10 +149,19 @@ class Resolver:
 
         Module-level aliases are followed, in this file and in project modules
         (``aio = pytest.mark.asyncio``, ``gel = asyncio.get_event_loop``): a name bound once
-        to another name is that name for every rule."""
+        to another name is that name for every rule. Memoised per name and scope."""
         text = expr if isinstance(expr, str) else dotted(expr)
         if not text:
             return ""
+        if _depth:
+            return self._qualify(text, scope, _depth)
+        key = (text, id(scope))
+        found = self._qualify_memo.get(key)
+        if found is None:
+            found = self._qualify_memo[key] = self._qualify(text, scope, 0)
+        return found
+
+    def _qualify(self, text: str, scope: Scope | None, _depth: int) -> str:
         head, _, rest = text.partition(".")
         binding = self.lookup(head, scope)
         if binding is None:

@@ -90,18 +90,21 @@ class CoroutineNeverAwaited(Rule):
             if function is None or site.scope is not function:
                 continue
             name = site.assigned_to
+            rebound = len(function.bindings.get(name, ())) != 1
+            if not rebound and any(use not in _DEAD_USES for use in function.uses.get(name, ())):
+                continue
+            # The callee first: it is memoised per call, while the block walks and the
+            # rendering of statements below cost more and most callees are no coroutine.
+            callee = ctx.callee(site)
+            if not callee.awaitable:
+                continue
             replaced_by: cst.BaseSmallStatement | None = None
-            if len(function.bindings.get(name, ())) != 1:
+            if rebound:
                 # rebound: only ``x = f(); ...; x = other`` with no word of ``x`` in between
                 # says for sure that the first coroutine is lost
                 replaced_by = _overwritten_unread(ctx.model, function, site.node, name)
                 if replaced_by is None:
                     continue
-            elif any(use not in _DEAD_USES for use in function.uses.get(name, ())):
-                continue
-            callee = ctx.callee(site)
-            if not callee.awaitable:
-                continue
             text = call_text(ctx, site.node)
             if replaced_by is not None:
                 line = ctx.code(replaced_by).strip().splitlines()[0]
