@@ -96,16 +96,6 @@ def read_summary(path: Path, module: str, is_package: bool) -> ModuleSummary:
 _TEST_FILE = re.compile(r"^(test_.*|.*_test)\.py$")
 
 
-def _first_module(roots: Iterable[Path], rel: str) -> Path | None:
-    """The module file ``rel`` (a dotted name as a relative path) names in the first root
-    holding it, as a module or a package."""
-    for root in roots:
-        for candidate in (root / f"{rel}.py", root / rel / "__init__.py"):
-            if candidate.is_file():
-                return candidate
-    return None
-
-
 class ProjectIndex:
     """Module lookup and symbol resolution for one project (one pytest root)."""
 
@@ -134,6 +124,9 @@ class ProjectIndex:
         self._resolved: dict[Path, Path] = {}
         # ``is_namespace`` per dotted name: asked for every library name resolution reaches.
         self._namespaces: dict[str, bool] = {}
+        # Whether a folder exists, per folder a module lookup passed through: most names a run
+        # consults (``pytest.mark``, a library's) have no folder in the project at all.
+        self._folders: dict[Path, bool] = {}
         self._by_name: dict[str, Path | None] = {}
         self._facts: dict[str, str] = {}
         self._derived: dict[Hashable, object] = {}
@@ -247,6 +240,7 @@ class ProjectIndex:
         which changes what an import reaches."""
         self._resolved.clear()  # a file created or deleted may change what a path resolves to
         self._namespaces.clear()
+        self._folders.clear()
         resolved = path.resolve()
         if self._basedirs is not None and (resolved.name == "conftest.py" or _TEST_FILE.match(resolved.name)):
             if not any(resolved.is_relative_to(folder) for folder in (*self._basedirs, *self.source_roots)):
@@ -266,16 +260,36 @@ class ProjectIndex:
             self.consulted[name] = str(found) if found else None
             return found
         rel = name.replace(".", os.sep)
-        found = _first_module(self.source_roots, rel)
+        found = self._first_module(self.source_roots, rel)
         if found is None:
             # pytest (``--import-mode=prepend``) puts the first folder above each test module
             # and conftest without an ``__init__.py`` on ``sys.path``: ``from helpers import x``
             # in ``tests/test_a.py``. Only a name exactly one such folder holds is taken.
-            held = [m for m in (_first_module((folder,), rel) for folder in self._test_basedirs()) if m is not None]
+            held = [
+                m for m in (self._first_module((folder,), rel) for folder in self._test_basedirs()) if m is not None
+            ]
             found = held[0] if len(held) == 1 else None
         self._by_name[name] = found
         self.consulted[name] = str(found) if found else None
         return found
+
+    def _first_module(self, roots: Iterable[Path], rel: str) -> Path | None:
+        """The module file ``rel`` (a dotted name as a relative path) names in the first root
+        holding it, as a module or a package; a root without the enclosing folder is skipped
+        without asking the file system twice."""
+        parent = os.path.dirname(rel)
+        for root in roots:
+            if parent:
+                folder = root / parent
+                exists = self._folders.get(folder)
+                if exists is None:
+                    exists = self._folders[folder] = folder.is_dir()
+                if not exists:
+                    continue
+            for candidate in (root / f"{rel}.py", root / rel / "__init__.py"):
+                if candidate.is_file():
+                    return candidate
+        return None
 
     def _test_basedirs(self) -> tuple[Path, ...]:
         """The folders pytest's default import mode adds to ``sys.path`` for the project's test
