@@ -72,9 +72,6 @@ def is_mark(qualname: str) -> bool:
     return len(parts) >= 3 and parts[0] in tables.PYTEST_MODULES and parts[-2] == "mark"
 
 
-# Modules whose ``fixture`` makes a pytest fixture (what a project alias may stand for).
-
-
 class Resolver:
     """Name and call resolution for one linted file within its project."""
 
