@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING
 import libcst as cst
 
 from asynclint.semantics import tables
-from asynclint.semantics.filemodel import ClassScope, FileModel, FunctionScope
+from asynclint.semantics.filemodel import ClassScope, FileModel, FunctionScope, Scope
 from asynclint.semantics.fixtures import iter_conftest_summaries, resolve_fixture
 from asynclint.semantics.pytest_items import fixture_decorator, fixture_name, requested_fixtures, shared_usefixtures
+from asynclint.semantics.values import Instance
 
 if TYPE_CHECKING:
     from asynclint.semantics.context import FileContext
@@ -447,6 +448,36 @@ def sets_harness_loop(call: cst.Call) -> bool:
     value = call.args[0].value
     return (
         isinstance(value, cst.Attribute) and isinstance(value.value, cst.Name) and value.value.value in ("self", "cls")
+    )
+
+
+_LOOP_NAMES = frozenset({"loop", "event_loop", "io_loop"})
+
+
+def holds_a_loop(ctx: FileContext, expr: cst.BaseExpression, scope: Scope) -> bool:
+    """Whether ``expr`` holds an event loop (for what a dangling ``loop.create_task`` is called
+    on): ``asyncio.get_running_loop()``, a name bound to it, a ``loop``/``event_loop``/``io_loop``
+    parameter, the loop a test case holds (``self.loop``, ``cls._loop``), or anything value
+    inference knows holds a loop (a fixture returning the running loop, an attribute typed
+    ``AbstractEventLoop``)."""
+    if isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Name):
+        if expr.value.value in ("self", "cls") and expr.attr.value.lstrip("_") in _LOOP_NAMES:
+            return True
+    if isinstance(expr, cst.Call):
+        return ctx.resolver.qualify(expr.func, scope) in tables.LOOP_GETTERS
+    if isinstance(expr, cst.Name):
+        binding = ctx.resolver.lookup(expr.value, scope)
+        if binding is None:
+            return False
+        if binding.kind == "param" and expr.value in _LOOP_NAMES:
+            return True
+        if binding.kind == "value" and isinstance(binding.value, cst.Call):
+            owner = ctx.resolver.owner(expr.value, scope) or scope
+            if ctx.resolver.qualify(binding.value.func, owner) in tables.LOOP_GETTERS:
+                return True
+    held = ctx.resolver.values.infer(expr, scope)
+    return (
+        isinstance(held, Instance) and held.cls.symbol is not None and held.cls.symbol.qualname in tables.LOOP_CLASSES
     )
 
 

@@ -183,6 +183,12 @@ _MOCK_OWN_ATTRIBUTES = frozenset(
 _MUTATING_METHODS = frozenset({"append", "extend", "insert", "add", "update", "__setitem__", "setdefault"})
 
 
+def _project_class(ancestor: Ancestor) -> ClassRef:
+    """The class of the project an ancestor found by the index is."""
+    assert ancestor.facts is not None and ancestor.summary is not None
+    return ClassRef(symbol=Symbol("class", ancestor.qualname, ancestor.summary, cls=ancestor.facts))
+
+
 def _same_class(a: ClassRef, b: ClassRef) -> bool:
     if a.local is not None or b.local is not None:
         return a.local is b.local
@@ -1072,8 +1078,7 @@ class ValueInference:
                     continue
                 if not inherited.is_fixture:
                     return None
-                owner = ClassRef(symbol=Symbol("class", ancestor.qualname, ancestor.summary, cls=ancestor.facts))
-                return (ancestor.summary, inherited, owner)
+                return (ancestor.summary, inherited, _project_class(ancestor))
         return False
 
     def _external_fixture(self, name: str) -> tuple[ModuleSummary, FunctionFacts] | None:
@@ -1150,10 +1155,8 @@ class ValueInference:
             if ancestor.external:
                 return None  # ``class T(TestCase, Mixin)``: TestCase's own set-up comes first
         position = next(i for i, c in enumerate(chain) if c is scope.owner_class)  # identity: scopes nest deep
-        for nearer in chain[:position]:
-            override = nearer.methods.get(scope.name)
-            if override is not None and (override.node is None or "super()" not in r.model.code(override.node)):
-                return None
+        if any(self._skips_super(nearer, (scope.name,)) for nearer in chain[:position]):
+            return None
         return self.infer(value, scope, depth + 1)
 
     def _project_attribute(self, cls: ClassScope, found: list[Ancestor], attr: str, depth: int) -> Value:
@@ -1162,14 +1165,9 @@ class ValueInference:
         library base comes before it, and no class before it has set-up methods of its own
         (one that skips ``super()`` would keep the mixin's from running)."""
         assigned = self._self_assignments()
-        code = self.resolver.model.code
         for nearer in [cls, *(a.local for a in found if a.local is not None)]:
-            if assigned.get((id(nearer), attr)):
+            if assigned.get((id(nearer), attr)) or self._skips_super(nearer, SETUP_METHODS):
                 return None
-            for name in SETUP_METHODS:
-                override = nearer.methods.get(name)
-                if override is not None and (override.node is None or "super()" not in code(override.node)):
-                    return None
         for ancestor in found:
             if ancestor.external:
                 return None
@@ -1177,11 +1175,21 @@ class ValueInference:
                 continue
             held = ancestor.facts.attributes.get(attr)
             if held is not None:
-                owner = ClassRef(symbol=Symbol("class", ancestor.qualname, ancestor.summary, cls=ancestor.facts))
-                return self.produced(held, ancestor.summary, owner, depth + 1)
+                return self.produced(held, ancestor.summary, _project_class(ancestor), depth + 1)
             if any(method in ancestor.facts.methods for method in SETUP_METHODS):
                 return None
         return None
+
+    def _skips_super(self, cls: ClassScope, methods: tuple[str, ...]) -> bool:
+        """Whether ``cls`` defines one of ``methods`` without calling ``super()``: the same
+        method of a class after it in the MRO (a mixin's set-up) then never runs."""
+        for name in methods:
+            override = cls.methods.get(name)
+            if override is not None and (
+                override.node is None or "super()" not in self.resolver.model.code(override.node)
+            ):
+                return True
+        return False
 
     def _self_assignments(self) -> dict[tuple[int, str], list[tuple[cst.BaseExpression, FunctionScope]]]:
         """``self.attr = value`` in methods, by (class, attribute): one pass per file. Tear-down

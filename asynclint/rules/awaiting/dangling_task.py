@@ -8,39 +8,9 @@ import libcst as cst
 
 from asynclint.rules.base import ANY_COROUTINE_WORDS, Finding, Rule
 from asynclint.rules.messages import call_text
-from asynclint.semantics import tables
+from asynclint.semantics import loops, tables
 from asynclint.semantics.context import FileContext
-from asynclint.semantics.filemodel import DISCARD, FunctionScope, enclosing_function
-from asynclint.semantics.values import Instance
-
-_LOOP_NAMES = frozenset({"loop", "event_loop", "io_loop"})
-
-
-def _is_loop_expression(ctx: FileContext, expr: cst.BaseExpression, function: FunctionScope | None) -> bool:
-    """``asyncio.get_running_loop()``, a name bound to it, a ``loop``/``event_loop``/``io_loop``
-    parameter, the loop a test case holds (``self.loop``, ``cls._loop``), or anything value
-    inference knows holds a loop (a fixture returning the running loop, an attribute typed
-    ``AbstractEventLoop``)."""
-    scope = function or ctx.model.module
-    if isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Name):
-        if expr.value.value in ("self", "cls") and expr.attr.value.lstrip("_") in _LOOP_NAMES:
-            return True
-    if isinstance(expr, cst.Call):
-        return ctx.resolver.qualify(expr.func, scope) in tables.LOOP_GETTERS
-    if isinstance(expr, cst.Name):
-        binding = ctx.resolver.lookup(expr.value, scope)
-        if binding is None:
-            return False
-        if binding.kind == "param" and expr.value in _LOOP_NAMES:
-            return True
-        if binding.kind == "value" and isinstance(binding.value, cst.Call):
-            owner = ctx.resolver.owner(expr.value, scope) or scope
-            if ctx.resolver.qualify(binding.value.func, owner) in tables.LOOP_GETTERS:
-                return True
-    held = ctx.resolver.values.infer(expr, scope)
-    return (
-        isinstance(held, Instance) and held.cls.symbol is not None and held.cls.symbol.qualname in tables.LOOP_CLASSES
-    )
+from asynclint.semantics.filemodel import DISCARD, enclosing_function
 
 
 class DanglingTask(Rule):
@@ -116,7 +86,7 @@ class DanglingTask(Rule):
             elif not (
                 isinstance(func, cst.Attribute)
                 and func.attr.value == "create_task"
-                and _is_loop_expression(ctx, func.value, function)
+                and loops.holds_a_loop(ctx, func.value, function or ctx.model.module)
             ):
                 continue
             text = call_text(ctx, site.node)
